@@ -1,0 +1,9 @@
+"""Patroon: draw, present and print the vicious circles of patroonanalyse.
+
+The package is layered: :mod:`patroon.model` and :mod:`patroon.fileformat`
+(pure Python) hold and read the pattern, :mod:`patroon.layout` computes the
+drawing's geometry, :mod:`patroon.render` paints it with Qt, and
+:mod:`patroon.gui` and :mod:`patroon.cli` sit on top.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,204 @@
+"""The ``patroon`` command: open the editor, or validate, create, export and present patterns.
+
+``patroon [FILE]`` opens the editor; the subcommands need no display except
+``present``. Exit status: 0 ok, 1 bad input, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from patroon import __version__
+from patroon.errors import PatternError
+from patroon.i18n import pick, set_language
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+COMMANDS = ("validate", "new", "export", "present")
+SHEETS = ("diagram", "table", "worksheet")
+FORMATS = ("pdf", "svg", "png", "json")
+PAPERS = ("A3", "A4")
+ORIENTATIONS = ("landscape", "portrait")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit 2 with one plain line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(pick("moet groter dan 0 zijn", "must be greater than 0"))
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for the subcommands (``patroon validate|new|export|present ...``)."""
+    parser = _Parser(
+        prog="patroon",
+        description=pick(
+            "Teken, presenteer en print belemmerende patronen. Zonder opdracht opent de editor.",
+            "Draw, present and print obstructing patterns. Without a command the editor opens.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"patroon {__version__}")
+    parser.add_argument("--lang", choices=("nl", "en"), help=pick("taal van de meldingen", "language of messages"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help=pick("controleer patroonbestanden", "check pattern files"))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p = sub.add_parser("new", help=pick("maak een nieuw patroonbestand", "make a new pattern file"))
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--from-text", type=Path, metavar="LIST.txt", help=pick(
+        "een tekstbestand met één stap per regel", "a text file with one step per line"))
+    p.add_argument("--title", help=pick("de titel van het patroon", "the pattern's title"))
+    p.add_argument("--steps", type=_positive, default=4, help=pick(
+        "aantal lege stappen (zonder --from-text)", "number of blank steps (without --from-text)"))
+    p.add_argument("--force", action="store_true", help=pick("overschrijf een bestaand bestand", "overwrite an existing file"))
+
+    p = sub.add_parser("export", help=pick("exporteer naar PDF, SVG, PNG of JSON", "export to PDF, SVG, PNG or JSON"))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help=pick(
+        "uitvoerbestand, of een map (eindigend op /) voor één bestand per patroon",
+        "output file, or a folder (ending in /) for one file per pattern"))
+    p.add_argument("--format", choices=FORMATS, help=pick("standaard: volgens de extensie van OUT", "default: from OUT's extension"))
+    p.add_argument("--sheet", choices=SHEETS, default="diagram")
+    p.add_argument("--paper", choices=PAPERS, type=str.upper, default=None)
+    p.add_argument("--orientation", choices=ORIENTATIONS, default=None)
+    p.add_argument("--width", type=_positive, default=None, metavar="PX", help=pick("breedte van een PNG in pixels", "width of a PNG in pixels"))
+    p.add_argument("--steps", type=_positive, default=6, metavar="N", help=pick(
+        "aantal vakken op een werkblad", "number of boxes on a worksheet"))
+
+    p = sub.add_parser("present", help=pick("presenteer een patroon op volledig scherm", "present a pattern full screen"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in COMMANDS for a in args_list if not a.startswith("-")) and not _asks_help(args_list):
+        return _open_editor(args_list)
+    args = build_parser().parse_args(args_list)
+    set_language(args.lang)
+    if args.command == "validate":
+        return validate_files(args.files)
+    if args.command == "new":
+        return new_file(args)
+    if args.command == "export":
+        from patroon.render.export import run_export
+
+        return run_export(args)
+    if args.command == "present":
+        from patroon.gui.app import run_gui
+
+        return run_gui([str(args.file)], present=True, lang=args.lang)
+    build_parser().print_help()
+    return EXIT_USAGE
+
+
+def _asks_help(args: list[str]) -> bool:
+    return any(a in ("-h", "--help", "--version") for a in args)
+
+
+def _open_editor(args: list[str]) -> int:
+    parser = _Parser(prog="patroon", description=pick("Open de editor.", "Open the editor."))
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    parser.add_argument("--lang", choices=("nl", "en"))
+    opts = parser.parse_args(args)
+    set_language(opts.lang)
+    from patroon.gui.app import run_gui
+
+    return run_gui([str(f) for f in opts.files], present=False, lang=opts.lang)
+
+
+def validate_files(files: Sequence[Path]) -> int:
+    """Print one line per file (ok, or its problem); 1 if any file is not a valid pattern."""
+    from patroon.fileformat import load_pattern
+
+    status = EXIT_OK
+    for path in files:
+        try:
+            pattern = load_pattern(path)
+        except PatternError as exc:
+            print(pick(f"FOUT  {exc}", f"ERROR {exc}"))
+            status = EXIT_BAD_INPUT
+        else:
+            print(pick(
+                f"ok    {path}: ‘{pattern.title}’, {len(pattern.steps)} stappen",
+                f"ok    {path}: ‘{pattern.title}’, {len(pattern.steps)} steps",
+            ))
+    return status
+
+
+def steps_from_text(text: str) -> list[str]:
+    """The steps in a plain list: one per line; blank lines, bullets and numbering dropped.
+
+    >>> steps_from_text("- Eén\\n\\n2. Twee\\n* Drie")
+    ['Eén', 'Twee', 'Drie']
+    """
+    import re
+
+    steps = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(?:[-*•–·]|\d+[.)])\s*", "", line).strip()
+        if line:
+            steps.append(line)
+    return steps
+
+
+def new_file(args: argparse.Namespace) -> int:
+    """``patroon new``: write a blank template, or a pattern from a list of steps."""
+    from patroon.fileformat import decode, save_pattern
+    from patroon.model import blank_pattern, validate
+
+    if args.output.exists() and not args.force:
+        print(pick(
+            f"{args.output}: bestaat al; kies een andere naam of gebruik --force",
+            f"{args.output}: already exists; choose another name or use --force",
+        ), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        if args.from_text is None:
+            pattern = blank_pattern(args.steps)
+            if args.title:
+                pattern = validate({**pattern.model_dump(), "title": args.title})
+        else:
+            try:
+                text = decode(args.from_text.read_bytes())
+            except OSError as exc:
+                raise PatternError(
+                    pick(f"kan het bestand niet lezen ({exc.strerror})", f"cannot read the file ({exc.strerror})"),
+                    path=args.from_text,
+                ) from None
+            except PatternError as exc:
+                raise exc.with_path(args.from_text) from None
+            steps = steps_from_text(text)
+            title = args.title or args.from_text.stem.replace("-", " ").replace("_", " ").capitalize()
+            try:
+                pattern = validate({"title": title, "steps": [{"text": s} for s in steps]})
+            except PatternError as exc:
+                raise exc.with_path(args.from_text) from None
+        save_pattern(pattern, args.output)
+    except PatternError as exc:
+        print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(pick(
+            f"FOUT  {args.output}: kan niet schrijven ({exc.strerror})",
+            f"ERROR {args.output}: cannot write ({exc.strerror})",
+        ), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(pick(
+        f"{args.output}: nieuw patroon ‘{pattern.title}’ met {len(pattern.steps)} stappen",
+        f"{args.output}: new pattern ‘{pattern.title}’ with {len(pattern.steps)} steps",
+    ))
+    return EXIT_OK

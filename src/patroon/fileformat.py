@@ -1,0 +1,317 @@
+"""Reading and writing pattern files (YAML, format version 1).
+
+Reading is defensive: the file is size-checked, decoded as UTF-8 (with or
+without BOM; any other bytes are refused, never guessed), scanned for YAML
+aliases and deep nesting before anything is built, and parsed with a safe
+loader that reads every plain scalar as text, so ``region: NO`` stays "NO"
+and no tag can run code. Every problem ends in one
+:class:`~patroon.errors.PatternError` naming the file.
+
+Writing puts the keys in the documented order, leaves out what is empty or
+default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from patroon.errors import PatternError
+from patroon.i18n import pick
+from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, MAX_FILE_BYTES, Layout, Pattern, validate
+
+MAX_DEPTH = 20
+
+try:  # libyaml is much faster where it is installed; the pure-Python parser is the fallback.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+KEY_ORDER = ("patroon", "title", "context", "description", "steps", "breakthroughs", "questions", "meta", "layout")
+
+
+class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that reads every plain scalar as a string and refuses duplicate keys."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise PatternError(
+                    pick(f"de sleutel ‘{key}’ staat twee keer in hetzelfde blok", f"the key ‘{key}’ appears twice in one block"),
+                    line=key_node.start_mark.line + 1,
+                    column=key_node.start_mark.column + 1,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+_TextLoader.add_constructor("tag:yaml.org,2002:map", _TextLoader.construct_mapping)
+
+
+def _yaml_error(exc: yaml.YAMLError) -> PatternError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    problem = str(getattr(exc, "problem", "") or "")
+    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
+        message = pick(
+            "een tab in de inspringing; YAML springt alleen in met spaties",
+            "a tab in the indentation; YAML indents with spaces only",
+        )
+    elif isinstance(exc, yaml.reader.ReaderError):
+        message = pick(
+            "het bestand bevat tekens die niet in een tekstbestand horen (is het een ander soort bestand?)",
+            "the file holds characters that do not belong in a text file (is it another kind of file?)",
+        )
+    elif isinstance(exc, yaml.constructor.ConstructorError):
+        message = pick(
+            "het bestand gebruikt een YAML-tag (zoals !!python/...) die een patroon niet kent",
+            "the file uses a YAML tag (such as !!python/...) that a pattern does not know",
+        )
+    else:
+        detail = problem or str(exc).splitlines()[0]
+        message = pick(f"dit is geen geldige YAML ({detail})", f"this is not valid YAML ({detail})")
+    return PatternError(message, line=line, column=column)
+
+
+def _scan(text: str) -> None:
+    """Refuse aliases and deep nesting before the loader builds anything.
+
+    Aliases are what "billion laughs" files multiply; a pattern never needs
+    them. Deep nesting would exhaust the loader's recursion.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise PatternError(
+                pick(
+                    "het bestand gebruikt YAML-verwijzingen (*naam); een patroon schrijft alles uit",
+                    "the file uses YAML aliases (*name); a pattern spells everything out",
+                ),
+                line=event.start_mark.line + 1,
+                column=event.start_mark.column + 1,
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise PatternError(
+                    pick(
+                        f"het bestand is dieper genest dan een patroon ooit is (meer dan {MAX_DEPTH} niveaus)",
+                        f"the file is nested deeper than a pattern ever is (over {MAX_DEPTH} levels)",
+                    ),
+                    line=event.start_mark.line + 1,
+                    column=event.start_mark.column + 1,
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def decode(data: bytes) -> str:
+    """The text of a pattern file: UTF-8 with or without BOM, or PatternError."""
+    if len(data) > MAX_FILE_BYTES:
+        raise PatternError(
+            pick(
+                f"het bestand is {len(data) // 1024} KiB groot; een patroon is hoogstens {MAX_FILE_BYTES // 1024} KiB",
+                f"the file is {len(data) // 1024} KiB; a pattern is at most {MAX_FILE_BYTES // 1024} KiB",
+            )
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PatternError(
+            pick(
+                "het bestand is geen UTF-8-tekst (sla het op als UTF-8, of is het een ander soort bestand?)",
+                "the file is not UTF-8 text (save it as UTF-8, or is it another kind of file?)",
+            ),
+            line=line,
+        ) from None
+    if "\x00" in text:
+        raise PatternError(
+            pick(
+                "het bestand bevat tekens die niet in een tekstbestand horen (is het een ander soort bestand?)",
+                "the file holds characters that do not belong in a text file (is it another kind of file?)",
+            )
+        )
+    return text
+
+
+def loads(source: str | bytes, path: str | Path | None = None) -> Pattern:
+    """Parse a pattern from YAML text or bytes; errors name ``path`` when given."""
+    try:
+        text = decode(source) if isinstance(source, bytes) else source
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            decode(text.encode("utf-8"))
+        return from_data(_parse(text))
+    except PatternError as exc:
+        raise exc.with_path(path) if path is not None else exc from None
+
+
+def _parse(text: str) -> Any:
+    try:
+        _scan(text)
+        return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc) from None
+    except RecursionError:  # pragma: no cover - _scan refuses deep files first
+        raise PatternError(pick("het bestand is te diep genest", "the file is nested too deeply")) from None
+
+
+def from_data(data: Any) -> Pattern:
+    """A pattern from the plain data a YAML file holds (header checked, then validated)."""
+    if data is None:
+        raise PatternError(pick("het bestand is leeg", "the file is empty"))
+    if not isinstance(data, dict):
+        raise PatternError(
+            pick(
+                "dit is geen patroon: het bestand moet beginnen met ‘patroon: 1’ en sleutels als ‘title:’ en ‘steps:’",
+                "this is not a pattern: the file must start with ‘patroon: 1’ and have keys such as ‘title:’ and ‘steps:’",
+            )
+        )
+    version = data.get("patroon")
+    if version is None:
+        raise PatternError(
+            pick(
+                "dit is geen patroon: de regel ‘patroon: 1’ ontbreekt",
+                "this is not a pattern: the line ‘patroon: 1’ is missing",
+            )
+        )
+    if str(version).strip() != str(FORMAT_VERSION):
+        raise PatternError(
+            pick(
+                f"dit patroon heeft formaatversie {version}; deze Patroon kent alleen versie {FORMAT_VERSION}"
+                " (een nieuwere Patroon kan het openen)",
+                f"this pattern has format version {version}; this Patroon knows only version {FORMAT_VERSION}"
+                " (a newer Patroon can open it)",
+            )
+        )
+    body = {k: v for k, v in data.items() if k != "patroon"}
+    if "title" not in body:
+        raise PatternError(pick("de titel (‘title:’) ontbreekt", "the title (‘title:’) is missing"))
+    if "steps" not in body:
+        raise PatternError(pick("de stappen (‘steps:’) ontbreken", "the steps (‘steps:’) are missing"))
+    if body.get("questions") is None:
+        body.pop("questions", None)
+    for key in ("meta", "layout"):
+        if body.get(key) is None:
+            body.pop(key, None)
+    if body.get("breakthroughs") is None:
+        body.pop("breakthroughs", None)
+    return validate(body)
+
+
+def load_pattern(path: str | Path) -> Pattern:
+    """Read the pattern file at ``path``; every problem is a PatternError naming the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            decode(b"\0" * (MAX_FILE_BYTES + 1))  # raises the size message
+        data = path.read_bytes()
+    except PatternError as exc:
+        raise exc.with_path(path) from None
+    except FileNotFoundError:
+        raise PatternError(pick("dit bestand bestaat niet", "this file does not exist"), path=path) from None
+    except IsADirectoryError:
+        raise PatternError(pick("dit is een map, geen bestand", "this is a folder, not a file"), path=path) from None
+    except OSError as exc:
+        raise PatternError(pick(f"kan het bestand niet lezen ({exc.strerror})", f"cannot read the file ({exc.strerror})"), path=path) from None
+    return loads(data, path)
+
+
+# Writing -----------------------------------------------------------------
+
+
+def to_data(pattern: Pattern) -> dict[str, Any]:
+    """The plain data of a pattern file, keys in the documented order, empty and default parts left out."""
+    data: dict[str, Any] = {"patroon": FORMAT_VERSION, "title": pattern.title}
+    if pattern.context:
+        data["context"] = pattern.context
+    if pattern.description:
+        data["description"] = pattern.description
+    data["steps"] = [
+        {"id": s.id, "text": s.text, **({"note": s.note} if s.note else {})} for s in pattern.steps
+    ]
+    if pattern.breakthroughs:
+        data["breakthroughs"] = [{"after": b.after, "text": b.text} for b in pattern.breakthroughs]
+    if list(pattern.questions) != list(DEFAULT_QUESTIONS):
+        data["questions"] = list(pattern.questions)
+    meta = {k: v for k, v in pattern.meta.model_dump().items() if v}
+    if meta:
+        data["meta"] = meta
+    defaults = Layout().model_dump()
+    layout = {k: v for k, v in pattern.layout.model_dump().items() if v != defaults[k]}
+    if "offsets" in layout:
+        layout["offsets"] = {k: [float(dx), float(dy)] for k, (dx, dy) in layout["offsets"].items()}
+    if layout:
+        data["layout"] = layout
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes block style, readable Unicode, and multi-line texts as ``|`` blocks."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key, as people write YAML by hand.
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dumps(pattern: Pattern) -> str:
+    """The pattern as the text of a pattern file."""
+    return yaml.dump(
+        to_data(pattern),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
+        indent=2,
+    )
+
+
+def save_pattern(pattern: Pattern, path: str | Path) -> None:
+    """Write ``pattern`` to ``path`` atomically: all of the new file, or the old one untouched.
+
+    Saving through a symbolic link writes the file the link points to and
+    keeps the link. (The GUI saves with QSaveFile; this serves the CLI.)
+    """
+    target = Path(os.path.realpath(path))
+    payload = dumps(pattern).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

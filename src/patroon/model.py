@@ -1,0 +1,580 @@
+"""The pattern: a closed causal cycle of steps, and the operations that keep it closed.
+
+Pure Python (pydantic and networkx, no Qt). A :class:`Pattern` is immutable:
+every operation returns a new, validated pattern, so an undo stack can keep
+old ones and every state it holds is a whole cycle.
+
+>>> p = Pattern(title="Wereldvrede", steps=[{"text": "Er doet zich een complex vraagstuk voor."},
+...                                         {"text": "Een gezamenlijke visie ontbreekt."}])
+>>> [s.id for s in p.steps]
+['complex-vraagstuk', 'gezamenlijke-visie-ontbreekt']
+>>> p2, new_id = insert_step(p, "complex-vraagstuk", "Partners zijn het eens.")
+>>> [s.text for s in p2.steps][1]
+'Partners zijn het eens.'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from typing_extensions import Annotated
+
+from patroon.i18n import pick
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+FORMAT_VERSION = 1
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_STEPS = 60
+MIN_STEPS = 2
+MAX_TEXT = 1000
+MAX_TITLE = 200
+MAX_QUESTIONS = 20
+MAX_ID = 64
+
+DEFAULT_QUESTIONS: tuple[str, ...] = (
+    "Vind je het patroon herkenbaar? Wat zie je gebeuren in de praktijk?",
+    "Hoe draag jij of jouw organisatie (onbedoeld) bij aan het in stand houden van dit patroon?",
+    "Welk eerste stapje zie je om het patroon te doorbreken?",
+)
+
+# Words left out of ids made from a step's text: they carry no meaning.
+_STOPWORDS = frozenset(
+    "de het een en of in op te van voor naar met door bij aan om is zijn wordt worden er "
+    "die dat dit deze niet wel als ook nog dan maar tot uit over zich doet doen gaat gaan "
+    "komt komen heeft hebben moet moeten kan kunnen zal zullen wie wat waar hoe we wij ze zij "
+    "je jij hij men iets alle elkaar steeds meer the a an of to".split()
+)
+_ID_RE = re.compile(r"^[\w][\w.\-]*$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+def _clean_text(value: Any) -> Any:
+    """Strip a text and unify its line breaks; leave non-strings to the type check."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return value
+
+
+def _text(limit: int, what_nl: str, what_en: str) -> Any:
+    """A text field: stripped, line breaks unified, at most ``limit`` characters."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(
+                pick(
+                    f"{what_nl} is {len(value)} tekens lang; het maximum is {limit}",
+                    f"{what_en} is {len(value)} characters long; the limit is {limit}",
+                )
+            )
+        return value
+
+    return Annotated[str, BeforeValidator(_clean_text), AfterValidator(check)]
+
+
+StepText = _text(MAX_TEXT, "De tekst van een stap", "A step's text")
+NoteText = _text(MAX_TEXT, "Een notitie", "A note")
+BreakthroughText = _text(MAX_TEXT, "De tekst van een doorbraak", "A breakthrough's text")
+MetaText = _text(MAX_TITLE, "Een gegeven onder meta", "A meta field")
+TitleText = _text(MAX_TITLE, "De titel", "The title")
+ContextText = _text(MAX_TITLE, "De contextregel", "The context line")
+DescriptionText = _text(2 * MAX_TEXT, "De beschrijving", "The description")
+QuestionText = _text(MAX_TEXT, "Een vraag", "A question")
+
+
+class Step(_Model):
+    """One step of the cycle: what happens, which leads to the next step."""
+
+    id: str
+    text: StepText = ""
+    note: NoteText = ""
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _valid_id(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value or len(value) > MAX_ID or not _ID_RE.match(value):
+                raise ValueError(
+                    pick(
+                        f"‘{value}’ is geen bruikbare id: gebruik letters, cijfers en streepjes"
+                        f" (hoogstens {MAX_ID} tekens)",
+                        f"‘{value}’ is not a usable id: use letters, digits and dashes"
+                        f" (at most {MAX_ID} characters)",
+                    )
+                )
+        return value
+
+
+class Breakthrough(_Model):
+    """A *doorbraak*: where and how the cycle could be broken, on the arrow leaving step ``after``."""
+
+    after: str
+    text: BreakthroughText = ""
+
+
+class Meta(_Model):
+    """Who made the pattern, where and when, and from what source."""
+
+    author: MetaText = ""
+    organisation: MetaText = ""
+    region: MetaText = ""
+    date: MetaText = ""
+    source: MetaText = ""
+
+
+class Layout(_Model):
+    """How the circle is laid out: start angle, direction, palette and hand-made nudges.
+
+    ``offsets`` maps a step id to the ``[dx, dy]`` a user dragged its box by,
+    in units of the diagram's radius so the nudge survives re-flowing.
+    """
+
+    start_angle: float = Field(default=90.0, ge=-360.0, le=360.0)
+    direction: Literal["clockwise", "counterclockwise"] = "clockwise"
+    palette: str = "default"
+    offsets: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
+    @field_validator("offsets")
+    @classmethod
+    def _small_offsets(cls, value: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        for key, (dx, dy) in value.items():
+            if not (-2.0 <= dx <= 2.0 and -2.0 <= dy <= 2.0):
+                raise ValueError(
+                    pick(
+                        f"de verschuiving van ‘{key}’ is te groot (hoogstens 2 keer de straal)",
+                        f"the offset of ‘{key}’ is too large (at most twice the radius)",
+                    )
+                )
+        return value
+
+
+class Pattern(_Model):
+    """A belemmerend patroon: a title and a closed cycle of at least two steps.
+
+    Validation guarantees: at least :data:`MIN_STEPS` and at most
+    :data:`MAX_STEPS` steps, unique step ids (made from the text where a step
+    has none), every breakthrough on an existing step (at most one per arrow),
+    every manual offset on an existing step, and the length limits.
+    """
+
+    title: TitleText
+    context: ContextText = ""
+    description: DescriptionText = ""
+    steps: list[Step]
+    breakthroughs: list[Breakthrough] = Field(default_factory=list)
+    questions: list[QuestionText] = Field(default_factory=lambda: list(DEFAULT_QUESTIONS))
+    meta: Meta = Field(default_factory=Meta)
+    layout: Layout = Field(default_factory=Layout)
+
+    @field_validator("questions")
+    @classmethod
+    def _questions(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_QUESTIONS:
+            raise ValueError(
+                pick(
+                    f"er zijn {len(value)} vragen; het maximum is {MAX_QUESTIONS}",
+                    f"there are {len(value)} questions; the limit is {MAX_QUESTIONS}",
+                )
+            )
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _give_ids(cls, data: Any) -> Any:
+        """Give every step without an id one made from its text, unique in the pattern."""
+        if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
+            return data
+        steps = data["steps"]
+        if len(steps) > MAX_STEPS:
+            raise ValueError(
+                pick(
+                    f"het patroon heeft {len(steps)} stappen; het maximum is {MAX_STEPS}",
+                    f"the pattern has {len(steps)} steps; the limit is {MAX_STEPS}",
+                )
+            )
+        taken = {s.get("id") if isinstance(s, dict) else getattr(s, "id", None) for s in steps}
+        filled = []
+        for number, step in enumerate(steps, start=1):
+            if isinstance(step, dict) and step.get("id") in (None, ""):
+                text = step.get("text")
+                new_id = unique_id(make_id(text if isinstance(text, str) else "", number), taken)
+                taken.add(new_id)
+                step = {**step, "id": new_id}
+            filled.append(step)
+        return {**data, "steps": filled}
+
+    @model_validator(mode="after")
+    def _whole_cycle(self) -> "Pattern":
+        if len(self.steps) < MIN_STEPS:
+            raise ValueError(
+                pick(
+                    f"een patroon is een cirkel van minstens {MIN_STEPS} stappen;"
+                    f" dit heeft er {len(self.steps)}",
+                    f"a pattern is a circle of at least {MIN_STEPS} steps; this one has {len(self.steps)}",
+                )
+            )
+        seen: set[str] = set()
+        for step in self.steps:
+            if step.id in seen:
+                raise ValueError(
+                    pick(
+                        f"de id ‘{step.id}’ komt twee keer voor; elke stap heeft een eigen id",
+                        f"the id ‘{step.id}’ occurs twice; every step needs its own id",
+                    )
+                )
+            seen.add(step.id)
+        arrows: set[str] = set()
+        for b in self.breakthroughs:
+            if b.after not in seen:
+                raise ValueError(
+                    pick(
+                        f"een doorbraak staat na ‘{b.after}’, maar er is geen stap met die id",
+                        f"a breakthrough follows ‘{b.after}’, but there is no step with that id",
+                    )
+                )
+            if b.after in arrows:
+                raise ValueError(
+                    pick(
+                        f"er staan twee doorbraken na ‘{b.after}’; een pijl heeft er hoogstens één",
+                        f"there are two breakthroughs after ‘{b.after}’; an arrow holds at most one",
+                    )
+                )
+            arrows.add(b.after)
+        for key in self.layout.offsets:
+            if key not in seen:
+                raise ValueError(
+                    pick(
+                        f"de lay-out verschuift ‘{key}’, maar er is geen stap met die id",
+                        f"the layout moves ‘{key}’, but there is no step with that id",
+                    )
+                )
+        return self
+
+    # Convenience look-ups -------------------------------------------------
+
+    def step(self, step_id: str) -> Step:
+        """The step with id ``step_id`` (KeyError if there is none)."""
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+    def index(self, step_id: str) -> int:
+        """The position of step ``step_id`` in the cycle."""
+        for i, s in enumerate(self.steps):
+            if s.id == step_id:
+                return i
+        raise KeyError(step_id)
+
+    def next_step(self, step_id: str) -> Step:
+        """The step that ``step_id`` leads to (the last leads to the first)."""
+        return self.steps[(self.index(step_id) + 1) % len(self.steps)]
+
+    def breakthrough(self, step_id: str) -> Breakthrough | None:
+        """The breakthrough on the arrow leaving ``step_id``, if any."""
+        for b in self.breakthroughs:
+            if b.after == step_id:
+                return b
+        return None
+
+
+def make_id(text: str, number: int = 1) -> str:
+    """A short, readable id made from a step's text: its first meaningful words.
+
+    >>> make_id("Er doet zich een complex vraagstuk voor.")
+    'complex-vraagstuk'
+    >>> make_id("", 3)
+    'stap-3'
+    """
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", plain)
+    meaningful = [w for w in words if w not in _STOPWORDS] or words
+    chosen: list[str] = []
+    for word in meaningful:
+        if chosen and len("-".join(chosen + [word])) > 32:
+            break
+        chosen.append(word[:32])
+        if len(chosen) == 3:
+            break
+    return "-".join(chosen) or f"stap-{number}"
+
+
+def unique_id(candidate: str, taken: set[Any]) -> str:
+    """``candidate``, or ``candidate-2``, ``-3``... whichever is not yet taken."""
+    if candidate not in taken:
+        return candidate
+    n = 2
+    while f"{candidate}-{n}" in taken:
+        n += 1
+    return f"{candidate}-{n}"
+
+
+def validate(data: dict[str, Any]) -> Pattern:
+    """Build a :class:`Pattern` from plain data, raising :class:`~patroon.errors.PatternError`.
+
+    The message says in plain words what is wrong and where in the file
+    (``stap 3, tekst``), never pydantic's internals.
+    """
+    from patroon.errors import PatternError
+
+    try:
+        return Pattern.model_validate(data)
+    except ValidationError as exc:
+        raise PatternError(describe_validation_error(exc)) from None
+
+
+_FIELD_NAMES = {
+    "title": ("titel", "title"),
+    "context": ("context", "context"),
+    "description": ("beschrijving", "description"),
+    "steps": ("stappen", "steps"),
+    "breakthroughs": ("doorbraken", "breakthroughs"),
+    "questions": ("vragen", "questions"),
+    "meta": ("meta", "meta"),
+    "layout": ("layout", "layout"),
+    "text": ("tekst", "text"),
+    "note": ("notitie", "note"),
+    "after": ("after", "after"),
+    "id": ("id", "id"),
+}
+
+
+def _place(loc: tuple[Any, ...]) -> str:
+    parts = []
+    for i, item in enumerate(loc):
+        if isinstance(item, int):
+            container = loc[i - 1] if i else ""
+            if container == "steps":
+                parts[-1] = pick(f"stap {item + 1}", f"step {item + 1}")
+            elif container == "breakthroughs":
+                parts[-1] = pick(f"doorbraak {item + 1}", f"breakthrough {item + 1}")
+            elif container == "questions":
+                parts[-1] = pick(f"vraag {item + 1}", f"question {item + 1}")
+            else:
+                parts.append(str(item + 1))
+        else:
+            nl, en = _FIELD_NAMES.get(str(item), (str(item), str(item)))
+            parts.append(pick(nl, en))
+    return ", ".join(parts)
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One plain-language sentence for the first problem pydantic found."""
+    err = exc.errors(include_url=False)[0]
+    kind, loc, ctx = err["type"], tuple(err["loc"]), err.get("ctx") or {}
+    place = _place(loc)
+    if kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+    elif kind == "missing":
+        message = pick("ontbreekt", "is missing")
+    elif kind == "extra_forbidden":
+        message = pick(
+            f"‘{loc[-1]}’ is geen onderdeel van een patroon (typfout?)",
+            f"‘{loc[-1]}’ is not part of a pattern (a typo?)",
+        )
+        place = _place(loc[:-1])
+    elif kind in ("string_type", "str_type"):
+        message = pick("moet tekst zijn", "must be text")
+    elif kind == "list_type":
+        message = pick("moet een lijst zijn (regels die met ‘- ’ beginnen)", "must be a list (lines starting with ‘- ’)")
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = pick("moet een blok met sleutels en waarden zijn", "must be a block of keys and values")
+    elif kind == "literal_error":
+        message = pick(f"moet een van deze zijn: {ctx.get('expected')}", f"must be one of: {ctx.get('expected')}")
+    elif kind.startswith(("float", "int", "greater", "less")):
+        message = pick(f"moet een getal zijn ({err['msg']})", f"must be a number ({err['msg']})")
+    else:
+        message = err["msg"]
+    return f"{place}: {message}" if place else message
+
+
+# The cycle as a graph ---------------------------------------------------
+
+
+def to_graph(pattern: Pattern) -> "nx.DiGraph":
+    """The pattern as a directed graph whose one cycle is the step order.
+
+    Nodes are step ids (attributes ``text``, ``note``); edge *i* → *i+1* and
+    last → first carry the breakthrough text on that arrow, if any
+    (attribute ``breakthrough``). The graph's own attributes hold the rest of
+    the pattern, and ``first`` names the step the cycle starts at.
+    """
+    import networkx as nx
+
+    graph = nx.DiGraph(first=pattern.steps[0].id, **pattern.model_dump(exclude={"steps", "breakthroughs"}))
+    for s in pattern.steps:
+        graph.add_node(s.id, text=s.text, note=s.note)
+    notes = {b.after: b.text for b in pattern.breakthroughs}
+    for s in pattern.steps:
+        target = pattern.next_step(s.id).id
+        if s.id in notes:
+            graph.add_edge(s.id, target, breakthrough=notes[s.id])
+        else:
+            graph.add_edge(s.id, target)
+    return graph
+
+
+def from_graph(graph: "nx.DiGraph") -> Pattern:
+    """The pattern a cycle graph describes (the inverse of :func:`to_graph`).
+
+    Raises :class:`~patroon.errors.PatternError` when the graph is not one
+    closed cycle through every node.
+    """
+    from patroon.errors import PatternError
+
+    first = graph.graph.get("first")
+    if first not in graph:
+        first = next(iter(graph.nodes), None)
+    order: list[str] = []
+    node = first
+    while node is not None and node not in order:
+        order.append(node)
+        successors = list(graph.successors(node))
+        if len(successors) != 1:
+            raise PatternError(
+                pick(
+                    f"stap ‘{node}’ leidt naar {len(successors)} stappen; in een cirkel is dat er één",
+                    f"step ‘{node}’ leads to {len(successors)} steps; in a circle it leads to one",
+                )
+            )
+        node = successors[0]
+    if node != first or len(order) != graph.number_of_nodes():
+        raise PatternError(pick("de stappen vormen geen gesloten cirkel", "the steps do not form one closed circle"))
+    data = {k: v for k, v in graph.graph.items() if k != "first"}
+    data["steps"] = [{"id": n, **graph.nodes[n]} for n in order]
+    data["breakthroughs"] = [
+        {"after": n, "text": graph.edges[n, graph_next]["breakthrough"]}
+        for n in order
+        for graph_next in graph.successors(n)
+        if "breakthrough" in graph.edges[n, graph_next]
+    ]
+    return validate(data)
+
+
+# Operations that keep the cycle whole -------------------------------------
+
+
+def _rebuild(pattern: Pattern, **changes: Any) -> Pattern:
+    data = pattern.model_dump()
+    data.update(changes)
+    return validate(data)
+
+
+def insert_step(pattern: Pattern, after: str, text: str = "", step_id: str | None = None) -> tuple[Pattern, str]:
+    """Insert a new step on the arrow leaving ``after``; return the new pattern and the step's id.
+
+    The breakthrough on that arrow stays on the arrow that leaves ``after``.
+    """
+    index = pattern.index(after)
+    taken = {s.id for s in pattern.steps}
+    new_id = step_id or unique_id(make_id(text, len(pattern.steps) + 1), taken)
+    steps = [s.model_dump() for s in pattern.steps]
+    steps.insert(index + 1, {"id": new_id, "text": text})
+    return _rebuild(pattern, steps=steps), new_id
+
+
+def remove_step(pattern: Pattern, step_id: str) -> Pattern:
+    """Remove a step; its predecessor now leads to its successor.
+
+    The breakthrough on the removed step's own arrow goes with it, and so does
+    its manual offset. A pattern keeps at least two steps (PatternError).
+    """
+    index = pattern.index(step_id)
+    if len(pattern.steps) <= MIN_STEPS:
+        from patroon.errors import PatternError
+
+        raise PatternError(
+            pick(
+                f"een patroon houdt minstens {MIN_STEPS} stappen",
+                f"a pattern keeps at least {MIN_STEPS} steps",
+            )
+        )
+    steps = [s.model_dump() for i, s in enumerate(pattern.steps) if i != index]
+    breakthroughs = [b.model_dump() for b in pattern.breakthroughs if b.after != step_id]
+    layout = pattern.layout.model_dump()
+    layout["offsets"] = {k: v for k, v in layout["offsets"].items() if k != step_id}
+    return _rebuild(pattern, steps=steps, breakthroughs=breakthroughs, layout=layout)
+
+
+def move_step(pattern: Pattern, step_id: str, new_index: int) -> Pattern:
+    """Move a step to position ``new_index`` (0-based, clamped); the cycle closes around it.
+
+    A breakthrough stays with the step whose outgoing arrow it was on.
+    """
+    index = pattern.index(step_id)
+    new_index = max(0, min(new_index, len(pattern.steps) - 1))
+    steps = [s.model_dump() for s in pattern.steps]
+    steps.insert(new_index, steps.pop(index))
+    return _rebuild(pattern, steps=steps)
+
+
+def set_step_text(pattern: Pattern, step_id: str, text: str) -> Pattern:
+    """The pattern with step ``step_id``'s text replaced; its id stays."""
+    return _replace_step(pattern, step_id, text=text)
+
+
+def set_step_note(pattern: Pattern, step_id: str, note: str) -> Pattern:
+    """The pattern with step ``step_id``'s facilitator note replaced."""
+    return _replace_step(pattern, step_id, note=note)
+
+
+def _replace_step(pattern: Pattern, step_id: str, **fields: str) -> Pattern:
+    index = pattern.index(step_id)
+    steps = [s.model_dump() for s in pattern.steps]
+    steps[index].update(fields)
+    return _rebuild(pattern, steps=steps)
+
+
+def set_breakthrough(pattern: Pattern, after: str, text: str | None) -> Pattern:
+    """Put a breakthrough with ``text`` on the arrow leaving ``after``; ``None`` removes it."""
+    pattern.index(after)
+    kept = [b.model_dump() for b in pattern.breakthroughs if b.after != after]
+    if text is not None:
+        kept.append({"after": after, "text": text})
+        order = {s.id: i for i, s in enumerate(pattern.steps)}
+        kept.sort(key=lambda b: order[b["after"]])
+    return _rebuild(pattern, breakthroughs=kept)
+
+
+def set_offset(pattern: Pattern, step_id: str, offset: tuple[float, float] | None) -> Pattern:
+    """Record a manual nudge of a step's box (in radii); ``None`` or (0, 0) clears it."""
+    pattern.index(step_id)
+    layout = pattern.layout.model_dump()
+    offsets = dict(layout["offsets"])
+    if offset is None or offset == (0.0, 0.0):
+        offsets.pop(step_id, None)
+    else:
+        offsets[step_id] = (round(offset[0], 4), round(offset[1], 4))
+    layout["offsets"] = offsets
+    return _rebuild(pattern, layout=layout)
+
+
+def update(pattern: Pattern, **fields: Any) -> Pattern:
+    """The pattern with top-level fields replaced (title, context, questions, meta...)."""
+    return _rebuild(pattern, **fields)
+
+
+def blank_pattern(steps: int = 4) -> Pattern:
+    """A new pattern to start from: a working title and ``steps`` placeholder steps."""
+    return Pattern(
+        title=pick("Nieuw patroon", "New pattern"),
+        steps=[{"id": f"stap-{i}", "text": pick(f"Stap {i}", f"Step {i}")} for i in range(1, steps + 1)],
+    )
