@@ -56,12 +56,14 @@ class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 _TextLoader.add_constructor("tag:yaml.org,2002:map", _TextLoader.construct_mapping)
 
 
-def _yaml_error(exc: yaml.YAMLError) -> PatternError:
+def _yaml_error(exc: yaml.YAMLError, text: str) -> PatternError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     problem = str(getattr(exc, "problem", "") or "")
-    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
+    source_line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in indent or "\\t" in problem:
         message = pick(
             "een tab in de inspringing; YAML springt alleen in met spaties",
             "a tab in the indentation; YAML indents with spaces only",
@@ -162,7 +164,7 @@ def _parse(text: str) -> Any:
         _scan(text)
         return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader is a SafeLoader
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     except RecursionError:  # pragma: no cover - _scan refuses deep files first
         raise PatternError(pick("het bestand is te diep genest", "the file is nested too deeply")) from None
 

@@ -66,10 +66,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+
+
 def _clean_text(value: Any) -> Any:
-    """Strip a text and unify its line breaks; leave non-strings to the type check."""
+    """Strip a text and make every kind of line break a plain ``\\n``; leave non-strings to the type check."""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        return _LINE_BREAKS.sub("\n", value).strip()
     return value
 
 

@@ -1,0 +1,82 @@
+"""The command line without a display: validate and new."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from patroon.cli import main
+from patroon.fileformat import load_pattern
+
+
+def test_validate_the_shipped_patterns(pattern_files, capsys):
+    assert main(["validate", *map(str, pattern_files)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 5 and all(line.startswith("ok") for line in out)
+
+
+def test_validate_reports_each_bad_file_and_exits_1(pattern_files, tmp_path, capsys):
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("patroon: 1\ntitle: x\nsteps:\n  - text: a\n  - text: [b\n", encoding="utf-8")
+    assert main(["validate", str(pattern_files[0]), str(bad), str(tmp_path / "weg.yaml")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ok")
+    assert "kapot.yaml" in out[1] and "regel" in out[1]
+    assert "weg.yaml" in out[2] and "bestaat niet" in out[2]
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["validate"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["export", "x.yaml", "-o", "y.pdf", "--sheet", "poster"])
+    assert info.value.code == 2
+
+
+def test_new_writes_a_blank_template(tmp_path, capsys):
+    out = tmp_path / "nieuw.yaml"
+    assert main(["new", "-o", str(out), "--title", "Ons patroon"]) == 0
+    pattern = load_pattern(out)
+    assert pattern.title == "Ons patroon" and len(pattern.steps) == 4
+    assert main(["new", "-o", str(out)]) == 1  # never overwrite by accident
+    assert "bestaat al" in capsys.readouterr().err
+
+
+def test_new_from_a_plain_list(tmp_path):
+    steps = tmp_path / "stappen.txt"
+    steps.write_text(
+        "\ufeff- Er is een complexe casus.\r\n\r\n2. Organisaties kijken naar elkaar.\n"
+        "  * De druk loopt op.\n• Iemand moet iets doen.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "casus.yaml"
+    assert main(["new", "--from-text", str(steps), "--title", "Wat is voorliggend?", "-o", str(out)]) == 0
+    pattern = load_pattern(out)
+    assert pattern.title == "Wat is voorliggend?"
+    assert [s.text for s in pattern.steps] == [
+        "Er is een complexe casus.",
+        "Organisaties kijken naar elkaar.",
+        "De druk loopt op.",
+        "Iemand moet iets doen.",
+    ]
+
+
+def test_new_from_a_list_with_one_line_is_refused(tmp_path, capsys):
+    steps = tmp_path / "een.txt"
+    steps.write_text("Alleen deze stap\n", encoding="utf-8")
+    assert main(["new", "--from-text", str(steps), "-o", str(tmp_path / "x.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "een.txt" in err and "minstens 2" in err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_python_dash_m_runs_the_same_command(pattern_files):
+    result = subprocess.run(
+        [sys.executable, "-m", "patroon", "validate", str(pattern_files[0])],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("ok")

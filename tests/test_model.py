@@ -1,0 +1,137 @@
+"""The pattern model and the cycle operations: every result is one whole, closed cycle."""
+
+from __future__ import annotations
+
+import pytest
+
+from patroon.errors import PatternError
+from patroon.model import (
+    Pattern,
+    from_graph,
+    insert_step,
+    make_id,
+    move_step,
+    remove_step,
+    set_breakthrough,
+    set_offset,
+    set_step_text,
+    to_graph,
+    validate,
+)
+
+
+def four() -> Pattern:
+    return Pattern(title="Rond", steps=[{"id": c, "text": c.upper()} for c in "abcd"],
+                   breakthroughs=[{"after": "b", "text": "hier breken"}])
+
+
+def cycle_of(pattern: Pattern) -> list[str]:
+    """Walk the graph's cycle from the first step: the order the arrows give."""
+    graph = to_graph(pattern)
+    order, node = [], pattern.steps[0].id
+    while node not in order:
+        order.append(node)
+        (node,) = list(graph.successors(node))
+    assert len(order) == graph.number_of_nodes() == graph.number_of_edges()
+    return order
+
+
+def test_graph_has_one_closed_cycle_in_step_order():
+    pattern = four()
+    graph = to_graph(pattern)
+    assert cycle_of(pattern) == ["a", "b", "c", "d"]
+    assert graph.has_edge("d", "a")
+    assert graph.edges["b", "c"]["breakthrough"] == "hier breken"
+    assert graph.nodes["c"]["text"] == "C"
+    assert from_graph(graph) == pattern
+
+
+def test_from_graph_refuses_a_broken_cycle():
+    graph = to_graph(four())
+    graph.remove_edge("d", "a")
+    with pytest.raises(PatternError, match="stap ‘d’ leidt naar 0"):
+        from_graph(graph)
+    graph.add_edge("d", "b")
+    with pytest.raises(PatternError):
+        from_graph(graph)
+
+
+def test_insert_after_keeps_the_circle_and_the_breakthrough_on_its_arrow():
+    pattern, new_id = insert_step(four(), "b", "Nieuwe stap.")
+    assert cycle_of(pattern) == ["a", "b", new_id, "c", "d"]
+    assert new_id == "nieuwe-stap"
+    assert pattern.breakthrough("b").text == "hier breken"
+    again, second = insert_step(pattern, "d", "Nieuwe stap.")
+    assert second == "nieuwe-stap-2" and cycle_of(again)[-1] == second
+
+
+def test_remove_joins_the_neighbours_and_drops_what_belonged_to_the_step():
+    pattern = set_offset(four(), "b", (0.1, 0.2))
+    pattern = remove_step(pattern, "b")
+    assert cycle_of(pattern) == ["a", "c", "d"]
+    assert to_graph(pattern).has_edge("a", "c")
+    assert pattern.breakthroughs == [] and pattern.layout.offsets == {}
+
+
+def test_a_pattern_keeps_two_steps():
+    pattern = remove_step(remove_step(four(), "a"), "b")
+    with pytest.raises(PatternError, match="minstens 2"):
+        remove_step(pattern, "c")
+
+
+@pytest.mark.parametrize(("index", "order"), [(0, "cabd"), (3, "abdc"), (99, "abdc"), (-5, "cabd")])
+def test_move_step(index, order):
+    pattern = move_step(four(), "c", index)
+    assert cycle_of(pattern) == list(order)
+    assert pattern.breakthrough("b").text == "hier breken"
+
+
+def test_edit_text_keeps_the_id_and_the_original_is_unchanged():
+    original = four()
+    edited = set_step_text(original, "a", "  Ander verhaal \r\n met twee regels ")
+    assert edited.step("a").text == "Ander verhaal \n met twee regels"
+    assert original.step("a").text == "A"
+    with pytest.raises(Exception):
+        original.title = "kan niet"  # patterns are immutable: undo keeps old ones safely
+
+
+def test_breakthroughs_one_per_arrow_in_cycle_order():
+    pattern = set_breakthrough(four(), "d", "laatste")
+    pattern = set_breakthrough(pattern, "a", "eerste")
+    assert [b.after for b in pattern.breakthroughs] == ["a", "b", "d"]
+    assert set_breakthrough(pattern, "b", None).breakthrough("b") is None
+    with pytest.raises(PatternError, match="twee doorbraken"):
+        validate({**pattern.model_dump(), "breakthroughs": [{"after": "a", "text": "x"}, {"after": "a", "text": "y"}]})
+
+
+def test_offsets_must_name_a_step_and_stay_small():
+    with pytest.raises(PatternError, match="geen stap"):
+        validate({**four().model_dump(), "layout": {"offsets": {"zz": (0.1, 0.1)}}})
+    with pytest.raises(PatternError, match="te groot"):
+        validate({**four().model_dump(), "layout": {"offsets": {"a": (5, 0)}}})
+    assert set_offset(set_offset(four(), "a", (0.5, 0)), "a", None).layout.offsets == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er doet zich een complex vraagstuk voor.", "complex-vraagstuk"),
+        ("Organisaties kijken naar elkaar: wie is er aan zet?", "organisaties-kijken-zet"),
+        ("Geëscaleerd én verdwaald", "geescaleerd-verdwaald"),
+        ("", "stap-7"),
+        ("!!!", "stap-7"),
+    ],
+)
+def test_ids_made_from_text(text, expected):
+    assert make_id(text, 7) == expected
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    import patroon.cli
+    import patroon.model
+
+    for module in (patroon.model, patroon.cli):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
