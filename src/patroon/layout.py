@@ -1,0 +1,904 @@
+"""The geometry of a pattern's circle: where every box, arrow, title and note goes.
+
+Pure Python (no Qt): given a pattern, a :class:`TextMeasure` for the font and
+an area in points, :func:`layout_pattern` returns a :class:`PatternLayout`
+that a painter only has to draw. The canvas, the exporters and the presenter
+all draw from it, so a pattern looks the same everywhere.
+
+The layout puts the steps as equal rounded boxes on a circle, the first at the
+top, clockwise; arrows run along the circle from box to box; the title (under
+its context line) stands in the middle. It picks the box size, the circle's
+radius and one text size for all steps so that every text fits: the largest
+size that fits the area, shrinking towards ``min_font`` only when it must.
+
+All coordinates are points (1/72 inch), origin top-left, y down.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol, Sequence
+
+from patroon.textfit import wrap
+
+if TYPE_CHECKING:
+    from patroon.model import Pattern
+
+Point = tuple[float, float]
+
+# Clear space between two boxes, and between a box and anything else: 2 mm.
+MIN_GAP = 2.0 * 72.0 / 25.4
+# How much bigger than the step text the title is, at most and at least.
+TITLE_SCALE = (1.6, 1.05)
+CONTEXT_SCALE = 0.9
+NOTE_SCALE = 0.85
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned rectangle: top-left corner ``x, y``, width ``w``, height ``h``."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def center(self) -> Point:
+        return (self.x + self.w / 2.0, self.y + self.h / 2.0)
+
+    def contains(self, x: float, y: float) -> bool:
+        """Whether the point lies inside or on the edge."""
+        return self.x <= x <= self.right and self.y <= y <= self.bottom
+
+    def intersects(self, other: "Rect") -> bool:
+        """Whether the two rectangles overlap (touching edges do not count)."""
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+    def inflated(self, d: float) -> "Rect":
+        """This rectangle grown by ``d`` on every side (shrunk for negative ``d``)."""
+        return Rect(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
+
+    def translated(self, dx: float, dy: float) -> "Rect":
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+    def united(self, other: "Rect") -> "Rect":
+        x, y = min(self.x, other.x), min(self.y, other.y)
+        return Rect(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
+
+    def distance(self, other: "Rect") -> float:
+        """The clear distance between two rectangles (0 when they touch or overlap)."""
+        dx = max(other.x - self.right, self.x - other.right, 0.0)
+        dy = max(other.y - self.bottom, self.y - other.bottom, 0.0)
+        return math.hypot(dx, dy)
+
+    @staticmethod
+    def around(points: Iterable[Point]) -> "Rect":
+        xs, ys = zip(*points)
+        return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+    @staticmethod
+    def centred(cx: float, cy: float, w: float, h: float) -> "Rect":
+        return Rect(cx - w / 2.0, cy - h / 2.0, w, h)
+
+
+class TextMeasure(Protocol):
+    """Measures text in the font the painter will use (supplied by the Qt side)."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Advance width of ``text`` in points at font size ``size`` pt."""
+        ...
+
+    def line_height(self, size: float, bold: bool = False) -> float:
+        """Baseline-to-baseline distance in points."""
+        ...
+
+    def ascent(self, size: float, bold: bool = False) -> float: ...
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Text already broken into lines; the lines are centred horizontally in ``rect``."""
+
+    lines: tuple[str, ...]
+    size: float
+    bold: bool
+    rect: Rect
+
+
+@dataclass(frozen=True)
+class StepLayout:
+    id: str
+    index: int
+    box: Rect
+    text: TextBlock
+    angle: float  # of the box's place on the circle, degrees, 90 = top
+
+
+@dataclass(frozen=True)
+class ArrowLayout:
+    source: str
+    target: str
+    path: tuple[Point, ...]  # from just outside the source box to the tip
+    head: tuple[Point, Point, Point]  # tip, left, right
+
+
+@dataclass(frozen=True)
+class BreakthroughLayout:
+    after: str
+    marker: Point
+    marker_radius: float
+    note: TextBlock
+    note_box: Rect
+    leader: tuple[Point, Point]  # from the marker to the note
+
+
+@dataclass(frozen=True)
+class PatternLayout:
+    width: float
+    height: float
+    center: Point
+    radius: float
+    steps: tuple[StepLayout, ...]
+    arrows: tuple[ArrowLayout, ...]
+    title: TextBlock
+    context: TextBlock | None
+    title_area: Rect
+    breakthroughs: tuple[BreakthroughLayout, ...]
+    step_font_size: float
+
+    def step(self, step_id: str) -> StepLayout:
+        """The layout of step ``step_id`` (KeyError if there is none)."""
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+    def bounds(self) -> Rect:
+        """The smallest rectangle around everything drawn."""
+        rect = self.steps[0].box
+        for s in self.steps:
+            rect = rect.united(s.box)
+        for a in self.arrows:
+            rect = rect.united(Rect.around(a.path + a.head))
+        for b in self.breakthroughs:
+            rect = rect.united(b.note_box)
+            m = b.marker_radius
+            rect = rect.united(Rect(b.marker[0] - m, b.marker[1] - m, 2 * m, 2 * m))
+        if self.title.lines:
+            rect = rect.united(self.title.rect)
+        if self.context is not None:
+            rect = rect.united(self.context.rect)
+        return rect
+
+
+# --------------------------------------------------------------------------
+# Sizes that follow from the step text size
+
+
+@dataclass(frozen=True)
+class _Style:
+    """Every length of the drawing that depends on the step text size ``s``."""
+
+    s: float
+
+    @property
+    def pad_x(self) -> float:
+        return 0.75 * self.s
+
+    @property
+    def pad_y(self) -> float:
+        return 0.6 * self.s
+
+    @property
+    def stroke(self) -> float:
+        return max(1.2, 0.11 * self.s)
+
+    @property
+    def head_len(self) -> float:
+        return min(18.0, max(7.0, 0.8 * self.s))
+
+    @property
+    def head_half(self) -> float:
+        return 0.5 * self.head_len
+
+    @property
+    def clearance(self) -> float:
+        """Space between a box and the start or tip of an arrow."""
+        return max(3.0, 0.3 * self.s)
+
+    @property
+    def shaft(self) -> float:
+        """The least visible arrow line before the head."""
+        return max(10.0, 0.9 * self.s)
+
+    @property
+    def marker_radius(self) -> float:
+        return min(11.0, max(5.0, 0.55 * self.s))
+
+    @property
+    def margin(self) -> float:
+        return max(MIN_GAP, 0.35 * self.s)
+
+
+def _default_max_font(width: float, height: float, n: int) -> float:
+    # A comfortable reading size for the area: large on a poster, modest on A4.
+    return min(width, height) / (30.0 + 1.5 * min(n, 16))
+
+
+# --------------------------------------------------------------------------
+# Text helpers
+
+
+class _Measurer:
+    """Memoises a TextMeasure: the layout measures the same words many times."""
+
+    def __init__(self, measure: TextMeasure):
+        self.measure = measure
+        self._widths: dict[tuple[str, float, bool], float] = {}
+
+    def width_fn(self, size: float, bold: bool = False) -> Callable[[str], float]:
+        cache = self._widths
+        measure = self.measure
+
+        def width(text: str) -> float:
+            key = (text, size, bold)
+            w = cache.get(key)
+            if w is None:
+                w = cache[key] = measure.width(text, size, bold)
+            return w
+
+        return width
+
+    def block(self, text: str, size: float, bold: bool, max_width: float) -> tuple[tuple[str, ...], float, float, bool]:
+        """Wrap ``text``; return the lines, their widest width, their height, and whether they fit."""
+        width = self.width_fn(size, bold)
+        wrapped = wrap(text, max_width, width)
+        lines = tuple(wrapped.lines) if text.strip() else ()
+        widest = max((width(line) for line in lines), default=0.0)
+        return lines, widest, len(lines) * self.measure.line_height(size, bold), wrapped.fits
+
+
+# --------------------------------------------------------------------------
+# The circle
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where box ``i``'s centre is for a radius, relative to the circle's centre."""
+
+    angles: tuple[float, ...]  # radians, maths convention (y up), 90° = top
+    sweep: float  # signed angle from one step to the next: negative is clockwise
+    offsets: tuple[Point, ...]  # manual nudges, in radii, screen convention (y down)
+
+    def centre(self, i: int, radius: float) -> Point:
+        a = self.angles[i]
+        ox, oy = self.offsets[i]
+        return (radius * (math.cos(a) + ox), radius * (-math.sin(a) + oy))
+
+    def arc_point(self, i: int, t: float, radius: float) -> Point:
+        """A point on the arrow from box ``i`` to the next: on the circle, bent by both boxes' nudges."""
+        n = len(self.angles)
+        j = (i + 1) % n
+        a = self.angles[i] + t * self.sweep
+        ox = (1 - t) * self.offsets[i][0] + t * self.offsets[j][0]
+        oy = (1 - t) * self.offsets[i][1] + t * self.offsets[j][1]
+        return (radius * (math.cos(a) + ox), radius * (-math.sin(a) + oy))
+
+
+def _frame(n: int, start_angle: float, clockwise: bool, offsets: Sequence[Point]) -> _Frame:
+    sweep = (-1.0 if clockwise else 1.0) * 2.0 * math.pi / n
+    start = math.radians(start_angle)
+    return _Frame(tuple(start + i * sweep for i in range(n)), sweep, tuple(offsets))
+
+
+def _box_at(frame: _Frame, i: int, radius: float, w: float, h: float) -> Rect:
+    cx, cy = frame.centre(i, radius)
+    return Rect.centred(cx, cy, w, h)
+
+
+def _exit_extent(angle: float, hw: float, hh: float) -> float:
+    """How far the circle's tangent at a box's centre runs inside the box (half-width hw, height hh)."""
+    ux, uy = abs(math.sin(angle)), abs(math.cos(angle))
+    return min(hw / ux if ux > 1e-9 else math.inf, hh / uy if uy > 1e-9 else math.inf)
+
+
+def _radius_for_spacing(frame: _Frame, w: float, h: float, gap_needed: Sequence[float]) -> float:
+    """The least radius at which boxes keep apart and each arrow has ``gap_needed[i]`` of circle free."""
+    n = len(frame.angles)
+    radius = 0.0
+    step_angle = abs(frame.sweep)
+    # Arrows: the arc between neighbours (tangent estimate, checked exactly later).
+    if not any(frame.offsets[i] != (0.0, 0.0) for i in range(n)):
+        for i in range(n):
+            j = (i + 1) % n
+            e = _exit_extent(frame.angles[i], w / 2, h / 2) + _exit_extent(frame.angles[j], w / 2, h / 2)
+            radius = max(radius, (gap_needed[i] + e) / step_angle)
+    # No two boxes closer than MIN_GAP: the centres' distance grows with the radius.
+    for i in range(n):
+        for j in range(i + 1, n):
+            ax, ay = frame.centre(i, 1.0)
+            bx, by = frame.centre(j, 1.0)
+            dx, dy = abs(ax - bx), abs(ay - by)
+            need = min(
+                (w + MIN_GAP) / dx if dx > 1e-9 else math.inf,
+                (h + MIN_GAP) / dy if dy > 1e-9 else math.inf,
+            )
+            radius = max(radius, need if need != math.inf else 0.0)
+    return radius
+
+
+# --------------------------------------------------------------------------
+# Arrows
+
+
+def _arrow(frame: _Frame, i: int, radius: float, boxes: Sequence[Rect], style: _Style) -> tuple[list[Point], float]:
+    """The polyline of arrow ``i`` (relative to the circle's centre) between its two boxes, and its length."""
+    n = len(frame.angles)
+    j = (i + 1) % n
+    src = boxes[i].inflated(style.clearance)
+    dst = boxes[j].inflated(style.clearance)
+    samples = max(24, int(abs(frame.sweep) * radius / 3.0))
+    samples = min(samples, 400)
+    ts = [k / samples for k in range(samples + 1)]
+    pts = [frame.arc_point(i, t, radius) for t in ts]
+
+    # Leave the source box: the first sample outside it (then refine).
+    k0 = next((k for k, p in enumerate(pts) if not src.contains(*p)), None)
+    k1 = next((k for k in range(samples, -1, -1) if not dst.contains(*pts[k])), None)
+    if k0 is None or k1 is None or k1 <= k0:
+        # The boxes swallow the arc: a short stub between their closest edges.
+        a = frame.arc_point(i, 0.5, radius)
+        return [a, a], 0.0
+
+    def refine(lo: float, hi: float, inside: Rect) -> float:
+        # lo inside the box, hi outside: bisect to the edge.
+        for _ in range(18):
+            mid = (lo + hi) / 2
+            if inside.contains(*frame.arc_point(i, mid, radius)):
+                lo = mid
+            else:
+                hi = mid
+        return hi
+
+    t0 = refine(ts[k0 - 1], ts[k0], src) if k0 > 0 else 0.0
+    t1 = refine(ts[k1 + 1], ts[k1], dst) if k1 < samples else 1.0
+    inner = [p for t, p in zip(ts, pts) if t0 < t < t1]
+    path = [frame.arc_point(i, t0, radius)] + inner + [frame.arc_point(i, t1, radius)]
+    length = sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
+    return path, length
+
+
+def _point_along(path: Sequence[Point], distance: float, from_end: bool = False) -> tuple[Point, int]:
+    """The point ``distance`` along the polyline (from its start or end) and the segment index."""
+    pts = list(reversed(path)) if from_end else list(path)
+    left = distance
+    for k in range(len(pts) - 1):
+        seg = math.dist(pts[k], pts[k + 1])
+        if seg >= left and seg > 0:
+            f = left / seg
+            p = (pts[k][0] + f * (pts[k + 1][0] - pts[k][0]), pts[k][1] + f * (pts[k + 1][1] - pts[k][1]))
+            return p, (len(pts) - 2 - k if from_end else k)
+        left -= seg
+    return pts[-1], (0 if from_end else len(pts) - 2)
+
+
+def _head(path: Sequence[Point], style: _Style) -> tuple[Point, Point, Point]:
+    tip = path[-1]
+    base, _ = _point_along(path, style.head_len, from_end=True)
+    dx, dy = tip[0] - base[0], tip[1] - base[1]
+    d = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / d * style.head_half, dx / d * style.head_half
+    # Base points pulled straight back from the tip, so the head is symmetric on a curve.
+    bx, by = tip[0] - dx / d * style.head_len, tip[1] - dy / d * style.head_len
+    return tip, (bx + nx, by + ny), (bx - nx, by - ny)
+
+
+# --------------------------------------------------------------------------
+# The title in the middle
+
+
+@dataclass(frozen=True)
+class _TitleOption:
+    title_size: float
+    context_size: float
+    title_lines: tuple[str, ...]
+    context_lines: tuple[str, ...]
+    width: float
+    height: float
+    gap: float  # between the context and the title
+
+
+def _title_options(m: _Measurer, title: str, context: str, s: float, min_font: float) -> list[_TitleOption]:
+    """Ways to set the title block, best first: larger type, then fewer lines."""
+    options: list[_TitleOption] = []
+    if not title.strip() and not context.strip():
+        return [_TitleOption(s, s, (), (), 0.0, 0.0, 0.0)]
+    hi, lo = TITLE_SCALE
+    sizes = []
+    t = hi * s
+    while t >= max(lo * s, min_font) - 1e-6:
+        sizes.append(round(t, 2))
+        t -= 0.15 * s
+    if not sizes:
+        sizes = [max(min_font, s)]
+    for size in sizes:
+        csize = max(min_font, CONTEXT_SCALE * s)
+        one_line = m.width_fn(size, True)(title)
+        ctx_line = m.width_fn(csize, False)(context)
+        widest = max(one_line, ctx_line)
+        for parts in (1, 2, 3, 4):
+            limit = max(widest / parts, 6.0 * size) * (1.0 if parts == 1 else 1.12)
+            t_lines, t_w, t_h, t_fits = m.block(title, size, True, limit)
+            c_lines, c_w, c_h, c_fits = m.block(context, csize, False, limit)
+            if not (t_fits and c_fits):
+                continue
+            gap = 0.35 * csize if (t_lines and c_lines) else 0.0
+            opt = _TitleOption(size, csize, t_lines, c_lines, max(t_w, c_w), t_h + c_h + gap, gap)
+            if not options or (opt.width, opt.height) != (options[-1].width, options[-1].height):
+                options.append(opt)
+    return options
+
+
+def _free_height(boxes: Sequence[Rect], cx: float, cy: float, half_w: float, radius: float, clearance: float) -> float:
+    """Half the height of the tallest rectangle of half-width ``half_w`` centred at (cx, cy) that touches no box."""
+    if half_w >= radius - clearance:
+        return 0.0
+    b = math.sqrt((radius - clearance) ** 2 - half_w**2)  # stay inside the ring of arrows
+    for box in boxes:
+        r = box.inflated(clearance)
+        if r.right <= cx - half_w or r.x >= cx + half_w:
+            continue
+        if r.bottom <= cy:
+            b = min(b, cy - r.bottom)
+        elif r.y >= cy:
+            b = min(b, r.y - cy)
+        else:
+            return 0.0
+    return max(b, 0.0)
+
+
+def _title_fits(frame: _Frame, radius: float, w: float, h: float, options: Sequence[_TitleOption], clearance: float):
+    """The first title option that fits in the middle at this radius, with its half sizes; or None."""
+    boxes = [_box_at(frame, i, radius, w, h) for i in range(len(frame.angles))]
+    for opt in options:
+        half_w = opt.width / 2 + clearance
+        free = _free_height(boxes, 0.0, 0.0, half_w, radius, clearance)
+        if free >= opt.height / 2:
+            return opt
+    return None
+
+
+# --------------------------------------------------------------------------
+# Breakthrough notes
+
+
+@dataclass(frozen=True)
+class _NoteText:
+    lines: tuple[str, ...]
+    width: float
+    height: float
+
+
+def _place_note(
+    marker: Point, centre: Point, note: _NoteText, pad: float, obstacles: Sequence[Rect], radius: float, clear: float
+) -> Rect:
+    """A box for a note outside the circle, on the ray from the centre through the marker, clear of obstacles."""
+    ux, uy = marker[0] - centre[0], marker[1] - centre[1]
+    d = math.hypot(ux, uy) or 1.0
+    ux, uy = ux / d, uy / d
+    w, h = note.width + 2 * pad, note.height + 2 * pad
+    step = max(2.0, 0.02 * radius)
+    dist = 0.0
+    for _ in range(2000):
+        cx = marker[0] + ux * dist
+        cy = marker[1] + uy * dist
+        # Keep the box's near edge clear of the circle (the arrows run on it).
+        rect = Rect.centred(cx, cy, w, h)
+        if _outside_circle(rect, centre, radius + clear) and not any(rect.intersects(o.inflated(clear)) for o in obstacles):
+            return rect
+        dist += step
+    return Rect.centred(marker[0] + ux * dist, marker[1] + uy * dist, w, h)
+
+
+def _outside_circle(rect: Rect, centre: Point, r: float) -> bool:
+    # The point of the rectangle nearest the centre must lie outside the circle.
+    nx = min(max(centre[0], rect.x), rect.right)
+    ny = min(max(centre[1], rect.y), rect.bottom)
+    return math.hypot(nx - centre[0], ny - centre[1]) >= r
+
+
+def _nearest_on_rect(rect: Rect, p: Point) -> Point:
+    return (min(max(p[0], rect.x), rect.right), min(max(p[1], rect.y), rect.bottom))
+
+
+# --------------------------------------------------------------------------
+# Putting it together
+
+
+@dataclass(frozen=True)
+class _Plan:
+    s: float
+    inner_w: float
+    box_w: float
+    box_h: float
+    radius: float
+    lines: tuple[tuple[str, ...], ...]
+    title: _TitleOption | None
+    score: float
+
+
+class _Solver:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        title: str,
+        context: str,
+        notes: dict[int, str],
+        frame: _Frame,
+        measure: TextMeasure,
+        width: float,
+        height: float,
+        min_font: float,
+        min_lines: int,
+    ):
+        self.texts = texts
+        self.title = title
+        self.context = context
+        self.notes = notes
+        self.frame = frame
+        self.m = _Measurer(measure)
+        self.width = width
+        self.height = height
+        self.min_font = min_font
+        self.min_lines = min_lines
+        self.n = len(texts)
+
+    # -- one size --------------------------------------------------------
+
+    def note_texts(self, s: float) -> dict[int, _NoteText]:
+        size = max(self.min_font, NOTE_SCALE * s)
+        out = {}
+        for i, text in self.notes.items():
+            total = self.m.width_fn(size)(text)
+            limit = min(14.0 * size, max(8.0 * size, total / 3.0))
+            lines, widest, h, _ = self.m.block(text, size, False, limit)
+            out[i] = _NoteText(lines, widest, h)
+        return out
+
+    def extent(self, radius: float, w: float, h: float, style: _Style, notes: dict[int, _NoteText]) -> Rect:
+        """Everything drawn at this radius, relative to the circle's centre."""
+        frame = self.frame
+        boxes = [_box_at(frame, i, radius, w, h) for i in range(self.n)]
+        reach = radius + style.head_half + style.stroke
+        rect = Rect(-reach, -reach, 2 * reach, 2 * reach)
+        if any(o != (0.0, 0.0) for o in frame.offsets):
+            # Nudged boxes bend their arrows: take the bent paths' reach.
+            pts = [frame.arc_point(i, k / 16, radius) for i in range(self.n) for k in range(17)]
+            rect = Rect.around(pts).inflated(style.head_half + style.stroke)
+        for b in boxes:
+            rect = rect.united(b)
+        for b in self._note_boxes(radius, boxes, style, notes).values():
+            rect = rect.united(b)
+        return rect
+
+    def _note_boxes(self, radius: float, boxes: Sequence[Rect], style: _Style, notes: dict[int, _NoteText]) -> dict[int, Rect]:
+        placed: dict[int, Rect] = {}
+        for i, note in notes.items():
+            marker = self.frame.arc_point(i, 0.5, radius)
+            obstacles = list(boxes) + list(placed.values())
+            placed[i] = _place_note(marker, (0.0, 0.0), note, style.pad_y, obstacles, radius, style.clearance + style.marker_radius)
+        return placed
+
+    def radius_range(self, s: float, w: float, h: float, notes: dict[int, _NoteText], options) -> tuple[float, float, object]:
+        style = _Style(s)
+        gaps = [
+            style.head_len + style.shaft + 2 * style.clearance + (2 * style.marker_radius + 6 if i in self.notes else 0)
+            for i in range(self.n)
+        ]
+        r_min = _radius_for_spacing(self.frame, w, h, gaps)
+        r_min = max(r_min, 0.5 * max(w, h))
+        # The title: grow the radius until it fits in the middle.
+        lo, hi = r_min, max(r_min * 4, 4 * (w + h) + 4 * sum(o.width for o in options[:1]))
+        title = _title_fits(self.frame, lo, w, h, options, style.clearance)
+        if title is None:
+            if _title_fits(self.frame, hi, w, h, options, style.clearance) is None:
+                return math.inf, 0.0, None
+            for _ in range(24):
+                mid = (lo + hi) / 2
+                if _title_fits(self.frame, mid, w, h, options, style.clearance) is None:
+                    lo = mid
+                else:
+                    hi = mid
+            r_min = hi
+        # The page: the largest radius at which everything stays inside.
+        room_w = self.width - 2 * style.margin
+        room_h = self.height - 2 * style.margin
+
+        def fits(r: float) -> bool:
+            e = self.extent(r, w, h, style, notes)
+            return e.w <= room_w and e.h <= room_h
+
+        if not fits(r_min):
+            return r_min, 0.0, None
+        lo, hi = r_min, max(self.width, self.height)
+        if fits(hi):
+            return r_min, hi, None
+        for _ in range(22):
+            mid = (lo + hi) / 2
+            if fits(mid):
+                lo = mid
+            else:
+                hi = mid
+        return r_min, lo, None
+
+    def plans(self, s: float, *, best_effort: bool = False) -> list[_Plan]:
+        style = _Style(s)
+        lh = self.m.measure.line_height(s)
+        options = _title_options(self.m, self.title, self.context, s, self.min_font)
+        notes = self.note_texts(s)
+        plans = []
+        seen: set[tuple[int, ...]] = set()
+        for ems in (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0):
+            inner = ems * s
+            blocks = [self.m.block(t, s, False, inner) for t in self.texts]
+            if not all(b[3] for b in blocks) and ems < 21.0:
+                continue
+            counts = tuple(len(b[0]) for b in blocks)
+            key = counts + (round(max((b[1] for b in blocks), default=0)),)
+            if key in seen:
+                continue
+            seen.add(key)
+            lines_max = max(max(counts), self.min_lines)
+            box_w = inner + 2 * style.pad_x
+            box_h = lines_max * lh + 2 * style.pad_y
+            # Long, flat boxes look like banners: keep them at least this tall.
+            box_h = max(box_h, box_w / 2.6)
+            r_min, r_max, _ = self.radius_range(s, box_w, box_h, notes, options)
+            feasible = r_min <= r_max
+            if not feasible and not best_effort:
+                continue
+            radius = min(r_max, r_min * 1.18) if feasible else max(r_max, 1.0)
+            title = _title_fits(self.frame, radius, box_w, box_h, options, style.clearance)
+            ratio = box_w / box_h
+            score = abs(math.log(ratio / 1.75))
+            score += 0.08 * max(0, lines_max - 6)
+            if not feasible:
+                score += 100 + (r_min - r_max) / max(r_max, 1.0)
+            plans.append(_Plan(s, inner, box_w, box_h, radius, tuple(b[0] for b in blocks), title, score))
+        plans.sort(key=lambda p: p.score)
+        return plans
+
+    # -- the size ----------------------------------------------------------
+
+    def solve(self, max_font: float) -> _Plan:
+        min_font = self.min_font
+        quantum = 0.25
+        hi = max(min_font, max_font)
+        best = self.plans(hi)
+        if best:
+            return best[0]
+        lo = min_font
+        found = self.plans(lo)
+        if not found:
+            return self.plans(lo, best_effort=True)[0]
+        best_plan = found[0]
+        lo_q, hi_q = 0, int(round((hi - lo) / quantum))
+        while hi_q - lo_q > 1:
+            mid = (lo_q + hi_q) // 2
+            ps = self.plans(lo + mid * quantum)
+            if ps:
+                lo_q, best_plan = mid, ps[0]
+            else:
+                hi_q = mid
+        return best_plan
+
+
+def _build(
+    solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, height: float, notes_text: dict[int, str]
+) -> PatternLayout:
+    s = plan.s
+    style = _Style(s)
+    frame = solver.frame
+    n = solver.n
+    m = solver.m
+    w, h, radius = plan.box_w, plan.box_h, plan.radius
+    notes = solver.note_texts(s)
+    # Arrows checked exactly: open the circle a little more where an arrow came out short.
+    for _ in range(6):
+        boxes = [_box_at(frame, i, radius, w, h) for i in range(n)]
+        arrows = [_arrow(frame, i, radius, boxes, style) for i in range(n)]
+        need = style.head_len + 0.5 * style.shaft
+        short = [length for (_, length) in arrows if length < need]
+        if not short or any(o != (0.0, 0.0) for o in frame.offsets):
+            break
+        room = solver.extent(radius * 1.04, w, h, style, notes)
+        if room.w > width - 2 * style.margin or room.h > height - 2 * style.margin:
+            break
+        radius *= 1.04
+    # Centre the whole drawing in the area.
+    ext = solver.extent(radius, w, h, style, notes)
+    cx = (width - ext.w) / 2 - ext.x
+    cy = (height - ext.h) / 2 - ext.y
+
+    lh = m.measure.line_height(s)
+    steps = []
+    for i, sid in enumerate(step_ids):
+        box = boxes[i].translated(cx, cy)
+        lines = plan.lines[i]
+        th = len(lines) * lh
+        text_rect = Rect(box.x + style.pad_x, box.y + (box.h - th) / 2, box.w - 2 * style.pad_x, th)
+        steps.append(
+            StepLayout(sid, i, box, TextBlock(lines, s, False, text_rect), math.degrees(frame.angles[i]) % 360.0)
+        )
+
+    arrow_layouts = []
+    for i, (path, length) in enumerate(arrows):
+        pts = tuple((x + cx, y + cy) for x, y in path)
+        if len(pts) < 2 or math.dist(pts[0], pts[-1]) < 1e-6:
+            pts = (pts[0], (pts[0][0] + 1e-3, pts[0][1]))
+        arrow_layouts.append(ArrowLayout(step_ids[i], step_ids[(i + 1) % n], pts, _head(pts, style)))
+
+    breakthroughs = []
+    note_boxes = solver._note_boxes(radius, boxes, style, notes)
+    note_size = max(solver.min_font, NOTE_SCALE * s)
+    for i in sorted(notes):
+        path = arrow_layouts[i].path
+        total = sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
+        # The marker sits in the middle of the visible line, before the head.
+        marker, _ = _point_along(path, max(0.0, (total - style.head_len) / 2))
+        nb = note_boxes[i].translated(cx, cy)
+        note = notes[i]
+        text_rect = Rect(nb.x + style.pad_y, nb.y + style.pad_y, nb.w - 2 * style.pad_y, note.height)
+        start = _toward(marker, _nearest_on_rect(nb, marker), style.marker_radius)
+        breakthroughs.append(
+            BreakthroughLayout(
+                step_ids[i],
+                marker,
+                style.marker_radius,
+                TextBlock(note.lines, note_size, False, text_rect),
+                nb,
+                (start, _nearest_on_rect(nb, marker)),
+            )
+        )
+
+    # The title block, centred in the largest free rectangle around the middle.
+    centre = (cx, cy)
+    opt = plan.title or _title_fits(frame, radius, w, h, _title_options(m, solver.title, solver.context, s, solver.min_font), style.clearance)
+    moved = [st.box for st in steps]
+    if opt is None:
+        opt = _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
+    half_w = max(opt.width / 2 + style.clearance, _widest_free_half(moved, centre, radius, style.clearance, opt))
+    half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance)
+    area = Rect(cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
+    top = cy - opt.height / 2
+    context_block = None
+    if opt.context_lines:
+        c_h = len(opt.context_lines) * m.measure.line_height(opt.context_size)
+        context_block = TextBlock(opt.context_lines, opt.context_size, False, Rect(area.x, top, area.w, c_h))
+        top += c_h + opt.gap
+    t_h = len(opt.title_lines) * m.measure.line_height(opt.title_size, True)
+    title_block = TextBlock(opt.title_lines, opt.title_size, True, Rect(area.x, top, area.w, t_h))
+
+    return PatternLayout(
+        width=width,
+        height=height,
+        center=centre,
+        radius=radius,
+        steps=tuple(steps),
+        arrows=tuple(arrow_layouts),
+        title=title_block,
+        context=context_block,
+        title_area=area,
+        breakthroughs=tuple(breakthroughs),
+        step_font_size=s,
+    )
+
+
+def _widest_free_half(boxes: Sequence[Rect], centre: Point, radius: float, clearance: float, opt: _TitleOption) -> float:
+    """The widest half-width at which the title block still has the height it needs."""
+    need = opt.height / 2
+    lo = opt.width / 2 + clearance
+    hi = radius
+    if _free_height(boxes, centre[0], centre[1], lo, radius, clearance) < need:
+        return lo
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        if _free_height(boxes, centre[0], centre[1], mid, radius, clearance) >= need:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _toward(a: Point, b: Point, d: float) -> Point:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    L = math.hypot(dx, dy) or 1.0
+    return (a[0] + dx / L * d, a[1] + dy / L * d)
+
+
+def layout_pattern(
+    pattern: "Pattern",
+    measure: TextMeasure,
+    width: float,
+    height: float,
+    *,
+    min_font: float = 9.0,
+    max_font: float | None = None,
+) -> PatternLayout:
+    """Lay out ``pattern`` to fit inside the area (0, 0, ``width``, ``height``), in points.
+
+    Picks one step text size between ``min_font`` and ``max_font`` (default:
+    a comfortable size for the area), the box size and the circle's radius so
+    that every step's text fits its box, no two boxes come closer than 2 mm,
+    every arrow shows its head between the boxes and the title fits in the
+    middle. Honours ``pattern.layout``: ``start_angle`` (degrees, 90 = top),
+    ``direction`` and ``offsets`` (a box's nudge in radii; its arrows follow).
+    If even ``min_font`` cannot make everything fit, the text stays at
+    ``min_font`` and the boxes may come closer than they should.
+    """
+    n = len(pattern.steps)
+    offsets = [tuple(pattern.layout.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
+    frame = _frame(n, pattern.layout.start_angle, pattern.layout.direction == "clockwise", offsets)
+    index = {s.id: i for i, s in enumerate(pattern.steps)}
+    notes = {index[b.after]: b.text for b in pattern.breakthroughs if b.text.strip()}
+    solver = _Solver(
+        [s.text for s in pattern.steps],
+        pattern.title,
+        pattern.context,
+        notes,
+        frame,
+        measure,
+        width,
+        height,
+        min_font,
+        min_lines=3,
+    )
+    cap = max_font if max_font is not None else _default_max_font(width, height, n)
+    plan = solver.solve(max(cap, min_font))
+    return _build(solver, plan, [s.id for s in pattern.steps], width, height, notes)
+
+
+# Text that sizes a worksheet's empty boxes: room for about three lines of handwriting.
+_WORKSHEET_TEXT = " ".join(["xxxxxxxx"] * 14)
+
+
+def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: float) -> PatternLayout:
+    """``n_steps`` empty boxes on a circle with arrows between them and an empty centre.
+
+    For a table that draws its own pattern: the boxes are sized for handwriting,
+    the centre is left free for a title (``title_area``).
+    """
+    n = max(2, n_steps)
+    frame = _frame(n, 90.0, True, [(0.0, 0.0)] * n)
+    placeholder = "x" * 18  # leaves room for a handwritten title
+    solver = _Solver([_WORKSHEET_TEXT] * n, placeholder, "", {}, frame, measure, width, height, 9.0, min_lines=4)
+    plan = solver.solve(_default_max_font(width, height, n))
+    layout = _build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height, {})
+    steps = tuple(
+        StepLayout(s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-_Style(plan.s).pad_x)), s.angle)
+        for s in layout.steps
+    )
+    empty_title = TextBlock((), layout.title.size, True, layout.title_area)
+    return PatternLayout(
+        width=layout.width,
+        height=layout.height,
+        center=layout.center,
+        radius=layout.radius,
+        steps=steps,
+        arrows=layout.arrows,
+        title=empty_title,
+        context=None,
+        title_area=layout.title_area,
+        breakthroughs=(),
+        step_font_size=layout.step_font_size,
+    )

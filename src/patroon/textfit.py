@@ -1,0 +1,166 @@
+"""Breaking text into lines that fit a width: Dutch hyphenation and greedy wrapping.
+
+Pure Python. The width of a piece of text comes from a function the caller
+supplies (in the layout, a :class:`patroon.layout.TextMeasure` at one size), so
+the same code serves the real font and the tests' fake one.
+
+Long Dutch compounds ("domeinoverstijgende", "maatwerkbudgetten") break only at
+the hyphenation points of pyphen's ``nl_NL`` dictionary, or after a hyphen or
+slash the text already has; the first part then ends with "-".
+
+>>> fixed = lambda text: 10.0 * len(text)
+>>> wrap_text("Er is geen domeinoverstijgende aanpak", 120, fixed)
+['Er is geen', 'domeinover-', 'stijgende', 'aanpak']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, NamedTuple
+
+WidthFn = Callable[[str], float]
+
+# A word's letters without the punctuation around them: "(botsende)," -> "(", "botsende", "),".
+_CORE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.UNICODE | re.DOTALL)
+# A line is worth filling by hyphenating the next word when it is emptier than this.
+_FILL_BEFORE_HYPHENATING = 0.65
+# Only words at least this long are hyphenated just to fill a line.
+_MIN_HYPHENATED = 8
+
+
+class Wrapped(NamedTuple):
+    """The lines of a wrapped text, and whether each of them fits the width."""
+
+    lines: list[str]
+    fits: bool
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl_NL", left=2, right=3)
+
+
+@lru_cache(maxsize=4096)
+def break_points(word: str) -> tuple[tuple[str, str], ...]:
+    """Every way to break ``word`` over two lines, shortest head first.
+
+    Each is ``(head, tail)`` where ``head`` is what ends the first line
+    (with the "-" a hyphenation adds) and ``tail`` starts the next.
+
+    >>> [h for h, t in break_points("maatwerkbudgetten")]
+    ['maat-', 'maatwerk-', 'maatwerkbud-', 'maatwerkbudget-']
+    >>> break_points("woon-zorg")
+    (('woon-', 'zorg'),)
+    """
+    points: list[tuple[str, str]] = []
+    start = 0
+    # Hyphens, slashes and dashes the text already has: break after them, add nothing.
+    pieces = re.split(r"(?<=[-/\u2013\u2014])(?=\w)", word)
+    for i, piece in enumerate(pieces):
+        lead, core, trail = _CORE_RE.match(piece).groups()
+        # Only plain words are hyphenated: not numbers, codes or addresses.
+        core_points = list(_dictionary().positions(core)) if core.isalpha() else []
+        for pos in core_points:
+            cut = start + len(lead) + pos
+            points.append((word[:cut] + "-", word[cut:]))
+        start += len(piece)
+        if i < len(pieces) - 1:
+            points.append((word[:start], word[start:]))
+    return tuple(points)
+
+
+def wrap_text(text: str, max_width: float, width: WidthFn) -> list[str]:
+    """``text`` broken into lines of at most ``max_width`` (see :func:`wrap`)."""
+    return wrap(text, max_width, width).lines
+
+
+def wrap(text: str, max_width: float, width: WidthFn) -> Wrapped:
+    """Break ``text`` into lines no wider than ``max_width`` as measured by ``width``.
+
+    Greedy: words go on the line while they fit. A word that does not fit is
+    hyphenated to fill the line when the line would otherwise stay rather
+    empty, and a word wider than a whole line is split over as many lines as
+    it needs, always at hyphenation points. Line breaks in ``text`` are kept.
+    ``fits`` is False when some piece has no break point that makes it fit
+    (the caller then needs a wider box or a smaller size); that piece is then
+    broken between letters as a last resort so nothing sticks out.
+    """
+    lines: list[str] = []
+    fits = True
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if width(candidate) <= max_width:
+                line = candidate
+                continue
+            # The word does not fit on this line: fill the line with its head
+            # when the line is short, or when the word cannot fit any line whole.
+            too_long = width(word) > max_width
+            if line and (
+                too_long or (len(word) >= _MIN_HYPHENATED and width(line) < _FILL_BEFORE_HYPHENATING * max_width)
+            ):
+                head, word = _best_head(word, max_width, width, prefix=line + " ")
+                if head:
+                    lines.append(f"{line} {head}")
+                    line = ""
+            if line:
+                lines.append(line)
+                line = ""
+            # Now on an empty line: split what is left of the word until the rest fits.
+            while width(word) > max_width:
+                head, rest = _best_head(word, max_width, width, prefix="")
+                if not head:
+                    fits = False
+                    head, rest = _force_split(word, max_width, width)
+                lines.append(head)
+                word = rest
+            line = word
+        lines.append(line)
+    return Wrapped(lines, fits)
+
+
+def _best_head(word: str, max_width: float, width: WidthFn, prefix: str) -> tuple[str, str]:
+    """The longest hyphenated head of ``word`` that fits after ``prefix``; ("", word) if none."""
+    best = ("", word)
+    for head, tail in break_points(word):
+        if width(prefix + head) <= max_width:
+            best = (head, tail)
+        else:
+            break
+    return best
+
+
+def _force_split(word: str, max_width: float, width: WidthFn) -> tuple[str, str]:
+    """Split a piece with no usable break point between two letters (never less than one letter)."""
+    cut = 1
+    while cut < len(word) - 1 and width(word[: cut + 1] + "-") <= max_width:
+        cut += 1
+    return word[:cut] + "-", word[cut:]
+
+
+def is_valid_break(line_end: str, next_start: str) -> bool:
+    """Whether a line ending in ``line_end`` followed by a line starting ``next_start`` is a good break.
+
+    True for a break between words, after a hyphen the text had, or at a
+    hyphenation point of the joined word (for tests and checks).
+    """
+    last = line_end.split(" ")[-1] if line_end else ""
+    first = next_start.split(" ")[0] if next_start else ""
+    if not last.endswith("-") or not first:
+        return True
+    joined_soft = last[:-1] + first
+    for head, tail in break_points(joined_soft):
+        if head == last and tail == first:
+            return True
+    for head, tail in break_points(last + first):
+        if head == last and tail == first:
+            return True
+    return False
