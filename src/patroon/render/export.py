@@ -1,0 +1,432 @@
+"""Export patterns as PDF, SVG, PNG or JSON: the ``patroon export`` command and the editor's export.
+
+Every format paints the same sheet (:mod:`patroon.render.sheets`) on a Qt
+paint device whose units are points: ``QPdfWriter`` (text stays text, fonts
+embedded), ``QSvgGenerator`` (texts as ``<text>``), ``QImage`` (PNG). Nothing
+here opens a dialog or asks a screen anything, so the command line and the
+editor write the same bytes; PDFs carry no timestamps, so exporting twice
+gives identical files.
+
+Every file is written to a temporary name beside its target and then renamed
+over it: a reader sees the old file or the whole new one, never half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from patroon.errors import PatternError
+from patroon.i18n import pick
+from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
+
+if TYPE_CHECKING:
+    from patroon.model import Pattern
+
+FORMATS = ("pdf", "svg", "png", "json")
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+#: The width of a PNG when none is asked: sharp on a projector, fine in a slide deck.
+DEFAULT_WIDTH_PX = 2000
+#: QPdfWriter's resolution; the painter is scaled so that one unit is one point.
+PDF_RESOLUTION = 1200
+CREATOR = "Patroon"
+
+# Keep the app alive for the whole process once run_export made it.
+_APP: Any = None
+
+
+class UsageError(ValueError):
+    """An export asked in a way that cannot work (a usage error, exit 2), e.g. two patterns into one SVG."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page a sheet is painted on: its size in points and, for PNG, in pixels."""
+
+    sheet: str
+    width: float
+    height: float
+    paper: str
+    orientation: str
+    steps: int = 6
+    width_px: int = DEFAULT_WIDTH_PX
+
+
+def page_for(sheet: str, fmt: str, paper: str | None = None, orientation: str | None = None,
+             width_px: int | None = None, steps: int = 6) -> Page:
+    """The page of an export with its defaults filled in.
+
+    Table sheets and worksheets are A3 landscape unless asked otherwise;
+    diagrams A4 landscape (a PNG diagram gets that page's aspect at the asked
+    width).
+    """
+    if sheet not in SHEETS:
+        raise UsageError(pick(f"onbekend blad ‘{sheet}’", f"unknown sheet ‘{sheet}’"))
+    paper = (paper or ("A4" if sheet == "diagram" else "A3")).upper()
+    orientation = orientation or "landscape"
+    try:
+        w, h = page_size(paper, orientation)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return Page(sheet, w, h, paper, orientation, max(2, steps), width_px or DEFAULT_WIDTH_PX)
+
+
+def format_of(out: str | Path, fmt: str | None) -> str:
+    """The export format: ``fmt`` when given, else from OUT's extension; UsageError when neither says."""
+    if fmt:
+        if fmt.lower() not in FORMATS:
+            raise UsageError(pick(f"onbekend formaat ‘{fmt}’", f"unknown format ‘{fmt}’"))
+        return fmt.lower()
+    suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    raise UsageError(pick(
+        f"{out}: aan de extensie is het formaat niet te zien; gebruik .pdf, .svg, .png of .json, of --format",
+        f"{out}: the extension does not tell the format; use .pdf, .svg, .png or .json, or --format",
+    ))
+
+
+# Rendering to bytes ------------------------------------------------------------
+
+
+def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
+    """One PDF page per pattern (``None``: a blank worksheet), as the bytes of a PDF file."""
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QUuid
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    real = [p for p in patterns if p is not None]
+    writer.setTitle(sheet_title(real, page.sheet))
+    writer.setCreator(CREATOR)
+    if len(real) == 1 and real[0].meta.author:
+        writer.setAuthor(real[0].meta.author)
+    writer.setDocumentId(QUuid(str(_document_id(patterns, page))))
+    writer.setResolution(PDF_RESOLUTION)
+    # A page size in points, named when it is a standard paper (so viewers show "A3").
+    portrait = QSizeF(min(page.width, page.height), max(page.width, page.height))
+    size = QPageSize(portrait, QPageSize.Unit.Point, page.paper, QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = (QPageLayout.Orientation.Landscape if page.width > page.height
+                   else QPageLayout.Orientation.Portrait)
+    writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point))
+    painter = QPainter(writer)
+    try:
+        scale = PDF_RESOLUTION / 72.0
+        for number, pattern in enumerate(patterns):
+            if number:
+                writer.newPage()
+            layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+            painter.save()
+            painter.scale(scale, scale)
+            paint_sheet_layout(painter, layout)
+            painter.restore()
+    finally:
+        painter.end()
+    buffer.close()
+    return _without_dates(bytes(buffer.data()))
+
+
+def render_svg(pattern: Pattern | None, page: Page) -> bytes:
+    """The sheet as an SVG document: viewBox in points, texts as ``<text>``, no date."""
+    from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setResolution(72)  # one SVG unit is one point, so width/height come out in real mm
+    generator.setSize(QSize(round(page.width), round(page.height)))
+    generator.setViewBox(QRectF(0, 0, page.width, page.height))
+    generator.setTitle(sheet_title([pattern] if pattern else [], page.sheet))
+    generator.setDescription(pick(
+        f"Gemaakt met {CREATOR} ({page.sheet}, {page.paper} {page.orientation})",
+        f"Made with {CREATOR} ({page.sheet}, {page.paper} {page.orientation})",
+    ))
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    painter = QPainter(generator)
+    try:
+        paint_sheet_layout(painter, layout)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data())
+
+
+def render_image(pattern: Pattern | None, page: Page):  # -> QImage
+    """The sheet as a white QImage ``page.width_px`` pixels wide with the page's aspect."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    width, height, scale = points_to_px(page.width, page.height, page.width_px)
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    # Printed at the page's size, the image has the page's physical size.
+    dots_per_metre = round(scale * 72.0 / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    painter = QPainter(image)
+    try:
+        painter.scale(scale, scale)
+        paint_sheet_layout(painter, layout)
+    finally:
+        painter.end()
+    return image
+
+
+def render_png(pattern: Pattern | None, page: Page) -> bytes:
+    """The sheet as the bytes of a PNG file."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    image = render_image(pattern, page).convertToFormat(_rgb_format())
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("Qt could not encode the PNG")
+    buffer.close()
+    return bytes(buffer.data())
+
+
+def _rgb_format():
+    from PySide6.QtGui import QImage
+
+    return QImage.Format.Format_RGB32
+
+
+def render_json(pattern: Pattern | None, page: Page) -> bytes:
+    """The sheet's geometry (page, step boxes, title area in points) as JSON text."""
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation}
+    return (json.dumps(geometry, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+_DATE = re.compile(
+    rb"/(?:CreationDate|ModDate) ?\(D:[0-9Z+\-']*\)"
+    rb"|xmp:(?:CreateDate|ModifyDate|MetadataDate)=\"[^\"]*\""
+)
+
+
+def _without_dates(pdf: bytes) -> bytes:
+    """The PDF with its timestamps blanked out, so the same sheet gives the same bytes.
+
+    Each date is overwritten by spaces of the same length: every byte offset
+    in the cross-reference table stays right.
+    """
+    return _DATE.sub(lambda m: b" " * len(m.group(0)), pdf)
+
+
+def _document_id(patterns: Sequence[Pattern | None], page: Page) -> uuid.UUID:
+    """A document id that depends only on what the PDF shows."""
+    from patroon.fileformat import dumps
+
+    key = repr(page) + "\n".join(dumps(p) if p is not None else "-" for p in patterns)
+    return uuid.uuid5(uuid.NAMESPACE_URL, "patroon:" + key)
+
+
+def render(patterns: Sequence[Pattern | None], fmt: str, page: Page) -> bytes:
+    """The bytes of one export file: all ``patterns`` as pages of a PDF, or the one pattern of another format."""
+    if fmt == "pdf":
+        return render_pdf(patterns, page)
+    if len(patterns) != 1:
+        raise UsageError(pick(
+            f"een {fmt.upper()}-bestand bevat één patroon; exporteer er meer naar een map (-o map/) of naar één PDF",
+            f"a {fmt.upper()} file holds one pattern; export several to a folder (-o folder/) or to one PDF",
+        ))
+    return {"svg": render_svg, "png": render_png, "json": render_json}[fmt](patterns[0], page)
+
+
+# Writing files -----------------------------------------------------------------
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def plan_outputs(sources: Sequence[Path], out: Path, fmt: str, to_folder: bool) -> list[tuple[Path, list[int]]]:
+    """Which file gets which inputs (by index): one file each in a folder, or all in one file.
+
+    Raises UsageError for several inputs into one non-PDF file, and for two
+    inputs that would get the same name in the folder.
+    """
+    if to_folder:
+        plan: list[tuple[Path, list[int]]] = []
+        seen: dict[Path, Path] = {}
+        for index, source in enumerate(sources):
+            target = out / f"{source.stem}.{fmt}"
+            if target in seen:
+                raise UsageError(pick(
+                    f"{seen[target]} en {source} zouden allebei {target} worden; geef ze verschillende namen",
+                    f"{seen[target]} and {source} would both become {target}; give them different names",
+                ))
+            seen[target] = source
+            plan.append((target, [index]))
+        return plan
+    if len(sources) > 1 and fmt != "pdf":
+        raise UsageError(pick(
+            f"{len(sources)} patronen passen niet in één {fmt.upper()}-bestand; gebruik een PDF (tafelset)"
+            " of een map (-o map/)",
+            f"{len(sources)} patterns do not fit in one {fmt.upper()} file; use a PDF (table set)"
+            " or a folder (-o folder/)",
+        ))
+    return [(out, list(range(len(sources))))]
+
+
+def export_patterns(
+    patterns: list[tuple[Path, Pattern]],
+    out: Path,
+    *,
+    fmt: str,
+    sheet: str = "diagram",
+    paper: str | None = None,
+    orientation: str | None = None,
+    width_px: int | None = None,
+    steps: int = 6,
+) -> list[Path]:
+    """Export ``patterns`` (each with the path it came from) to ``out``; return the files written.
+
+    ``out`` an existing folder: one file per pattern, named after its source
+    (``wereldvrede.yaml`` -> ``wereldvrede.pdf``). Otherwise one file: a PDF
+    holds every pattern as a page (a table set); SVG, PNG and JSON hold one.
+    An empty ``patterns`` list makes one blank worksheet (``sheet="worksheet"``).
+    Needs a QGuiApplication. Raises UsageError for impossible requests and
+    OSError when a file cannot be written; files written before stay whole.
+    """
+    fmt = format_of(out, fmt)
+    page = page_for(sheet, fmt, paper, orientation, width_px, steps)
+    ensure_fonts_loaded()
+    sources = [source for source, _ in patterns]
+    items: list[Pattern | None] = [pattern for _, pattern in patterns]
+    if not items:
+        if sheet != "worksheet":
+            raise UsageError(pick("geen patroon om te exporteren", "no pattern to export"))
+        sources, items = [Path(pick("werkblad", "worksheet"))], [None]
+    written = []
+    for target, indexes in plan_outputs(sources, out, fmt, out.is_dir()):
+        write_atomically(target, render([items[i] for i in indexes], fmt, page))
+        written.append(target)
+    return written
+
+
+# The application ------------------------------------------------------------------
+
+
+def ensure_app() -> Any:
+    """The running QGuiApplication, or a new one (offscreen when there is no display)."""
+    global _APP
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if (sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+                and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = _APP = QGuiApplication([sys.argv[0] if sys.argv else "patroon"])
+    return app
+
+
+def ensure_fonts_loaded() -> str:
+    from patroon.render.fonts import ensure_fonts
+
+    return ensure_fonts()
+
+
+# The command -------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``patroon export FILE... -o OUT``: 0 when every file was exported, 1 bad input, 2 usage."""
+    out_text = str(args.output)
+    out = Path(out_text)
+    to_folder = out_text.endswith(("/", os.sep)) or out.is_dir()
+    try:
+        fmt = format_of(out, args.format) if not to_folder else (args.format or "pdf")
+        page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps)
+        plan = plan_outputs(list(args.files), out, fmt, to_folder)
+    except UsageError as exc:
+        print(f"patroon export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from patroon.fileformat import load_pattern
+
+    status = EXIT_OK
+    loaded: dict[int, Pattern] = {}
+    for index, source in enumerate(args.files):
+        try:
+            loaded[index] = load_pattern(source)
+        except PatternError as exc:
+            print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+
+    if to_folder:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(_cannot_write(out, exc), file=sys.stderr)
+            return EXIT_BAD_INPUT
+
+    ensure_app()
+    ensure_fonts_loaded()
+    for target, indexes in plan:
+        if any(i not in loaded for i in indexes):
+            continue  # a file with a bad input is not written (a table set with a page missing would mislead)
+        try:
+            write_atomically(target, render([loaded[i] for i in indexes], fmt, page))
+        except OSError as exc:
+            print(_cannot_write(target, exc), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        print(_done(target, len(indexes), fmt, page))
+    return status
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return pick(f"FOUT  {path}: kan niet schrijven ({reason})", f"ERROR {path}: cannot write ({reason})")
+
+
+_SHEET_NAMES = {"diagram": ("diagram", "diagram"), "table": ("tafelblad", "table sheet"),
+                "worksheet": ("werkblad", "worksheet")}
+_ORIENTATION_NAMES = {"landscape": ("liggend", "landscape"), "portrait": ("staand", "portrait")}
+
+
+def _done(target: Path, pages: int, fmt: str, page: Page) -> str:
+    sheet = pick(*_SHEET_NAMES[page.sheet])
+    if fmt == "png":
+        width, height, _ = points_to_px(page.width, page.height, page.width_px)
+        return f"{target}: {sheet}, {width} × {height} px"
+    orientation = pick(*_ORIENTATION_NAMES[page.orientation])
+    what = f"{sheet}, {page.paper} {orientation}"
+    if fmt == "pdf" and pages > 1:
+        return pick(f"{target}: {pages} pagina's ({what})", f"{target}: {pages} pages ({what})")
+    return f"{target}: {what}"

@@ -1,0 +1,470 @@
+"""Printed sheets: one page painted in point units, for PDF, SVG, PNG and the printer.
+
+Three sheets serve a workshop:
+
+- *diagram*: the pattern fitted to the page;
+- *table* (tafelblad): the pattern large on the left, and in a column beside
+  it the title, context, description and the discussion questions, each with
+  ruled lines to write on, and a small footer with the source and date;
+- *worksheet* (werkblad): an empty circle of N boxes for a table that draws
+  its own pattern, a line for its title and the questions with writing lines.
+
+The geometry of the side column is composed first (:func:`compose_column`,
+no Qt needed beyond a text measure) and painted afterwards, so painting never
+changes geometry. :func:`paint_sheet` returns the page's geometry as the
+``--format json`` export writes it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from patroon.i18n import pick
+from patroon.model import DEFAULT_QUESTIONS
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+
+    from patroon.layout import PatternLayout, TextMeasure
+    from patroon.model import Pattern
+
+SHEETS = ("diagram", "table", "worksheet")
+
+# Portrait width and height in points (ISO 216).
+PAPER_SIZES_PT: dict[str, tuple[float, float]] = {"A3": (841.89, 1190.55), "A4": (595.28, 841.89)}
+
+MM = 72.0 / 25.4
+#: Printers cannot print up to the edge; nothing we draw comes closer than this.
+SAFE_EDGE = 5.0 * MM
+#: The margin of the table sheet and the worksheet: well inside the safe edge.
+SHEET_MARGIN = 12.0 * MM
+#: The smallest type on any sheet.
+MIN_TEXT = 9.0
+
+# Greys that print the same on a colour or a black-and-white printer.
+INK = "#1f2328"
+SECONDARY = "#57606a"
+RULE = "#a8b0b8"
+
+
+def page_size(paper: str, orientation: str) -> tuple[float, float]:
+    """Width and height in points of ``paper`` ("A3"/"A4") turned to ``orientation``.
+
+    >>> page_size("A4", "landscape")
+    (841.89, 595.28)
+    """
+    try:
+        short, long = PAPER_SIZES_PT[paper.upper()]
+    except KeyError:
+        raise ValueError(f"unknown paper {paper!r}; choose one of {', '.join(PAPER_SIZES_PT)}") from None
+    if orientation == "landscape":
+        return long, short
+    if orientation == "portrait":
+        return short, long
+    raise ValueError(f"unknown orientation {orientation!r}; choose landscape or portrait")
+
+
+def diagram_margin(page_w: float, page_h: float) -> float:
+    """The margin around a diagram: 10 mm on paper, never less than the safe edge."""
+    return max(SAFE_EDGE + 1.0, min(10.0 * MM, 0.04 * min(page_w, page_h)))
+
+
+# Text wrapping -------------------------------------------------------------
+
+
+def wrap_text(text: str, measure: TextMeasure, size: float, bold: bool, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` points, as the steps' boxes break it.
+
+    Long Dutch compounds break at their hyphenation points (the line ends in
+    "-"); line breaks in the text are kept, trailing empty lines dropped.
+    """
+    from patroon.textfit import wrap_text as wrap
+
+    lines = wrap(text, width, lambda piece: measure.width(piece, size, bold))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+# The side column ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text: drawn left-aligned from ``x`` on ``baseline``; ``top``/``bottom`` bound its line box."""
+
+    text: str
+    x: float
+    baseline: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    role: str  # "context" | "title" | "body" | "label" | "question" | "footer"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruled line to write on, from (x1, y) to (x2, y)."""
+
+    x1: float
+    x2: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Column:
+    """The composed side column: its lines of text and the ruled lines, inside ``rect`` (x, y, w, h)."""
+
+    rect: tuple[float, float, float, float]
+    lines: tuple[Line, ...]
+    rules: tuple[Rule, ...]
+    scale: float
+    complete: bool  # False when even the smallest type could not hold everything (texts were cut)
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A run of text in the column before it is placed: its lines at one size."""
+
+    role: str
+    lines: tuple[str, ...]
+    size: float
+    bold: bool
+    space_before: float
+    write_lines: int = 0  # writing lines that follow the text
+
+
+# Base type sizes (points) at scale 1; each shrinks towards its floor.
+_SIZES = {"context": (13.0, MIN_TEXT), "title": (26.0, 14.0), "body": (12.0, MIN_TEXT),
+          "label": (10.5, MIN_TEXT), "question": (13.0, MIN_TEXT), "footer": (MIN_TEXT, MIN_TEXT)}
+_BOLD = {"context": False, "title": True, "body": False, "label": True, "question": True, "footer": False}
+#: Below this scale every size is at its floor.
+_MIN_SCALE = min(floor / base for base, floor in _SIZES.values())
+#: Distance between writing lines: room for handwriting.
+WRITE_GAP = 8.5 * MM
+_ELLIPSIS = "…"
+
+
+def _size(role: str, scale: float) -> float:
+    base, floor = _SIZES[role]
+    return max(floor, round(base * scale, 2))
+
+
+def column_texts(pattern: Pattern | None, sheet: str) -> list[tuple[str, str]]:
+    """The texts of the side column as (role, text), top to bottom, without the footer."""
+    texts: list[tuple[str, str]] = []
+    if sheet == "worksheet":
+        texts.append(("label", pick("Werkblad — ons patroon", "Worksheet — our pattern")))
+        texts.append(("body", pick(
+            "Schrijf in elk vak één stap. Elke stap leidt tot de volgende, de laatste weer tot de eerste."
+            " Geef het patroon een titel:",
+            "Write one step in each box. Each step leads to the next, the last back to the first."
+            " Give the pattern a title:",
+        )))
+        texts.append(("title-line", ""))
+    else:
+        assert pattern is not None
+        if pattern.context:
+            texts.append(("context", pattern.context))
+        texts.append(("title", pattern.title))
+        if pattern.description:
+            texts.append(("body", pattern.description))
+    questions = list(pattern.questions) if pattern is not None else list(DEFAULT_QUESTIONS)
+    if questions:
+        texts.append(("label", pick("Vragen voor het gesprek", "Questions for the conversation")))
+        for number, question in enumerate(questions, start=1):
+            texts.append(("question", f"{number}. {question}" if len(questions) > 1 else question))
+    return texts
+
+
+def footer_text(pattern: Pattern | None) -> str:
+    """The footer of a table sheet: source and date, else organisation and region."""
+    if pattern is None:
+        return ""
+    meta = pattern.meta
+    parts = [meta.source] if meta.source else [p for p in (meta.organisation, meta.region) if p]
+    if meta.date:
+        parts.append(meta.date)
+    return " · ".join(parts)
+
+
+def compose_column(
+    texts: Sequence[tuple[str, str]],
+    footer: str,
+    measure: TextMeasure,
+    rect: tuple[float, float, float, float],
+) -> Column:
+    """Place the column's texts and writing lines inside ``rect``.
+
+    Type starts at a calm size and shrinks (to 9 pt at the least) until all
+    text and at least two writing lines per question fit; the height left
+    over becomes more writing lines, shared evenly by the questions. If even
+    the smallest type cannot hold everything, the longest texts are cut with
+    an ellipsis so that nothing ever leaves the column.
+    """
+    x, y, w, h = rect
+    footer_lines = wrap_text(footer, measure, MIN_TEXT, False, w)[:2] if footer else []
+    footer_h = len(footer_lines) * measure.line_height(MIN_TEXT) + (0.6 * WRITE_GAP if footer_lines else 0.0)
+    body_h = h - footer_h
+
+    blocks: list[_Block] = []
+    scale = 1.0
+    for min_lines in (3, 2, 1):
+        scale = 1.0
+        while True:
+            blocks = _blocks(texts, measure, scale, w, min_lines)
+            if _height(blocks, measure) <= body_h or scale <= _MIN_SCALE:
+                break
+            scale = max(_MIN_SCALE, scale - 0.04)
+        if _height(blocks, measure) <= body_h:
+            break
+    complete = _height(blocks, measure) <= body_h
+    if not complete:
+        blocks = _cut(blocks, measure, body_h)
+    blocks = _share_writing_lines(blocks, measure, body_h)
+
+    lines: list[Line] = []
+    rules: list[Rule] = []
+    cursor = y
+    for block in blocks:
+        cursor += block.space_before
+        lh = measure.line_height(block.size, block.bold)
+        ascent = measure.ascent(block.size, block.bold)
+        for text in block.lines:
+            lines.append(Line(text, x, cursor + ascent, cursor, cursor + lh, block.size, block.bold, block.role))
+            cursor += lh
+        for _ in range(block.write_lines):
+            cursor += WRITE_GAP
+            rules.append(Rule(x, x + w, cursor))
+        if block.role == "title-line":
+            cursor += WRITE_GAP * 1.3
+            rules.append(Rule(x, x + w, cursor))
+    if footer_lines:
+        lh = measure.line_height(MIN_TEXT)
+        ascent = measure.ascent(MIN_TEXT)
+        cursor = y + h - len(footer_lines) * lh
+        for text in footer_lines:
+            lines.append(Line(text, x, cursor + ascent, cursor, cursor + lh, MIN_TEXT, False, "footer"))
+            cursor += lh
+    return Column(rect, tuple(lines), tuple(rules), scale, complete)
+
+
+def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float, width: float, min_lines: int) -> list[_Block]:
+    blocks = []
+    first = True
+    for role, text in texts:
+        if role == "title-line":
+            blocks.append(_Block(role, (), _size("body", scale), False, 0.0))
+            continue
+        size, bold = _size(role, scale), _BOLD[role]
+        space = 0.0 if first else {"title": 0.25, "body": 0.8, "label": 1.8, "question": 1.1}.get(role, 0.5) * size
+        if role == "label":
+            text = text.upper()
+        lines = tuple(wrap_text(text, measure, size, bold, width))
+        blocks.append(_Block(role, lines, size, bold, space, min_lines if role == "question" else 0))
+        first = False
+    return blocks
+
+
+def _height(blocks: Iterable[_Block], measure: TextMeasure) -> float:
+    total = 0.0
+    for b in blocks:
+        total += b.space_before + len(b.lines) * measure.line_height(b.size, b.bold) + b.write_lines * WRITE_GAP
+        if b.role == "title-line":
+            total += WRITE_GAP * 1.3
+    return total
+
+
+def _share_writing_lines(blocks: list[_Block], measure: TextMeasure, body_h: float) -> list[_Block]:
+    """Give the questions the height left over as extra writing lines, evenly."""
+    questions = [i for i, b in enumerate(blocks) if b.role == "question"]
+    if not questions:
+        return blocks
+    spare = body_h - _height(blocks, measure)
+    extra = max(0, int(spare // (WRITE_GAP * len(questions))))
+    blocks = list(blocks)
+    for i in questions:
+        blocks[i] = _replace(blocks[i], write_lines=blocks[i].write_lines + extra)
+    return blocks
+
+
+def _replace(block: _Block, **changes: Any) -> _Block:
+    from dataclasses import replace
+
+    return replace(block, **changes)
+
+
+def _cut(blocks: list[_Block], measure: TextMeasure, body_h: float) -> list[_Block]:
+    """Shorten the longest texts, a line at a time, until the column fits (ellipsis marks the cut)."""
+    blocks = list(blocks)
+    while _height(blocks, measure) > body_h:
+        candidates = [i for i, b in enumerate(blocks) if len(b.lines) > 1 or (b.role == "question" and b.write_lines)]
+        if not candidates:
+            # Nothing left to shorten: drop whole blocks from the end.
+            blocks.pop()
+            if not blocks:
+                break
+            continue
+        i = max(candidates, key=lambda k: (len(blocks[k].lines), blocks[k].write_lines))
+        b = blocks[i]
+        if len(b.lines) > 1:
+            kept = b.lines[:-1]
+            last = kept[-1].rstrip("-")
+            while last and measure.width(last + _ELLIPSIS, b.size, b.bold) > measure.width(kept[-1], b.size, b.bold) + 1:
+                last = last[:-1]
+            blocks[i] = _replace(b, lines=kept[:-1] + (last.rstrip() + _ELLIPSIS,))
+        else:
+            blocks[i] = _replace(b, write_lines=b.write_lines - 1)
+    return blocks
+
+
+# Painting -------------------------------------------------------------------
+
+
+def _measure() -> TextMeasure:
+    from patroon.render.measure import QtTextMeasure
+
+    global _MEASURE
+    if _MEASURE is None:
+        _MEASURE = QtTextMeasure()
+    return _MEASURE
+
+
+_MEASURE: Any = None
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Everything a sheet draws, placed: the pattern's area and layout, and the side column."""
+
+    sheet: str
+    page: tuple[float, float]
+    area: tuple[float, float, float, float]  # where the circle is laid out (x, y, w, h)
+    pattern: PatternLayout
+    column: Column | None
+
+    def geometry(self) -> dict[str, Any]:
+        """The sheet's geometry as ``--format json`` writes it (points, from the page's top-left)."""
+        ax, ay = self.area[0], self.area[1]
+        title = self.pattern.title_area
+        return {
+            "page": {"width": _r(self.page[0]), "height": _r(self.page[1])},
+            "sheet": self.sheet,
+            "steps": [
+                {"id": s.id, "box": [_r(ax + s.box.x), _r(ay + s.box.y), _r(s.box.w), _r(s.box.h)],
+                 "font_size": _r(s.text.size)}
+                for s in self.pattern.steps
+            ],
+            "title": {"box": [_r(ax + title.x), _r(ay + title.y), _r(title.w), _r(title.h)]},
+        }
+
+
+def _r(value: float) -> float:
+    return round(float(value), 2)
+
+
+def layout_sheet(
+    pattern: Pattern | None, sheet: str, page_w: float, page_h: float, *, steps: int = 6,
+    measure: TextMeasure | None = None,
+) -> SheetLayout:
+    """Lay out one sheet on a page of ``page_w`` x ``page_h`` points (no painting)."""
+    from patroon.layout import layout_pattern, layout_worksheet
+
+    if sheet not in SHEETS:
+        raise ValueError(f"unknown sheet {sheet!r}; choose one of {', '.join(SHEETS)}")
+    if sheet != "worksheet" and pattern is None:
+        raise ValueError(f"a {sheet} sheet needs a pattern")
+    measure = measure or _measure()
+
+    if sheet == "diagram":
+        m = diagram_margin(page_w, page_h)
+        area = (m, m, page_w - 2 * m, page_h - 2 * m)
+        return SheetLayout(sheet, (page_w, page_h), area,
+                           layout_pattern(pattern, measure, area[2], area[3]), None)
+
+    m = SHEET_MARGIN
+    content_w, content_h = page_w - 2 * m, page_h - 2 * m
+    gutter = 10.0 * MM
+    if page_w >= page_h:
+        area_w = round(content_w * 0.62, 2)
+        area = (m, m, area_w, content_h)
+        column_rect = (m + area_w + gutter, m, content_w - area_w - gutter, content_h)
+    else:
+        area_h = round(min(content_w, content_h * 0.58), 2)
+        area = (m, m, content_w, area_h)
+        column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
+    if sheet == "worksheet":
+        layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
+    else:
+        layout = layout_pattern(pattern, measure, area[2], area[3])
+    column = compose_column(column_texts(pattern, sheet), footer_text(pattern) if sheet == "table" else "",
+                            measure, column_rect)
+    return SheetLayout(sheet, (page_w, page_h), area, layout, column)
+
+
+def paint_sheet(
+    painter: QPainter, pattern: Pattern | None, sheet: str, page_w_pt: float, page_h_pt: float, *, steps: int = 6
+) -> dict[str, Any]:
+    """Paint one page (``"diagram"``, ``"table"`` or ``"worksheet"``) on a painter whose units are points.
+
+    Returns the page's geometry, the ``--format json`` export: the page size,
+    every step's box in cycle order and the title's area, in points from the
+    page's top-left.
+    """
+    layout = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps)
+    paint_sheet_layout(painter, layout)
+    return layout.geometry()
+
+
+def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
+    """Paint a laid-out sheet; changes no geometry."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QPen
+
+    from patroon.render.fonts import make_font
+    from patroon.render.painter import paint_layout
+    from patroon.render.palette import DEFAULT
+
+    painter.save()
+    painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
+    painter.translate(layout.area[0], layout.area[1])
+    paint_layout(painter, layout.pattern, DEFAULT)
+    painter.restore()
+
+    column = layout.column
+    if column is None:
+        return
+    painter.save()
+    pen = QPen(QColor(RULE), 0.6)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    for rule in column.rules:
+        painter.drawLine(QPointF(rule.x1, rule.y), QPointF(rule.x2, rule.y))
+    colours = {"context": SECONDARY, "label": SECONDARY, "footer": SECONDARY}
+    for line in column.lines:
+        painter.setFont(make_font(line.size, line.bold, painter.device()))
+        painter.setPen(QColor(colours.get(line.role, INK)))
+        painter.drawText(QPointF(line.x, line.baseline), line.text)
+    painter.restore()
+
+
+def sheet_title(patterns: Sequence[Pattern], sheet: str) -> str:
+    """The document title a sheet file carries (PDF/SVG metadata)."""
+    if sheet == "worksheet" and not patterns:
+        return pick("Werkblad", "Worksheet")
+    names = ", ".join(p.title for p in patterns[:3]) + (" …" if len(patterns) > 3 else "")
+    if sheet == "table":
+        return pick(f"Tafelblad: {names}", f"Table sheet: {names}")
+    if sheet == "worksheet":
+        return pick(f"Werkblad: {names}", f"Worksheet: {names}")
+    return names
+
+
+def points_to_px(width_pt: float, height_pt: float, width_px: int) -> tuple[int, int, float]:
+    """The pixel size of an image ``width_px`` wide with the page's aspect, and the points-to-pixels scale."""
+    scale = width_px / width_pt
+    return width_px, max(1, math.ceil(height_pt * scale - 1e-6)), scale
