@@ -107,8 +107,8 @@ class Document(QObject):
         return self._dirty or not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        """The file's name without extension, or the pattern's title for an unsaved pattern."""
-        return self._path.stem if self._path is not None else self._pattern.title
+        """The file's name, or the pattern's title for an unsaved pattern."""
+        return self._path.name if self._path is not None else self._pattern.title
 
     # Changing --------------------------------------------------------------
 
@@ -156,6 +156,11 @@ class Document(QObject):
             self.pathChanged.emit()
         self._dirty = False
         self.undo_stack.setClean()
+        self._update_modified()
+
+    def mark_modified(self) -> None:
+        """Mark the document unsaved although nothing changed here (the file on disk moved on)."""
+        self._dirty = True
         self._update_modified()
 
     def _set_pattern(self, pattern: Pattern, select: str | None = None) -> None:

@@ -1,0 +1,895 @@
+"""The canvas: the pattern drawn on a QGraphicsScene, edited in place.
+
+The scene never changes the pattern itself: it asks the
+:class:`~patroon.gui.document.Document` for one undo command per action and
+rebuilds its items from the new layout when :attr:`Document.changed` fires.
+So undo and redo can never leave the picture and the data disagreeing.
+
+Items paint with the shared renderer (:mod:`patroon.render.painter`), one
+item per step, arrow and breakthrough, on the geometry of
+:func:`patroon.layout.layout_pattern`. Scene units are points.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QTextCursor,
+    QTextOption,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QMenu,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from patroon import model
+from patroon.errors import PatternError
+from patroon.gui.document import Document
+from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect, StepLayout, layout_pattern
+from patroon.render.fonts import make_font
+from patroon.render.painter import paint_arrow, paint_breakthrough, paint_step, paint_title, step_path
+from patroon.render.palette import DEFAULT
+
+# The page the editor lays the diagram out on: A3 landscape, as the diagram sheet prints it.
+PAGE_W, PAGE_H = 1190.55, 841.89
+PAGE_MARGIN = 28.0
+
+
+def _qrect(r: Rect) -> QRectF:
+    return QRectF(r.x, r.y, r.w, r.h)
+
+
+class StepItem(QGraphicsObject):
+    """One step's box. Click selects, double-click edits, drag nudges (or moves onto another step's place)."""
+
+    def __init__(self, step_id: str, layout: StepLayout) -> None:
+        super().__init__()
+        self.step_id = step_id
+        self._layout = layout
+        self.drop_target = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+
+    @property
+    def layout(self) -> StepLayout:
+        return self._layout
+
+    def set_layout(self, layout: StepLayout) -> None:
+        if layout != self._layout:
+            self.prepareGeometryChange()
+            self._layout = layout
+            self.update()
+        if self.pos() != QPointF(0, 0):
+            self.setPos(0, 0)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return _qrect(self._layout.box).adjusted(-4, -4, 4, 4)
+
+    def shape(self) -> QPainterPath:
+        return step_path(self._layout)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        state = "highlight" if self.drop_target else ("selected" if self.isSelected() else "normal")
+        paint_step(painter, self._layout, DEFAULT, state)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseMoveEvent(event)
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.drag_moved(self)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        scene = self.scene()
+        if isinstance(scene, PatternScene) and self.pos() != QPointF(0, 0):
+            scene.drag_finished(self)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.start_editing(self.step_id)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.step_id)
+            scene.contextMenuRequested.emit("step", self.step_id, event.screenPos())
+
+
+class ArrowItem(QGraphicsObject):
+    """The arrow leaving a step. Click selects its step, double-click edits its breakthrough."""
+
+    def __init__(self, arrow: ArrowLayout) -> None:
+        super().__init__()
+        self._layout = arrow
+        self._hover = False
+        self._shape: QPainterPath | None = None
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.setToolTip(self.tr("Double-click to add a breakthrough on this arrow"))
+
+    @property
+    def layout(self) -> ArrowLayout:
+        return self._layout
+
+    @property
+    def source(self) -> str:
+        return self._layout.source
+
+    def set_layout(self, arrow: ArrowLayout) -> None:
+        if arrow != self._layout:
+            self.prepareGeometryChange()
+            self._layout = arrow
+            self._shape = None
+            self.update()
+
+    def _path(self) -> QPainterPath:
+        points = self._layout.path
+        path = QPainterPath(QPointF(*points[0]))
+        for p in points[1:]:
+            path.lineTo(QPointF(*p))
+        return path
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.shape().boundingRect().adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            # Generous, so a thin arrow is easy to hit.
+            stroker = QPainterPathStroker()
+            stroker.setWidth(14)
+            stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+            shape = stroker.createStroke(self._path())
+            head = QPainterPath()
+            tip, left, right = self._layout.head
+            head.moveTo(QPointF(*tip))
+            head.lineTo(QPointF(*left))
+            head.lineTo(QPointF(*right))
+            head.closeSubpath()
+            self._shape = shape.united(head)
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        paint_arrow(painter, self._layout, DEFAULT, "selected" if self._hover else "normal")
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.source)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.start_editing_breakthrough(self.source)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.source)
+            scene.contextMenuRequested.emit("arrow", self.source, event.screenPos())
+
+
+class BreakthroughItem(QGraphicsObject):
+    """A breakthrough's marker and note. Click selects the step before it, double-click edits."""
+
+    def __init__(self, b: BreakthroughLayout) -> None:
+        super().__init__()
+        self._layout = b
+        self.setZValue(3)
+
+    @property
+    def layout(self) -> BreakthroughLayout:
+        return self._layout
+
+    @property
+    def after(self) -> str:
+        return self._layout.after
+
+    def set_layout(self, b: BreakthroughLayout) -> None:
+        if b != self._layout:
+            self.prepareGeometryChange()
+            self._layout = b
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        b = self._layout
+        m = b.marker_radius
+        rect = _qrect(b.note_box).united(QRectF(b.marker[0] - m, b.marker[1] - m, 2 * m, 2 * m))
+        for x, y in b.leader:
+            rect = rect.united(QRectF(x - 1, y - 1, 2, 2))
+        return rect.adjusted(-3, -3, 3, 3)
+
+    def shape(self) -> QPainterPath:
+        b = self._layout
+        path = QPainterPath()
+        path.addRect(_qrect(b.note_box))
+        path.addEllipse(QPointF(*b.marker), b.marker_radius + 3, b.marker_radius + 3)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        paint_breakthrough(painter, self._layout, DEFAULT)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.after)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.start_editing_breakthrough(self.after)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.after)
+            scene.contextMenuRequested.emit("arrow", self.after, event.screenPos())
+
+
+class TitleItem(QGraphicsObject):
+    """The title (and context line) in the centre; double-click edits the title."""
+
+    def __init__(self, layout: PatternLayout) -> None:
+        super().__init__()
+        self._layout = layout
+        self.setZValue(1)
+        self.setToolTip(self.tr("Double-click to edit the title"))
+
+    def set_layout(self, layout: PatternLayout) -> None:
+        old = self.boundingRect()
+        self._layout = layout
+        if self.boundingRect() != old:
+            self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        rect = _qrect(self._layout.title.rect)
+        if self._layout.context is not None:
+            rect = rect.united(_qrect(self._layout.context.rect))
+        return rect.adjusted(-4, -4, 4, 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        paint_title(painter, self._layout, DEFAULT)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.start_editing_title()
+
+
+class AddButtonItem(QGraphicsObject):
+    """The small "+" beside the selected step: adds a step after it."""
+
+    clicked = Signal()
+
+    RADIUS = 11.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(5)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Add a step after this one (Insert)"))
+        self._hover = False
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        r = self.RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(DEFAULT.selected_border)
+        painter.setPen(QPen(color, 1.5))
+        painter.setBrush(QBrush(color if self._hover else QColor("#ffffff")))
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+        painter.setPen(QPen(QColor("#ffffff") if self._hover else color, 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        k = self.RADIUS * 0.5
+        painter.drawLine(QPointF(-k, 0), QPointF(k, 0))
+        painter.drawLine(QPointF(0, -k), QPointF(0, k))
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.boundingRect().contains(event.pos()):
+            self.clicked.emit()
+
+
+class InlineEditor(QGraphicsTextItem):
+    """Edits a text in place: Enter commits, Shift+Enter breaks the line, Esc cancels.
+
+    Leaving the editor (clicking elsewhere) commits too. Its own typing
+    history starts empty; the document gets exactly one command on commit.
+    """
+
+    def __init__(self, rect: QRectF, text: str, size: float, bold: bool,
+                 on_commit: Callable[[str], None], on_cancel: Callable[[], None], multiline: bool = True) -> None:
+        super().__init__()
+        self._rect = rect
+        self._on_commit = on_commit
+        self._on_cancel = on_cancel
+        self._multiline = multiline
+        self._done = False
+        self.setZValue(10)
+        self.setFont(make_font(size, bold))
+        self.setDefaultTextColor(QColor(DEFAULT.text))
+        option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(4)
+        self.setPlainText(text)
+        self.setTextWidth(max(rect.width(), 60))
+        self.setPos(rect.x(), rect.y())
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setUndoRedoEnabled(True)  # start with an empty typing history
+
+    def text(self) -> str:
+        return self.toPlainText().replace("\u2028", "\n").replace("\u2029", "\n")
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self.boundingRect().united(QRectF(0, 0, self._rect.width(), self._rect.height()))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(DEFAULT.selected_border), 2))
+        painter.setBrush(QBrush(QColor("#ffffff")))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.restore()
+        super().paint(painter, option, widget)
+
+    def select_all(self) -> None:
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    def commit(self) -> None:
+        if not self._done:
+            self._done = True
+            self._on_commit(self.text())
+
+    def cancel(self) -> None:
+        if not self._done:
+            self._done = True
+            self._on_cancel()
+
+    def sceneEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # Keys that edit text belong to the editor, not to the window's shortcuts (Del, Ins, Ctrl+Z...).
+        if event.type() == QEvent.Type.ShortcutOverride:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            mods = key_event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+            editing_combo = key_event.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y, Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_V,
+                                                Qt.Key.Key_X, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
+                                                Qt.Key.Key_End, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+            if mods == Qt.KeyboardModifier.NoModifier or (mods == Qt.KeyboardModifier.ControlModifier and editing_combo):
+                event.accept()
+                return True
+        return super().sceneEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._multiline:
+                self.textCursor().insertText("\n")
+            elif not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        # A dialog or another window taking focus is no reason to stop editing.
+        if event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.commit()
+
+
+class PatternScene(QGraphicsScene):
+    """The pattern as graphics items, rebuilt from the layout whenever the document changes."""
+
+    currentStepChanged = Signal(str)
+    addRequested = Signal()
+    contextMenuRequested = Signal(str, str, object)  # kind ("step"/"arrow"), step id, screen pos
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setSceneRect(0, 0, PAGE_W, PAGE_H)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.layout: PatternLayout | None = None
+        self.steps: dict[str, StepItem] = {}
+        self.arrows: dict[str, ArrowItem] = {}
+        self.breakthroughs: dict[str, BreakthroughItem] = {}
+        self.title_item: TitleItem | None = None
+        self.editor: InlineEditor | None = None
+        self._editing: tuple[str, str | None] | None = None  # (kind, step id)
+        self._current: str | None = None
+        self._measure = None
+        self.add_button = AddButtonItem()
+        self.add_button.clicked.connect(self.addRequested)
+        self.add_button.setVisible(False)
+        self.addItem(self.add_button)
+        document.changed.connect(self.rebuild)
+        self.selectionChanged.connect(self._on_selection_changed)
+        self.rebuild()
+
+    # Layout and items ----------------------------------------------------------------
+
+    def measure(self):
+        if self._measure is None:
+            from patroon.render.measure import QtTextMeasure
+
+            self._measure = QtTextMeasure()
+        return self._measure
+
+    def compute_layout(self, pattern: model.Pattern) -> PatternLayout:
+        layout = layout_pattern(pattern, self.measure(), PAGE_W - 2 * PAGE_MARGIN, PAGE_H - 2 * PAGE_MARGIN)
+        return layout
+
+    def rebuild(self) -> None:
+        """Bring the items in line with the document's pattern (called on every change)."""
+        pattern = self.document.pattern
+        layout = self.compute_layout(pattern)
+        self.layout = layout
+        if self._editing is not None:
+            kind, step = self._editing
+            if step is not None and not any(s.id == step for s in pattern.steps):
+                self._close_editor()
+        self.blockSignals(True)
+        try:
+            self._sync(self.steps, {s.id: s for s in layout.steps}, lambda key, s: StepItem(key, s))
+            self._sync(self.arrows, {a.source: a for a in layout.arrows}, lambda key, a: ArrowItem(a))
+            self._sync(self.breakthroughs, {b.after: b for b in layout.breakthroughs}, lambda key, b: BreakthroughItem(b))
+            if self.title_item is None:
+                self.title_item = TitleItem(layout)
+                self.title_item.setPos(PAGE_MARGIN, PAGE_MARGIN)
+                self.addItem(self.title_item)
+            else:
+                self.title_item.set_layout(layout)
+            for item in self.steps.values():
+                item.setSelected(item.step_id == self._current)
+        finally:
+            self.blockSignals(False)
+        if self._current is not None and self._current not in self.steps:
+            self._current = None
+            self.currentStepChanged.emit("")
+        self._place_add_button()
+
+    def _sync(self, items: dict, layouts: dict, make) -> None:
+        for key in list(items):
+            if key not in layouts:
+                self.removeItem(items.pop(key))
+        for key, lay in layouts.items():
+            item = items.get(key)
+            if item is None:
+                item = make(key, lay)
+                item.setPos(0, 0)
+                # The layout is drawn inside the page margin.
+                item.setTransform(QTransform.fromTranslate(PAGE_MARGIN, PAGE_MARGIN))
+                items[key] = item
+                self.addItem(item)
+            else:
+                item.set_layout(lay)
+
+    def _place_add_button(self) -> None:
+        item = self.steps.get(self._current) if self._current else None
+        if item is None or self.editor is not None:
+            self.add_button.setVisible(False)
+            return
+        box = item.layout.box
+        self.add_button.setPos(PAGE_MARGIN + box.right, PAGE_MARGIN + box.bottom)
+        self.add_button.setVisible(True)
+
+    def to_scene(self, x: float, y: float) -> QPointF:
+        """A point of the layout in scene coordinates."""
+        return QPointF(x + PAGE_MARGIN, y + PAGE_MARGIN)
+
+    def layout_rect(self, rect: Rect) -> QRectF:
+        return _qrect(rect).translated(PAGE_MARGIN, PAGE_MARGIN)
+
+    # Selection -------------------------------------------------------------------------
+
+    def current_step(self) -> str | None:
+        return self._current
+
+    def select_step(self, step_id: str | None) -> None:
+        """Make ``step_id`` the selected step (None: nothing selected)."""
+        if step_id is not None and step_id not in self.steps:
+            step_id = None
+        changed = step_id != self._current
+        self._current = step_id
+        self.blockSignals(True)
+        try:
+            for item in self.steps.values():
+                item.setSelected(item.step_id == step_id)
+        finally:
+            self.blockSignals(False)
+        self._place_add_button()
+        if changed:
+            self.currentStepChanged.emit(step_id or "")
+
+    def _on_selection_changed(self) -> None:
+        selected = [i for i in self.selectedItems() if isinstance(i, StepItem)]
+        step_id = selected[0].step_id if selected else None
+        if step_id != self._current:
+            self._current = step_id
+            self._place_add_button()
+            self.currentStepChanged.emit(step_id or "")
+
+    # Dragging ---------------------------------------------------------------------------
+
+    def _drop_target(self, item: StepItem) -> StepItem | None:
+        box = item.layout.box
+        cx, cy = box.x + box.w / 2 + item.pos().x(), box.y + box.h / 2 + item.pos().y()
+        for other in self.steps.values():
+            if other is not item and other.layout.box.contains(cx, cy):
+                return other
+        return None
+
+    def drag_moved(self, item: StepItem) -> None:
+        target = self._drop_target(item)
+        for other in self.steps.values():
+            if other.drop_target != (other is target):
+                other.drop_target = other is target
+                other.update()
+        self.add_button.setVisible(False)
+
+    def drag_finished(self, item: StepItem) -> None:
+        """Record a drag as one command: onto another step's place moves the step there, else a nudge."""
+        target = self._drop_target(item)
+        for other in self.steps.values():
+            if other.drop_target:
+                other.drop_target = False
+                other.update()
+        pattern = self.document.pattern
+        step = item.step_id
+        try:
+            if target is not None:
+                new = model.set_offset(pattern, step, None)
+                new = model.move_step(new, step, pattern.index(target.step_id))
+                self.document.apply(new, self.tr("Move step"), select=step, select_before=step)
+            else:
+                radius = self.layout.radius if self.layout else 1.0
+                ox, oy = pattern.layout.offsets.get(step, (0.0, 0.0))
+                dx = max(-2.0, min(2.0, ox + item.pos().x() / radius))
+                dy = max(-2.0, min(2.0, oy + item.pos().y() / radius))
+                self.document.apply(model.set_offset(pattern, step, (dx, dy)), self.tr("Nudge step"),
+                                    select=step, select_before=step)
+        except PatternError:
+            pass
+        item.setPos(0, 0)  # the new layout (or the old one, if nothing changed) is the truth
+        self._place_add_button()
+
+    # Editing in place ---------------------------------------------------------------------
+
+    def is_editing(self) -> bool:
+        return self.editor is not None
+
+    def _open_editor(self, kind: str, step: str | None, rect: QRectF, text: str, size: float, bold: bool,
+                     commit: Callable[[str], None], cancel: Callable[[], None] | None = None,
+                     multiline: bool = True, select_all: bool = True) -> InlineEditor:
+        self.commit_editing()
+
+        def done_commit(value: str) -> None:
+            self._close_editor()
+            commit(value)
+
+        def done_cancel() -> None:
+            self._close_editor()
+            if cancel is not None:
+                cancel()
+
+        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline)
+        self.editor = editor
+        self._editing = (kind, step)
+        self.addItem(editor)
+        if select_all:
+            editor.select_all()
+        else:
+            editor.setTextCursor(QTextCursor(editor.document()))
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.add_button.setVisible(False)
+        return editor
+
+    def _close_editor(self) -> None:
+        editor, self.editor, self._editing = self.editor, None, None
+        if editor is not None:
+            editor.clearFocus()
+            self.removeItem(editor)
+            editor.deleteLater()
+        for view in self.views():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._place_add_button()
+
+    def commit_editing(self) -> None:
+        """Finish any in-place edit, keeping what was typed."""
+        if self.editor is not None:
+            self.editor.commit()
+
+    def cancel_editing(self) -> None:
+        if self.editor is not None:
+            self.editor.cancel()
+
+    def start_editing(self, step_id: str, adding: bool = False) -> InlineEditor | None:
+        """Edit a step's text in place; with ``adding`` the new step's insertion and text are one command."""
+        item = self.steps.get(step_id)
+        if item is None:
+            return None
+        self.select_step(step_id)
+        layout = item.layout
+        rect = self.layout_rect(layout.box)
+        merge = ("add", step_id) if adding else None
+        undo_text = self.tr("Add step") if adding else self.tr("Edit step text")
+
+        def commit(text: str) -> None:
+            try:
+                new = model.set_step_text(self.document.pattern, step_id, text)
+            except (PatternError, KeyError):
+                return
+            self.document.apply(new, undo_text, merge=merge, select=step_id, select_before=step_id)
+
+        def cancel() -> None:
+            if adding:
+                self._drop_added_step(step_id)
+
+        return self._open_editor("step", step_id, rect, self.document.pattern.step(step_id).text,
+                                 layout.text.size, layout.text.bold, commit, cancel, select_all=not adding)
+
+    def _drop_added_step(self, step_id: str) -> None:
+        """Esc on a step just added takes the addition back, leaving nothing to redo."""
+        stack = self.document.undo_stack
+        index = stack.index()
+        if index == 0:
+            return
+        command = stack.command(index - 1)
+        if getattr(command, "merge_key", None) == ("add", step_id):
+            command.setObsolete(True)
+            stack.undo()
+
+    def start_editing_title(self) -> InlineEditor | None:
+        if self.layout is None:
+            return None
+        block = self.layout.title
+        area = self.layout.title_area
+        rect = self.layout_rect(Rect(area.x, block.rect.y, area.w, max(block.rect.h, 30)))
+
+        def commit(text: str) -> None:
+            text = " ".join(text.split())
+            if not text:
+                return
+            try:
+                new = model.update(self.document.pattern, title=text)
+            except PatternError:
+                return
+            self.document.apply(new, self.tr("Edit title"))
+
+        return self._open_editor("title", None, rect, self.document.pattern.title, block.size, True, commit,
+                                 multiline=False)
+
+    def start_editing_breakthrough(self, step_id: str) -> InlineEditor | None:
+        """Edit (or add) the breakthrough on the arrow leaving ``step_id``; an empty text removes it."""
+        if self.layout is None or step_id not in self.arrows:
+            return None
+        self.select_step(step_id)
+        existing = self.document.pattern.breakthrough(step_id)
+        size = max(9.0, self.layout.step_font_size * 0.85)
+        if step_id in self.breakthroughs:
+            rect = self.layout_rect(self.breakthroughs[step_id].layout.note_box)
+        else:
+            points = self.arrows[step_id].layout.path
+            mx, my = points[len(points) // 2]
+            w = max(150.0, 11 * size)
+            rect = self.layout_rect(Rect(mx - w / 2, my - 2 * size, w, 4 * size))
+
+        def commit(text: str) -> None:
+            text = text.strip()
+            if not text and existing is None:
+                return
+            try:
+                new = model.set_breakthrough(self.document.pattern, step_id, text or None)
+            except (PatternError, KeyError):
+                return
+            label = self.tr("Remove breakthrough") if not text else (
+                self.tr("Edit breakthrough") if existing else self.tr("Add breakthrough"))
+            self.document.apply(new, label, select=step_id, select_before=step_id)
+
+        return self._open_editor("breakthrough", step_id, rect, existing.text if existing else "", size, False, commit)
+
+    # Pictures -----------------------------------------------------------------------------
+
+    def render_image(self, width_px: int) -> QImage:
+        """The diagram alone (no selection, no page) as an image ``width_px`` wide, white background."""
+        from patroon.render.painter import paint_layout
+
+        layout = self.layout or self.compute_layout(self.document.pattern)
+        bounds = layout.bounds().inflated(12)
+        scale = width_px / bounds.w
+        image = QImage(width_px, max(1, round(bounds.h * scale)), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#ffffff"))
+        image.setDotsPerMeterX(round(72 * scale / 0.0254))
+        image.setDotsPerMeterY(round(72 * scale / 0.0254))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        painter.translate(-bounds.x, -bounds.y)
+        paint_layout(painter, layout, DEFAULT)
+        painter.end()
+        return image
+
+
+class PatternView(QGraphicsView):
+    """Shows the scene on a grey desk: Ctrl+wheel zooms, Ctrl+0 fits, arrow keys walk the steps."""
+
+    zoomChanged = Signal(float)
+
+    MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
+
+    def __init__(self, scene: PatternScene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setBackgroundBrush(QColor("#dfe3e6"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._auto_fit = True
+        scene.contextMenuRequested.connect(self._context_menu)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        super().drawBackground(painter, rect)
+        page = self.sceneRect()
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 40))
+        painter.drawRect(page.translated(3, 4))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(page)
+        painter.restore()
+
+    def zoom(self) -> float:
+        """The zoom as a share of actual size (1.0: a point on screen is a point)."""
+        return self.transform().m11() * 72.0 / max(1.0, self.logicalDpiX())
+
+    def _emit_zoom(self) -> None:
+        self.zoomChanged.emit(self.zoom())
+
+    def fit(self) -> None:
+        """Fit the whole page in the window (and keep fitting when the window resizes)."""
+        self._auto_fit = True
+        self.fitInView(self.sceneRect().adjusted(-12, -12, 12, 12), Qt.AspectRatioMode.KeepAspectRatio)
+        self._emit_zoom()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(self.MIN_ZOOM / current, min(self.MAX_ZOOM / current, factor))
+        self._auto_fit = False
+        self.scale(factor, factor)
+        self._emit_zoom()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(0.8)
+
+    def ensure_visible_step(self, step_id: str) -> None:
+        item = self.scene().steps.get(step_id) if isinstance(self.scene(), PatternScene) else None
+        if item is not None:
+            self.ensureVisible(item, 20, 20)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom_by(1.15 ** steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene) and not scene.is_editing():
+            key = event.key()
+            if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+                if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+                    self._walk(+1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1)
+                    return
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and scene.current_step():
+                    scene.start_editing(scene.current_step())
+                    return
+                if key == Qt.Key.Key_Escape:
+                    scene.select_step(None)
+                    return
+        super().keyPressEvent(event)
+
+    def _walk(self, delta: int) -> None:
+        scene: PatternScene = self.scene()  # type: ignore[assignment]
+        steps = scene.document.pattern.steps
+        current = scene.current_step()
+        index = 0 if current is None else (scene.document.pattern.index(current) + delta) % len(steps)
+        scene.select_step(steps[index].id)
+        self.ensure_visible_step(steps[index].id)
+
+    def _context_menu(self, kind: str, step_id: str, screen_pos) -> None:
+        window = self.window()
+        menu = QMenu(self)
+        if kind == "step":
+            for name in ("act_edit", "act_add", "act_delete", "act_earlier", "act_later", None, "act_breakthrough"):
+                if name is None:
+                    menu.addSeparator()
+                elif hasattr(window, name):
+                    menu.addAction(getattr(window, name))
+        else:
+            if hasattr(window, "act_breakthrough"):
+                menu.addAction(window.act_breakthrough)
+                menu.addAction(window.act_remove_breakthrough)
+        if not menu.isEmpty():
+            menu.exec(screen_pos)

@@ -1,0 +1,368 @@
+"""The side panel: the steps as a list, and the pattern's properties, questions, breakthroughs and meta.
+
+The panel edits only through the document (one undo command per action;
+typing in one field merges into one command until the field loses focus)
+and refreshes itself from :attr:`Document.changed`, so it always shows what
+the canvas shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from patroon import model
+from patroon.errors import PatternError
+from patroon.gui.document import Document
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _NumberedDelegate(QStyledItemDelegate):
+    """Shows "3. text" (first line) in the step list; editing gets the plain text."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        text = (index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
+        option.text = f"{index.row() + 1}.  {text}"
+
+
+class StepList(QListWidget):
+    """The steps in cycle order; drag a step to move it (the move goes through the document)."""
+
+    moveRequested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setItemDelegate(_NumberedDelegate(self))
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        item = self.currentItem()
+        if item is None:
+            event.ignore()
+            return
+        source = self.row(item)
+        target_item = self.itemAt(event.position().toPoint())
+        if target_item is None:
+            target = self.count() - 1
+        else:
+            target = self.row(target_item)
+            rect = self.visualItemRect(target_item)
+            below = event.position().y() > rect.center().y()
+            if below and target < source:
+                target += 1
+            elif not below and target > source:
+                target -= 1
+        # The list never moves its own rows: the document does, and the list follows.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if target != source:
+            self.moveRequested.emit(item.data(ID_ROLE), target)
+
+
+class SidePanel(QTabWidget):
+    """Tabs: Steps (list + note), Pattern (title, context, description, meta), Questions, Breakthroughs."""
+
+    currentStepChanged = Signal(str)
+    moveRequested = Signal(str, int)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._session = 0  # bumped when a field gains or loses focus: a new undo command starts
+        self._refreshing = False
+        self.setMinimumWidth(260)
+
+        # Steps tab
+        steps_page = QWidget(self)
+        layout = QVBoxLayout(steps_page)
+        self.step_list = StepList(steps_page)
+        self.step_list.moveRequested.connect(self.moveRequested)
+        self.step_list.currentItemChanged.connect(self._on_current_item)
+        self.step_list.itemChanged.connect(self._on_item_edited)
+        layout.addWidget(self.step_list, 3)
+        self.note_label = QLabel(self.tr("Facilitator note for this step (not printed):"), steps_page)
+        self.note_label.setWordWrap(True)
+        layout.addWidget(self.note_label)
+        self.note_edit = QPlainTextEdit(steps_page)
+        self.note_edit.setPlaceholderText(self.tr("Only you see this note."))
+        self.note_edit.textChanged.connect(self._on_note)
+        layout.addWidget(self.note_edit, 1)
+        self.addTab(steps_page, self.tr("Steps"))
+
+        # Pattern tab
+        props = QWidget(self)
+        form = QFormLayout(props)
+        self.title_edit = QLineEdit(props)
+        self.context_edit = QLineEdit(props)
+        self.context_edit.setPlaceholderText(self.tr("e.g. Housing and care:"))
+        self.description_edit = QPlainTextEdit(props)
+        self.description_edit.setPlaceholderText(self.tr("Shown on the table sheet, not in the circle."))
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Context"), self.context_edit)
+        form.addRow(self.tr("&Description"), self.description_edit)
+        self.meta_edits: dict[str, QLineEdit] = {}
+        for key, label in (("author", self.tr("Author")), ("organisation", self.tr("Organisation")),
+                           ("region", self.tr("Region")), ("date", self.tr("Date")), ("source", self.tr("Source"))):
+            edit = QLineEdit(props)
+            edit.textEdited.connect(lambda text, k=key: self._on_meta(k, text))
+            self.meta_edits[key] = edit
+            form.addRow(label, edit)
+        self.title_edit.textEdited.connect(lambda text: self._on_field("title", text, self.tr("Edit title")))
+        self.context_edit.textEdited.connect(lambda text: self._on_field("context", text, self.tr("Edit context")))
+        self.description_edit.textChanged.connect(
+            lambda: self._on_field("description", self.description_edit.toPlainText(), self.tr("Edit description")))
+        self.addTab(props, self.tr("Pattern"))
+
+        # Questions tab
+        questions_page = QWidget(self)
+        qlayout = QVBoxLayout(questions_page)
+        hint = QLabel(self.tr("The questions for the table, one per line:"), questions_page)
+        hint.setWordWrap(True)
+        qlayout.addWidget(hint)
+        self.questions_edit = QPlainTextEdit(questions_page)
+        self.questions_edit.textChanged.connect(self._on_questions)
+        qlayout.addWidget(self.questions_edit)
+        self.addTab(questions_page, self.tr("Questions"))
+
+        # Breakthroughs tab
+        bt_page = QWidget(self)
+        blayout = QVBoxLayout(bt_page)
+        bhint = QLabel(self.tr("Where the room sees a way to break the pattern. Select a step and press "
+                               "Ctrl+B to add one on its arrow; double-click to edit; clear the text to remove."),
+                       bt_page)
+        bhint.setWordWrap(True)
+        blayout.addWidget(bhint)
+        self.breakthrough_list = QListWidget(bt_page)
+        self.breakthrough_list.setWordWrap(True)
+        self.breakthrough_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                               | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.breakthrough_list.itemChanged.connect(self._on_breakthrough_edited)
+        self.breakthrough_list.currentItemChanged.connect(self._on_breakthrough_current)
+        blayout.addWidget(self.breakthrough_list)
+        self.addTab(bt_page, self.tr("Breakthroughs"))
+
+        for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
+                       self.note_edit, *self.meta_edits.values()):
+            widget.installEventFilter(self)
+
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    # Keeping undo commands per field -------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._session += 1
+        return super().eventFilter(watched, event)
+
+    def _apply(self, new: model.Pattern, text: str, field: tuple) -> None:
+        self._refreshing = True  # the field being typed in already shows the text
+        try:
+            self.document.apply(new, text, merge=(*field, self._session))
+        finally:
+            self._refreshing = False
+        self.refresh(keep_focus_field=True)
+
+    def _on_field(self, name: str, value: str, text: str) -> None:
+        if self._refreshing:
+            return
+        try:
+            new = model.update(self.document.pattern, **{name: value})
+        except PatternError as exc:
+            self._complain(exc)
+            return
+        self._apply(new, text, (name,))
+
+    def _on_meta(self, key: str, value: str) -> None:
+        if self._refreshing:
+            return
+        meta = {**self.document.pattern.meta.model_dump(), key: value}
+        try:
+            new = model.update(self.document.pattern, meta=meta)
+        except PatternError as exc:
+            self._complain(exc)
+            return
+        self._apply(new, self.tr("Edit details"), ("meta", key))
+
+    def _on_questions(self) -> None:
+        if self._refreshing:
+            return
+        questions = [q.strip() for q in self.questions_edit.toPlainText().splitlines() if q.strip()]
+        try:
+            new = model.update(self.document.pattern, questions=questions)
+        except PatternError as exc:
+            self._complain(exc)
+            return
+        self._apply(new, self.tr("Edit questions"), ("questions",))
+
+    def _on_note(self) -> None:
+        if self._refreshing:
+            return
+        step = self.current_step()
+        if step is None:
+            return
+        try:
+            new = model.set_step_note(self.document.pattern, step, self.note_edit.toPlainText())
+        except PatternError as exc:
+            self._complain(exc)
+            return
+        self._apply(new, self.tr("Edit note"), ("note", step))
+
+    def _on_item_edited(self, item: QListWidgetItem) -> None:
+        if self._refreshing:
+            return
+        step = item.data(ID_ROLE)
+        try:
+            new = model.set_step_text(self.document.pattern, step, item.text())
+        except PatternError as exc:
+            self._complain(exc)
+            self.refresh()
+            return
+        self.document.apply(new, self.tr("Edit step text"), select=step, select_before=step)
+
+    def _on_breakthrough_edited(self, item: QListWidgetItem) -> None:
+        if self._refreshing:
+            return
+        step = item.data(ID_ROLE)
+        text = item.text().strip()
+        try:
+            new = model.set_breakthrough(self.document.pattern, step, text or None)
+        except PatternError as exc:
+            self._complain(exc)
+            self.refresh()
+            return
+        self.document.apply(new, self.tr("Edit breakthrough") if text else self.tr("Remove breakthrough"),
+                            select=step, select_before=step)
+
+    def _on_breakthrough_current(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None and not self._refreshing:
+            self.currentStepChanged.emit(item.data(ID_ROLE))
+
+    def _complain(self, exc: PatternError) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(exc.message, 6000)
+
+    # Selection -----------------------------------------------------------------------
+
+    def current_step(self) -> str | None:
+        item = self.step_list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select_step(self, step_id: str | None) -> None:
+        """Show ``step_id`` as the current step (no signal back)."""
+        self._refreshing = True
+        try:
+            for row in range(self.step_list.count()):
+                item = self.step_list.item(row)
+                if item.data(ID_ROLE) == step_id:
+                    self.step_list.setCurrentItem(item)
+                    self.step_list.scrollToItem(item)
+                    break
+            else:
+                self.step_list.setCurrentItem(None)
+            self._show_note()
+        finally:
+            self._refreshing = False
+
+    def _on_current_item(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if self._refreshing:
+            return
+        self._session += 1
+        self._refreshing = True
+        try:
+            self._show_note()
+        finally:
+            self._refreshing = False
+        self.currentStepChanged.emit(item.data(ID_ROLE) if item is not None else "")
+
+    def _show_note(self) -> None:
+        step = self.current_step()
+        note = self.document.pattern.step(step).note if step and self._has(step) else ""
+        if self.note_edit.toPlainText() != note:
+            self.note_edit.setPlainText(note)
+        self.note_edit.setEnabled(step is not None)
+
+    def _has(self, step_id: str) -> bool:
+        return any(s.id == step_id for s in self.document.pattern.steps)
+
+    # Refreshing from the document -------------------------------------------------------
+
+    def refresh(self, keep_focus_field: bool = False) -> None:
+        """Show the document's pattern; a field being typed in keeps its cursor."""
+        if self._refreshing and not keep_focus_field:
+            return
+        pattern = self.document.pattern
+        was_refreshing, self._refreshing = self._refreshing, True
+        try:
+            current = self.current_step()
+            self.step_list.blockSignals(True)
+            if [self.step_list.item(r).data(ID_ROLE) for r in range(self.step_list.count())] != [s.id for s in pattern.steps]:
+                self.step_list.clear()
+                for s in pattern.steps:
+                    item = QListWidgetItem(s.text)
+                    item.setData(ID_ROLE, s.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+                    self.step_list.addItem(item)
+            else:
+                for r, s in enumerate(pattern.steps):
+                    item = self.step_list.item(r)
+                    if item.text() != s.text:
+                        item.setText(s.text)
+            if current is not None and self._has(current):
+                self.step_list.setCurrentRow(pattern.index(current))
+            self.step_list.blockSignals(False)
+            self.step_list.viewport().update()
+
+            _set_line(self.title_edit, pattern.title)
+            _set_line(self.context_edit, pattern.context)
+            _set_plain(self.description_edit, pattern.description)
+            for key, edit in self.meta_edits.items():
+                _set_line(edit, getattr(pattern.meta, key))
+            questions = "\n".join(pattern.questions)
+            current_questions = [q.strip() for q in self.questions_edit.toPlainText().splitlines() if q.strip()]
+            if current_questions != list(pattern.questions):
+                _set_plain(self.questions_edit, questions)
+            self._show_note()
+
+            self.breakthrough_list.blockSignals(True)
+            self.breakthrough_list.clear()
+            for b in pattern.breakthroughs:
+                number = pattern.index(b.after) + 1
+                item = QListWidgetItem(b.text)
+                item.setData(ID_ROLE, b.after)
+                item.setToolTip(self.tr("On the arrow after step %1").replace("%1", str(number)))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                self.breakthrough_list.addItem(item)
+            self.breakthrough_list.blockSignals(False)
+        finally:
+            self._refreshing = was_refreshing
+
+
+def _set_line(edit: QLineEdit, text: str) -> None:
+    if edit.text() != text and not (edit.hasFocus() and edit.text().strip() == text):
+        edit.setText(text)
+
+
+def _set_plain(edit: QPlainTextEdit, text: str) -> None:
+    if edit.toPlainText() != text and not (edit.hasFocus() and edit.toPlainText().strip() == text):
+        edit.setPlainText(text)
