@@ -17,7 +17,6 @@ changes geometry. :func:`paint_sheet` returns the page's geometry as the
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -467,4 +466,4 @@ def sheet_title(patterns: Sequence[Pattern], sheet: str) -> str:
 def points_to_px(width_pt: float, height_pt: float, width_px: int) -> tuple[int, int, float]:
     """The pixel size of an image ``width_px`` wide with the page's aspect, and the points-to-pixels scale."""
     scale = width_px / width_pt
-    return width_px, max(1, math.ceil(height_pt * scale - 1e-6)), scale
+    return width_px, max(1, round(height_pt * scale)), scale

@@ -1,0 +1,188 @@
+"""``patroon export``: formats, sheets, table sets, folders, bad input and files written whole."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from patroon.cli import main
+from patroon.render import export as export_module
+from patroon.render.export import UsageError, export_patterns, write_atomically
+from printcheck import letters, pdf_page_sizes, pdf_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted((ROOT / "patterns").glob("*.yaml"))
+
+
+def run(*argv: object) -> int:
+    return main(["--lang", "nl", *map(str, argv)])
+
+
+@pytest.fixture
+def bad_file(tmp_path) -> Path:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("patroon: 1\ntitle: Kapot\nsteps:\n  - text: [niet af\n", encoding="utf-8")
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files an interrupted write would leave."""
+    return [p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".part"]
+
+
+def test_several_files_into_one_pdf_make_a_table_set(qapp, tmp_path, capsys):
+    target = tmp_path / "tafelset.pdf"
+    assert run("export", *SHIPPED, "-o", target, "--sheet", "table") == 0
+    assert "5 pagina's" in capsys.readouterr().out
+    pages = pdf_pages(target)
+    assert len(pages) == len(SHIPPED)
+    for page, source in zip(pages, SHIPPED):
+        title = next(line for line in source.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
+        assert letters(title.split(":", 1)[1].strip()) in letters(page.text())
+    assert leftovers(tmp_path) == []
+
+
+def test_a_folder_gets_one_file_per_pattern_named_after_it(qapp, tmp_path):
+    folder = tmp_path / "uit"
+    assert run("export", *SHIPPED[:3], "-o", f"{folder}/", "--format", "svg") == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{p.stem}.svg" for p in SHIPPED[:3])
+    # An existing folder works without the trailing slash, and the format defaults to PDF.
+    assert run("export", SHIPPED[0], "-o", folder) == 0
+    assert (folder / f"{SHIPPED[0].stem}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_the_format_follows_the_extension_unless_given(qapp, tmp_path):
+    for name in ("a.pdf", "a.svg", "a.png", "a.json"):
+        assert run("export", SHIPPED[0], "-o", tmp_path / name) == 0
+    assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"
+    assert b"<svg" in (tmp_path / "a.svg").read_bytes()[:500]
+    assert (tmp_path / "a.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["page"]["width"] == pytest.approx(841.89)
+    assert run("export", SHIPPED[0], "-o", tmp_path / "plaatje.dat", "--format", "png") == 0
+    assert (tmp_path / "plaatje.dat").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_sheets_have_their_default_paper_and_take_the_asked_one(qapp, tmp_path):
+    cases = [
+        (("--sheet", "table"), (1190.55, 841.89)),
+        (("--sheet", "worksheet"), (1190.55, 841.89)),
+        ((), (841.89, 595.28)),
+        (("--sheet", "table", "--paper", "A4"), (841.89, 595.28)),
+        (("--paper", "a3", "--orientation", "portrait"), (841.89, 1190.55)),
+    ]
+    for number, (options, size) in enumerate(cases):
+        pdf, layout = tmp_path / f"{number}.pdf", tmp_path / f"{number}.json"
+        assert run("export", SHIPPED[0], "-o", pdf, *options) == 0
+        assert run("export", SHIPPED[0], "-o", layout, *options) == 0
+        assert pdf_page_sizes(pdf) == [pytest.approx(size, abs=1.0)]
+        page = json.loads(layout.read_text(encoding="utf-8"))["page"]
+        assert (page["width"], page["height"]) == pytest.approx(size, abs=0.01)
+
+
+def test_worksheet_has_the_asked_number_of_boxes(qapp, tmp_path):
+    target = tmp_path / "werkblad.json"
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "9") == 0
+    assert len(json.loads(target.read_text(encoding="utf-8"))["steps"]) == 9
+
+
+def test_json_lists_every_step_in_cycle_order(qapp, tmp_path):
+    target = tmp_path / "w.json"
+    assert run("export", ROOT / "patterns" / "wereldvrede.yaml", "-o", target, "--sheet", "table") == 0
+    layout = json.loads(target.read_text(encoding="utf-8"))
+    assert [s["id"] for s in layout["steps"]] == [
+        "complex-vraagstuk", "abstract-eens", "opdracht-uitgezet", "botsende-perspectieven", "visie-ontbreekt",
+        "niet-opgelost"]
+    assert all(len(s["box"]) == 4 for s in layout["steps"]) and len(layout["title"]["box"]) == 4
+
+
+def test_several_files_into_one_non_pdf_file_is_a_usage_error(qapp, tmp_path, capsys):
+    assert run("export", *SHIPPED[:2], "-o", tmp_path / "twee.svg") == 2
+    assert "map" in capsys.readouterr().err
+    assert run("export", SHIPPED[0], "-o", tmp_path / "raar.txt") == 2
+    assert "--format" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_two_inputs_with_one_name_into_a_folder_is_a_usage_error(qapp, tmp_path, capsys):
+    twin = tmp_path / "elders" / SHIPPED[0].name
+    twin.parent.mkdir()
+    twin.write_bytes(SHIPPED[0].read_bytes())
+    assert run("export", SHIPPED[0], twin, "-o", f"{tmp_path / 'uit'}/") == 2
+    assert "verschillende namen" in capsys.readouterr().err
+
+
+def test_a_bad_file_among_good_ones_exits_1_and_the_good_ones_are_whole(qapp, tmp_path, bad_file, capsys):
+    folder = tmp_path / "uit"
+    assert run("export", SHIPPED[0], bad_file, SHIPPED[1], "-o", f"{folder}/", "--sheet", "table") == 1
+    err = capsys.readouterr().err
+    assert "kapot.yaml" in err and "regel" in err  # the validate message, naming the file and the line
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{p.stem}.pdf" for p in SHIPPED[:2])
+    for source in SHIPPED[:2]:
+        assert len(pdf_pages(folder / f"{source.stem}.pdf")) == 1  # complete, readable PDFs
+    assert leftovers(folder) == []
+
+
+def test_a_bad_file_in_a_table_set_leaves_the_old_set_untouched(qapp, tmp_path, bad_file):
+    target = tmp_path / "tafelset.pdf"
+    assert run("export", *SHIPPED[:2], "-o", target, "--sheet", "table") == 0
+    before = target.read_bytes()
+    assert run("export", SHIPPED[0], bad_file, "-o", target, "--sheet", "table") == 1
+    assert target.read_bytes() == before
+    assert leftovers(tmp_path) == []
+
+
+def test_an_unwritable_place_is_reported_not_a_traceback(qapp, tmp_path, capsys):
+    assert run("export", SHIPPED[0], "-o", tmp_path / "bestaat-niet" / "x.pdf") == 1
+    assert "kan niet schrijven" in capsys.readouterr().err
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "blad.pdf"
+    target.write_bytes(b"old")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_module.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_export_patterns_is_the_api_the_editor_uses(qapp, tmp_path):
+    from patroon.fileformat import load_pattern
+
+    patterns = [(p, load_pattern(p)) for p in SHIPPED[:2]]
+    written = export_patterns(patterns, tmp_path / "set.pdf", fmt="pdf", sheet="table")
+    assert written == [tmp_path / "set.pdf"] and len(pdf_pages(written[0])) == 2
+    with pytest.raises(UsageError):
+        export_patterns(patterns, tmp_path / "set.png", fmt="png")
+    blank = export_patterns([], tmp_path / "leeg.json", fmt="json", sheet="worksheet", steps=5)
+    assert len(json.loads(blank[0].read_text(encoding="utf-8"))["steps"]) == 5
+
+
+def test_exports_are_reproducible(qapp, tmp_path):
+    for fmt in ("pdf", "svg", "png"):
+        first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
+        assert run("export", SHIPPED[0], "-o", first, "--sheet", "table", "--width", "800") == 0
+        assert run("export", SHIPPED[0], "-o", second, "--sheet", "table", "--width", "800") == 0
+        assert first.read_bytes() == second.read_bytes(), fmt
+    assert b"CreationDate" not in (tmp_path / "1.pdf").read_bytes()
+
+
+def test_the_command_needs_no_display(tmp_path):
+    """A real ``patroon export`` process with no display at all (as on a server or in CI)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    target = tmp_path / "blad.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "patroon", "export", str(SHIPPED[0]), "-o", str(target), "--width", "300"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes()[:4] == b"\x89PNG"
