@@ -1,0 +1,388 @@
+"""Facilitator mode: keys, reveal, blank screens, questions, timer, live breakthroughs, legibility."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+
+from conftest import PATTERNS
+from patroon.fileformat import load_pattern
+from patroon.gui.document import Document
+from patroon.gui.present import PresenterWindow, choose_screen
+from patroon.gui.present_timer import TableTimer, format_remaining
+
+WERELDVREDE = next(p for p in PATTERNS if p.stem == "wereldvrede")
+
+
+class FakeClock:
+    """A clock tests move by hand: no sleeping for minutes."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def document() -> Document:
+    return Document(load_pattern(WERELDVREDE), WERELDVREDE)
+
+
+@pytest.fixture
+def window(qtbot, document, clock) -> PresenterWindow:
+    win = PresenterWindow(document, clock=clock)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.setFocus()
+    return win
+
+
+def press(qtbot, window, key, times: int = 1, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    for _ in range(times):
+        qtbot.keyClick(window, key, modifier)
+
+
+def grab(window) -> QImage:
+    return window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def share_of(image: QImage, rect: QRect, predicate) -> float:
+    """The share of the pixels in ``rect`` (sampled every 3 px) for which ``predicate(QColor)`` holds."""
+    rect = rect.intersected(image.rect())
+    hits = total = 0
+    for y in range(rect.top(), rect.bottom() + 1, 3):
+        for x in range(rect.left(), rect.right() + 1, 3):
+            total += 1
+            hits += bool(predicate(QColor(image.pixel(x, y))))
+    return hits / max(total, 1)
+
+
+def is_colour(colour: QColor, tolerance: int = 12):
+    return lambda c: (
+        abs(c.red() - colour.red()) <= tolerance
+        and abs(c.green() - colour.green()) <= tolerance
+        and abs(c.blue() - colour.blue()) <= tolerance
+    )
+
+
+def step_rect(window, index: int) -> QRect:
+    """Where step ``index``'s box is on the widget, slightly shrunk to stay inside its border."""
+    box = window.pattern_layout.steps[index].box
+    dx, dy = window._ensure_geometry().offset
+    return QRect(round(box.x + dx + 6), round(box.y + dy + 6), round(box.w - 12), round(box.h - 12))
+
+
+# Reveal --------------------------------------------------------------------------------------
+
+
+def test_starts_with_the_title_only(window):
+    assert window.position == 0
+    assert window.revealed == 0
+    assert window.highlight is None
+    assert not window.circle_closed
+
+
+@pytest.mark.parametrize(
+    "key",
+    [Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter],
+)
+def test_next_keys_reveal_one_step_at_a_time(qtbot, window, key):
+    steps = window.pattern.steps
+    for k in range(1, len(steps) + 1):
+        press(qtbot, window, key)
+        assert window.revealed == k
+        assert window.highlight == steps[k - 1].id
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace])
+def test_previous_keys_go_back(qtbot, window, key):
+    press(qtbot, window, Qt.Key.Key_PageDown, 3)
+    press(qtbot, window, key)
+    assert window.revealed == 2
+    assert window.highlight == window.pattern.steps[1].id
+    press(qtbot, window, key, 5)
+    assert window.position == 0  # never below the title
+
+
+def test_the_last_next_closes_the_circle_then_shows_the_questions(qtbot, window):
+    n = len(window.pattern.steps)
+    press(qtbot, window, Qt.Key.Key_Space, n)
+    assert window.highlight == window.pattern.steps[-1].id and not window.circle_closed
+    before = grab(window)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.circle_closed and window.revealed == n
+    assert window.highlight is None  # every step at full strength
+    assert grab(window) != before  # the closing arrow appears, the softened steps brighten
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.questions_shown
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.questions_shown and window.circle_closed  # the end: nothing more
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert not window.questions_shown and window.circle_closed
+
+
+def test_home_and_end(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_End)
+    assert window.circle_closed and window.highlight is None
+    press(qtbot, window, Qt.Key.Key_Home)
+    assert window.position == 0
+
+
+def test_clicks_go_forward_and_back(qtbot, window):
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
+    assert window.revealed == 2
+    qtbot.mouseClick(window, Qt.MouseButton.RightButton)
+    assert window.revealed == 1
+
+
+def test_title_only_has_no_box_where_step_one_will_be(qtbot, window):
+    background = window._palette.background
+    area = step_rect(window, 0)
+    assert share_of(grab(window), area, is_colour(background)) > 0.98
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert share_of(grab(window), area, is_colour(background)) < 0.9  # a filled box with text now
+
+
+def test_the_revealed_step_stands_out_from_the_softened_ones(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Right, 2)
+    image = grab(window)
+    background = window._palette.background
+    def ink(rect):  # how much of a box differs from the background
+        return 1 - share_of(image, rect, is_colour(background, 40))
+    first, second = ink(step_rect(window, 0)), ink(step_rect(window, 1))
+    assert first != second  # one is highlighted, the other softened
+    press(qtbot, window, Qt.Key.Key_End)
+    closed = grab(window)
+    assert closed.pixel(step_rect(window, 0).center()) == closed.pixel(step_rect(window, 1).center())
+
+
+# Blank screens, questions, help -------------------------------------------------------------
+
+
+def test_b_blanks_black_and_any_key_returns_without_moving_on(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_B)
+    assert window.blank == "black"
+    assert share_of(grab(window), window.rect(), is_colour(QColor("black"), 0)) == 1.0
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.blank is None and window.revealed == 1
+    press(qtbot, window, Qt.Key.Key_B)
+    press(qtbot, window, Qt.Key.Key_B)
+    assert window.blank is None
+
+
+def test_w_blanks_white(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_W)
+    assert window.blank == "white"
+    assert share_of(grab(window), window.rect(), is_colour(QColor("white"), 0)) == 1.0
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
+    assert window.blank is None and window.position == 0
+
+
+def test_q_shows_the_questions_large(qtbot, window):
+    diagram = grab(window)
+    press(qtbot, window, Qt.Key.Key_Q)
+    assert window.questions_shown
+    geometry = window._ensure_geometry()
+    assert geometry.questions_px >= 0.04 * window.height()
+    assert grab(window) != diagram
+    press(qtbot, window, Qt.Key.Key_Q)
+    assert not window.questions_shown
+
+
+def test_help_overlay_on_question_mark_and_f1(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert window.help_shown
+    press(qtbot, window, Qt.Key.Key_Escape)  # Esc first closes the help
+    assert not window.help_shown and window.isVisible()
+    qtbot.keyClick(window, "?")
+    assert window.help_shown
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert not window.help_shown
+
+
+def test_escape_leaves_and_says_so(qtbot, window):
+    with qtbot.waitSignal(window.closed, timeout=1000):
+        press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_escape_leaves_from_a_blank_screen(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_B)
+    with qtbot.waitSignal(window.closed, timeout=1000):
+        press(qtbot, window, Qt.Key.Key_Escape)
+
+
+def test_start_goes_full_screen_on_the_given_screen_with_the_title_only(qtbot, document):
+    win = PresenterWindow(document, screen=choose_screen())
+    qtbot.addWidget(win)
+    win.set_position(3)
+    win.start()
+    qtbot.waitExposed(win)
+    assert win.isFullScreen()
+    assert win.screen() is choose_screen()
+    assert win.position == 0
+
+
+# Timer --------------------------------------------------------------------------------------
+
+
+def test_timer_starts_pauses_and_counts_down(qtbot, window, clock):
+    assert window.timer.idle and window.timer.duration == 25 * 60
+    press(qtbot, window, Qt.Key.Key_T)
+    assert window.timer.running
+    clock.advance(61)
+    window.timer.poll()
+    assert window.timer.text() == "23:59"
+    press(qtbot, window, Qt.Key.Key_T)
+    assert not window.timer.running
+    clock.advance(300)
+    assert window.timer.text() == "23:59"
+
+
+def test_timer_is_set_with_digits_then_t_and_plus_minus(qtbot, window, clock):
+    qtbot.keyClicks(window, "10")
+    press(qtbot, window, Qt.Key.Key_T)
+    assert window.timer.running and window.timer.duration == 600
+    press(qtbot, window, Qt.Key.Key_Plus)
+    assert window.timer.text() == "11:00"
+    press(qtbot, window, Qt.Key.Key_Minus, 2)
+    assert window.timer.text() == "9:00"
+    press(qtbot, window, Qt.Key.Key_R)
+    assert window.timer.idle and not window.timer.running
+
+
+def test_digits_followed_by_another_key_do_not_set_the_timer(qtbot, window):
+    qtbot.keyClicks(window, "5")
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_T)
+    assert window.timer.duration == 25 * 60 and window.revealed == 1
+
+
+def test_timer_shows_in_a_corner_and_signals_the_end(qtbot, window, clock):
+    corner = window.timer_rect().toAlignedRect()
+    background = window._palette.background
+    assert share_of(grab(window), corner, is_colour(background)) > 0.98  # hidden until used
+    qtbot.keyClicks(window, "1")
+    press(qtbot, window, Qt.Key.Key_T)
+    assert share_of(grab(window), corner, is_colour(background)) < 0.98  # the countdown shows
+    assert corner.right() <= window.width() and corner.top() >= 0
+    assert window.timer_rect().height() >= 0.08 * window.height()  # readable from the back
+    with qtbot.waitSignal(window.timer.finished, timeout=1000):
+        clock.advance(61)
+        window.timer.poll()
+    assert window.timer.is_finished and window.timer.text() == "0:00"
+    alarm = window._palette.alarm
+    red = [share_of(grab(window), corner, is_colour(alarm, 30)) for _ in range(2) if not clock.advance(0.5)]
+    assert max(red) > 0.3  # the corner turns red (blinking)
+
+
+def test_table_timer_alone(qtbot, clock):
+    timer = TableTimer(2, clock=clock)
+    timer.start()
+    clock.advance(30)
+    assert timer.remaining() == 90
+    timer.add_minutes(-5)
+    assert timer.is_finished and timer.remaining() == 0
+    timer.toggle()  # after the end: a full countdown again, paused
+    assert not timer.is_finished and not timer.running and timer.remaining() == 120
+    assert format_remaining(59.1) == "1:00" and format_remaining(0) == "0:00"
+
+
+# Live breakthrough ---------------------------------------------------------------------------
+
+
+def test_d_adds_a_breakthrough_after_the_highlighted_step(qtbot, window, document):
+    press(qtbot, window, Qt.Key.Key_Right, 2)
+    target = window.highlight
+    press(qtbot, window, Qt.Key.Key_D)
+    assert window.prompt_shown and window.prompt_target == target
+    qtbot.keyClicks(window.prompt.edit, "Samen een visie maken")
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Return)
+    assert not window.prompt_shown
+    assert [(b.after, b.text) for b in document.pattern.breakthroughs] == [(target, "Samen een visie maken")]
+    assert document.is_modified()
+    assert document.undo_stack.undoText()
+    assert len(window.pattern_layout.breakthroughs) == 1  # laid out and painted at once
+    assert window.revealed == 2  # the reveal stays where it was
+    document.undo_stack.undo()
+    assert document.pattern.breakthroughs == [] and not document.is_modified()
+    assert len(window.pattern_layout.breakthroughs) == 0
+
+
+def test_breakthrough_prompt_escape_cancels_and_stays(qtbot, window, document):
+    press(qtbot, window, Qt.Key.Key_End)
+    press(qtbot, window, Qt.Key.Key_D)
+    assert window.prompt_target == document.pattern.steps[-1].id  # the last revealed step
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Up)
+    assert window.prompt_target == document.pattern.steps[-2].id
+    qtbot.keyClicks(window.prompt.edit, "x")
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Escape)
+    assert not window.prompt_shown and window.isVisible()
+    assert document.pattern.breakthroughs == [] and not document.is_modified()
+
+
+def test_breakthrough_needs_a_revealed_step(qtbot, window, document):
+    press(qtbot, window, Qt.Key.Key_D)
+    assert not window.prompt_shown
+
+
+def test_ctrl_z_undoes_in_the_presenter(qtbot, window, document):
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_D)
+    qtbot.keyClicks(window.prompt.edit, "Doorbraak")
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Enter)
+    press(qtbot, window, Qt.Key.Key_Z, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert document.pattern.breakthroughs == []
+    press(qtbot, window, Qt.Key.Key_Y, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert len(document.pattern.breakthroughs) == 1
+
+
+def test_follows_changes_made_in_the_editor(qtbot, window, document):
+    from patroon.model import remove_step
+
+    press(qtbot, window, Qt.Key.Key_End)
+    pattern = document.pattern
+    document.apply(remove_step(pattern, pattern.steps[0].id), "remove")
+    assert window.circle_closed and window.revealed == len(pattern.steps) - 1
+    assert len(window.pattern_layout.steps) == len(pattern.steps) - 1
+
+
+# Legibility ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PATTERNS, ids=lambda p: p.stem)
+def test_step_text_is_at_least_28_px_at_1920x1080(qtbot, path):
+    win = PresenterWindow(Document(load_pattern(path), path))
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    layout = win.pattern_layout
+    assert layout.step_font_size >= 28
+    assert all(step.text.size >= 28 for step in layout.steps)
+    assert layout.title.size > layout.step_font_size
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("path", PATTERNS, ids=lambda p: p.stem)
+def test_nothing_is_cropped(qtbot, path, size):
+    win = PresenterWindow(Document(load_pattern(path), path))
+    qtbot.addWidget(win)
+    win.resize(*size)
+    drawn = win.diagram_rect()
+    assert drawn.left() >= 0 and drawn.top() >= 0
+    assert drawn.right() <= size[0] and drawn.bottom() <= size[1]
+    assert drawn.width() >= 0.5 * size[0] or drawn.height() >= 0.8 * size[1]  # and it fills the screen
