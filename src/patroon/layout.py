@@ -155,6 +155,9 @@ class PatternLayout:
     title_area: Rect
     breakthroughs: tuple[BreakthroughLayout, ...]
     step_font_size: float
+    # The ring's horizontal and vertical radius: equal (a circle) unless a very
+    # full pattern needed a landscape or portrait page's extra room.
+    radii: tuple[float, float] = (0.0, 0.0)
 
     def step(self, step_id: str) -> StepLayout:
         """The layout of step ``step_id`` (KeyError if there is none)."""
@@ -219,7 +222,7 @@ class _Style:
     @property
     def shaft(self) -> float:
         """The least visible arrow line before the head."""
-        return max(10.0, 0.9 * self.s)
+        return max(12.0, 1.4 * self.s)
 
     @property
     def marker_radius(self) -> float:
@@ -232,7 +235,7 @@ class _Style:
 
 def _default_max_font(width: float, height: float, n: int) -> float:
     # A comfortable reading size for the area: large on a poster, modest on A4.
-    return min(width, height) / (30.0 + 1.5 * min(n, 16))
+    return min(width, height) / (36.0 + 1.5 * min(n, 16))
 
 
 # --------------------------------------------------------------------------
@@ -279,11 +282,13 @@ class _Frame:
     angles: tuple[float, ...]  # radians, maths convention (y up), 90° = top
     sweep: float  # signed angle from one step to the next: negative is clockwise
     offsets: tuple[Point, ...]  # manual nudges, in radii, screen convention (y down)
+    ax: float = 1.0  # the ring's horizontal and vertical radius, in radii: 1, 1 is a circle
+    ay: float = 1.0
 
     def centre(self, i: int, radius: float) -> Point:
         a = self.angles[i]
         ox, oy = self.offsets[i]
-        return (radius * (math.cos(a) + ox), radius * (-math.sin(a) + oy))
+        return (radius * (self.ax * math.cos(a) + ox), radius * (-self.ay * math.sin(a) + oy))
 
     def arc_point(self, i: int, t: float, radius: float) -> Point:
         """A point on the arrow from box ``i`` to the next: on the circle, bent by both boxes' nudges."""
@@ -292,13 +297,15 @@ class _Frame:
         a = self.angles[i] + t * self.sweep
         ox = (1 - t) * self.offsets[i][0] + t * self.offsets[j][0]
         oy = (1 - t) * self.offsets[i][1] + t * self.offsets[j][1]
-        return (radius * (math.cos(a) + ox), radius * (-math.sin(a) + oy))
+        return (radius * (self.ax * math.cos(a) + ox), radius * (-self.ay * math.sin(a) + oy))
 
 
-def _frame(n: int, start_angle: float, clockwise: bool, offsets: Sequence[Point]) -> _Frame:
+def _frame(
+    n: int, start_angle: float, clockwise: bool, offsets: Sequence[Point], ax: float = 1.0, ay: float = 1.0
+) -> _Frame:
     sweep = (-1.0 if clockwise else 1.0) * 2.0 * math.pi / n
     start = math.radians(start_angle)
-    return _Frame(tuple(start + i * sweep for i in range(n)), sweep, tuple(offsets))
+    return _Frame(tuple(start + i * sweep for i in range(n)), sweep, tuple(offsets), ax, ay)
 
 
 def _box_at(frame: _Frame, i: int, radius: float, w: float, h: float) -> Rect:
@@ -306,23 +313,73 @@ def _box_at(frame: _Frame, i: int, radius: float, w: float, h: float) -> Rect:
     return Rect.centred(cx, cy, w, h)
 
 
-def _exit_extent(angle: float, hw: float, hh: float) -> float:
-    """How far the circle's tangent at a box's centre runs inside the box (half-width hw, height hh)."""
-    ux, uy = abs(math.sin(angle)), abs(math.cos(angle))
-    return min(hw / ux if ux > 1e-9 else math.inf, hh / uy if uy > 1e-9 else math.inf)
+def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float) -> float:
+    """The angle the circle turns through from a box's centre (at ``theta``) until it leaves the box.
+
+    The box (half-width ``hw``, half-height ``hh``) is centred on the circle;
+    ``forward`` means the direction of increasing angle.
+    """
+    best = 2.0 * math.pi
+    two_pi = 2.0 * math.pi
+    for base, half, trig in ((math.cos(theta), hw, "cos"), (math.sin(theta), hh, "sin")):
+        for v in (base + half / radius, base - half / radius):
+            if not -1.0 <= v <= 1.0:
+                continue
+            if trig == "cos":
+                a0 = math.acos(v)
+                roots = (a0, -a0)
+            else:
+                a0 = math.asin(v)
+                roots = (a0, math.pi - a0)
+            for alpha in roots:
+                phi = (alpha - theta) if forward else (theta - alpha)
+                phi %= two_pi
+                if phi > 1e-9:
+                    best = min(best, phi)
+    return best
 
 
-def _radius_for_spacing(frame: _Frame, w: float, h: float, gap_needed: Sequence[float]) -> float:
+def _arc_gaps(frame: "_Frame", radius: float, w: float, h: float, clearance: float) -> list[float]:
+    """The free length of circle between each box and the next (boxes without nudges)."""
+    n = len(frame.angles)
+    forward = frame.sweep > 0
+    # On an ellipse, measure in the circle it is stretched from.
+    hw, hh = (w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay
+    gaps = []
+    for i in range(n):
+        j = (i + 1) % n
+        leave = _exit_angle(frame.angles[i], forward, radius, hw, hh)
+        enter = _exit_angle(frame.angles[j], not forward, radius, hw, hh)
+        free = abs(frame.sweep) - leave - enter
+        mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweep)
+        speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
+        gaps.append(radius * free * speed)
+    return gaps
+
+
+def _radius_for_spacing(frame: _Frame, w: float, h: float, gap_needed: Sequence[float], clearance: float) -> float:
     """The least radius at which boxes keep apart and each arrow has ``gap_needed[i]`` of circle free."""
     n = len(frame.angles)
     radius = 0.0
     step_angle = abs(frame.sweep)
-    # Arrows: the arc between neighbours (tangent estimate, checked exactly later).
-    if not any(frame.offsets[i] != (0.0, 0.0) for i in range(n)):
-        for i in range(n):
-            j = (i + 1) % n
-            e = _exit_extent(frame.angles[i], w / 2, h / 2) + _exit_extent(frame.angles[j], w / 2, h / 2)
-            radius = max(radius, (gap_needed[i] + e) / step_angle)
+    # Arrows: enough free circle between neighbours (a nudged box bends its arrows; checked later).
+    lo = max(w, h) / 2
+    for i in range(n):
+        lo = max(lo, gap_needed[i] / step_angle)
+
+    def enough(r: float) -> bool:
+        return all(g >= need for g, need in zip(_arc_gaps(frame, r, w, h, clearance), gap_needed))
+
+    hi = lo * 2
+    while not enough(hi) and hi < 1e6:
+        lo, hi = hi, hi * 2
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        if enough(mid):
+            hi = mid
+        else:
+            lo = mid
+    radius = hi
     # No two boxes closer than MIN_GAP: the centres' distance grows with the radius.
     for i in range(n):
         for j in range(i + 1, n):
@@ -449,11 +506,21 @@ def _title_options(m: _Measurer, title: str, context: str, s: float, min_font: f
     return options
 
 
-def _free_height(boxes: Sequence[Rect], cx: float, cy: float, half_w: float, radius: float, clearance: float) -> float:
+def _free_height(
+    boxes: Sequence[Rect],
+    cx: float,
+    cy: float,
+    half_w: float,
+    radius: float,
+    clearance: float,
+    ax: float = 1.0,
+    ay: float = 1.0,
+) -> float:
     """Half the height of the tallest rectangle of half-width ``half_w`` centred at (cx, cy) that touches no box."""
-    if half_w >= radius - clearance:
+    rx, ry = ax * radius - clearance, ay * radius - clearance
+    if half_w >= rx:
         return 0.0
-    b = math.sqrt((radius - clearance) ** 2 - half_w**2)  # stay inside the ring of arrows
+    b = ry * math.sqrt(1.0 - (half_w / rx) ** 2)  # stay inside the ring of arrows
     for box in boxes:
         r = box.inflated(clearance)
         if r.right <= cx - half_w or r.x >= cx + half_w:
@@ -472,7 +539,7 @@ def _title_fits(frame: _Frame, radius: float, w: float, h: float, options: Seque
     boxes = [_box_at(frame, i, radius, w, h) for i in range(len(frame.angles))]
     for opt in options:
         half_w = opt.width / 2 + clearance
-        free = _free_height(boxes, 0.0, 0.0, half_w, radius, clearance)
+        free = _free_height(boxes, 0.0, 0.0, half_w, radius, clearance, frame.ax, frame.ay)
         if free >= opt.height / 2:
             return opt
     return None
@@ -490,7 +557,15 @@ class _NoteText:
 
 
 def _place_note(
-    marker: Point, centre: Point, note: _NoteText, pad: float, obstacles: Sequence[Rect], radius: float, clear: float
+    marker: Point,
+    centre: Point,
+    note: _NoteText,
+    pad: float,
+    obstacles: Sequence[Rect],
+    radius: float,
+    clear: float,
+    ax: float = 1.0,
+    ay: float = 1.0,
 ) -> Rect:
     """A box for a note outside the circle, on the ray from the centre through the marker, clear of obstacles."""
     ux, uy = marker[0] - centre[0], marker[1] - centre[1]
@@ -504,17 +579,21 @@ def _place_note(
         cy = marker[1] + uy * dist
         # Keep the box's near edge clear of the circle (the arrows run on it).
         rect = Rect.centred(cx, cy, w, h)
-        if _outside_circle(rect, centre, radius + clear) and not any(rect.intersects(o.inflated(clear)) for o in obstacles):
+        if _outside_ring(rect, centre, radius, clear, ax, ay) and not any(rect.intersects(o.inflated(clear)) for o in obstacles):
             return rect
         dist += step
     return Rect.centred(marker[0] + ux * dist, marker[1] + uy * dist, w, h)
 
 
-def _outside_circle(rect: Rect, centre: Point, r: float) -> bool:
-    # The point of the rectangle nearest the centre must lie outside the circle.
-    nx = min(max(centre[0], rect.x), rect.right)
-    ny = min(max(centre[1], rect.y), rect.bottom)
-    return math.hypot(nx - centre[0], ny - centre[1]) >= r
+def _outside_ring(rect: Rect, centre: Point, radius: float, clear: float, ax: float, ay: float) -> bool:
+    """Whether ``rect`` lies outside the ring (grown by ``clear``), where the arrows run."""
+    # Squeeze the ellipse back to a circle; the rectangle stays a rectangle.
+    rx, ry = ax * radius + clear, ay * radius + clear
+    x0, x1 = (rect.x - centre[0]) / rx, (rect.right - centre[0]) / rx
+    y0, y1 = (rect.y - centre[1]) / ry, (rect.bottom - centre[1]) / ry
+    nx = min(max(0.0, x0), x1)
+    ny = min(max(0.0, y0), y1)
+    return math.hypot(nx, ny) >= 1.0
 
 
 def _nearest_on_rect(rect: Rect, p: Point) -> Point:
@@ -535,6 +614,11 @@ class _Plan:
     lines: tuple[tuple[str, ...], ...]
     title: _TitleOption | None
     score: float
+    feasible: bool = True
+
+
+# For a few steps, the box width that fills the area well, as a share of its smaller side.
+_TARGET_BOX_WIDTH = {2: 0.34, 3: 0.3, 4: 0.27, 5: 0.24, 6: 0.21}
 
 
 class _Solver:
@@ -579,8 +663,9 @@ class _Solver:
         """Everything drawn at this radius, relative to the circle's centre."""
         frame = self.frame
         boxes = [_box_at(frame, i, radius, w, h) for i in range(self.n)]
-        reach = radius + style.head_half + style.stroke
-        rect = Rect(-reach, -reach, 2 * reach, 2 * reach)
+        reach = style.head_half + style.stroke
+        rx, ry = radius * frame.ax + reach, radius * frame.ay + reach
+        rect = Rect(-rx, -ry, 2 * rx, 2 * ry)
         if any(o != (0.0, 0.0) for o in frame.offsets):
             # Nudged boxes bend their arrows: take the bent paths' reach.
             pts = [frame.arc_point(i, k / 16, radius) for i in range(self.n) for k in range(17)]
@@ -596,16 +681,26 @@ class _Solver:
         for i, note in notes.items():
             marker = self.frame.arc_point(i, 0.5, radius)
             obstacles = list(boxes) + list(placed.values())
-            placed[i] = _place_note(marker, (0.0, 0.0), note, style.pad_y, obstacles, radius, style.clearance + style.marker_radius)
+            placed[i] = _place_note(
+                marker,
+                (0.0, 0.0),
+                note,
+                style.pad_y,
+                obstacles,
+                radius,
+                style.clearance + style.marker_radius,
+                self.frame.ax,
+                self.frame.ay,
+            )
         return placed
 
     def radius_range(self, s: float, w: float, h: float, notes: dict[int, _NoteText], options) -> tuple[float, float, object]:
         style = _Style(s)
         gaps = [
-            style.head_len + style.shaft + 2 * style.clearance + (2 * style.marker_radius + 6 if i in self.notes else 0)
+            style.head_len + style.shaft + (2 * style.marker_radius + style.shaft if i in self.notes else 0)
             for i in range(self.n)
         ]
-        r_min = _radius_for_spacing(self.frame, w, h, gaps)
+        r_min = _radius_for_spacing(self.frame, w, h, gaps, style.clearance)
         r_min = max(r_min, 0.5 * max(w, h))
         # The title: grow the radius until it fits in the middle.
         lo, hi = r_min, max(r_min * 4, 4 * (w + h) + 4 * sum(o.width for o in options[:1]))
@@ -628,9 +723,9 @@ class _Solver:
             e = self.extent(r, w, h, style, notes)
             return e.w <= room_w and e.h <= room_h
 
-        if not fits(r_min):
+        lo, hi = (r_min, max(self.width, self.height)) if fits(r_min) else (0.0, r_min)
+        if not fits(lo):
             return r_min, 0.0, None
-        lo, hi = r_min, max(self.width, self.height)
         if fits(hi):
             return r_min, hi, None
         for _ in range(22):
@@ -647,17 +742,12 @@ class _Solver:
         options = _title_options(self.m, self.title, self.context, s, self.min_font)
         notes = self.note_texts(s)
         plans = []
-        seen: set[tuple[int, ...]] = set()
         for ems in (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0):
             inner = ems * s
             blocks = [self.m.block(t, s, False, inner) for t in self.texts]
             if not all(b[3] for b in blocks) and ems < 21.0:
                 continue
             counts = tuple(len(b[0]) for b in blocks)
-            key = counts + (round(max((b[1] for b in blocks), default=0)),)
-            if key in seen:
-                continue
-            seen.add(key)
             lines_max = max(max(counts), self.min_lines)
             box_w = inner + 2 * style.pad_x
             box_h = lines_max * lh + 2 * style.pad_y
@@ -667,14 +757,19 @@ class _Solver:
             feasible = r_min <= r_max
             if not feasible and not best_effort:
                 continue
-            radius = min(r_max, r_min * 1.18) if feasible else max(r_max, 1.0)
+            # Spread out into the room there is, but not so far that the boxes drift apart.
+            radius = min(r_max, max(r_min * 1.18, 0.9 * r_max)) if feasible else max(r_max, 1.0)
             title = _title_fits(self.frame, radius, box_w, box_h, options, style.clearance)
             ratio = box_w / box_h
             score = abs(math.log(ratio / 1.75))
             score += 0.08 * max(0, lines_max - 6)
+            # Few steps: boxes large enough to hold the eye in a big area.
+            target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
+            if box_w < target:
+                score += 1.2 * math.log(target / box_w)
             if not feasible:
                 score += 100 + (r_min - r_max) / max(r_max, 1.0)
-            plans.append(_Plan(s, inner, box_w, box_h, radius, tuple(b[0] for b in blocks), title, score))
+            plans.append(_Plan(s, inner, box_w, box_h, radius, tuple(b[0] for b in blocks), title, score, feasible))
         plans.sort(key=lambda p: p.score)
         return plans
 
@@ -725,8 +820,15 @@ def _build(
         if room.w > width - 2 * style.margin or room.h > height - 2 * style.margin:
             break
         radius *= 1.04
-    # Centre the whole drawing in the area.
+    # Centre what is actually drawn in the area (the page check above was generous).
     ext = solver.extent(radius, w, h, style, notes)
+    drawn = [Rect.around(path + list(_head(path, style))).inflated(style.stroke) for path, _ in arrows if len(path) > 1]
+    drawn += boxes + list(solver._note_boxes(radius, boxes, style, notes).values())
+    tight = drawn[0]
+    for r in drawn[1:]:
+        tight = tight.united(r)
+    if tight.w <= ext.w and tight.h <= ext.h:
+        ext = tight
     cx = (width - ext.w) / 2 - ext.x
     cy = (height - ext.h) / 2 - ext.y
 
@@ -777,8 +879,8 @@ def _build(
     moved = [st.box for st in steps]
     if opt is None:
         opt = _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
-    half_w = max(opt.width / 2 + style.clearance, _widest_free_half(moved, centre, radius, style.clearance, opt))
-    half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance)
+    half_w = max(opt.width / 2 + style.clearance, _widest_free_half(moved, centre, radius, style.clearance, opt, frame))
+    half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance, frame.ax, frame.ay)
     area = Rect(cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
     top = cy - opt.height / 2
     context_block = None
@@ -801,23 +903,25 @@ def _build(
         title_area=area,
         breakthroughs=tuple(breakthroughs),
         step_font_size=s,
+        radii=(radius * frame.ax, radius * frame.ay),
     )
 
 
-def _widest_free_half(boxes: Sequence[Rect], centre: Point, radius: float, clearance: float, opt: _TitleOption) -> float:
-    """The widest half-width at which the title block still has the height it needs."""
+def _widest_free_half(
+    boxes: Sequence[Rect], centre: Point, radius: float, clearance: float, opt: _TitleOption, frame: _Frame
+) -> float:
+    """The half-width of the roomiest free rectangle in the middle that still holds the title block."""
     need = opt.height / 2
     lo = opt.width / 2 + clearance
-    hi = radius
-    if _free_height(boxes, centre[0], centre[1], lo, radius, clearance) < need:
-        return lo
-    for _ in range(20):
-        mid = (lo + hi) / 2
-        if _free_height(boxes, centre[0], centre[1], mid, radius, clearance) >= need:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    hi = radius * frame.ax
+    ax, ay = frame.ax, frame.ay
+    best, best_area = lo, -1.0
+    for k in range(41):
+        half_w = lo + (hi - lo) * k / 40
+        half_h = _free_height(boxes, centre[0], centre[1], half_w, radius, clearance, ax, ay)
+        if half_h >= need and half_w * half_h > best_area:
+            best, best_area = half_w, half_w * half_h
+    return best
 
 
 def _toward(a: Point, b: Point, d: float) -> Point:
@@ -848,24 +952,36 @@ def layout_pattern(
     """
     n = len(pattern.steps)
     offsets = [tuple(pattern.layout.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
-    frame = _frame(n, pattern.layout.start_angle, pattern.layout.direction == "clockwise", offsets)
     index = {s.id: i for i, s in enumerate(pattern.steps)}
     notes = {index[b.after]: b.text for b in pattern.breakthroughs if b.text.strip()}
-    solver = _Solver(
-        [s.text for s in pattern.steps],
-        pattern.title,
-        pattern.context,
-        notes,
-        frame,
-        measure,
-        width,
-        height,
-        min_font,
-        min_lines=3,
-    )
-    cap = max_font if max_font is not None else _default_max_font(width, height, n)
-    plan = solver.solve(max(cap, min_font))
+    cap = max(min_font, max_font if max_font is not None else _default_max_font(width, height, n))
+
+    def solve(ax: float, ay: float) -> tuple[_Solver, _Plan]:
+        frame = _frame(n, pattern.layout.start_angle, pattern.layout.direction == "clockwise", offsets, ax, ay)
+        texts = [s.text for s in pattern.steps]
+        solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, 3)
+        return solver, solver.solve(cap)
+
+    solver, plan = solve(1.0, 1.0)
+    solver, plan = _maybe_stretch(solver, plan, solve, width, height, cap)
     return _build(solver, plan, [s.id for s in pattern.steps], width, height, notes)
+
+
+# A ring is stretched at most this much, and only for this much gain in text size.
+_MAX_STRETCH = 1.35
+_STRETCH_GAIN = 1.0
+
+
+def _maybe_stretch(solver: _Solver, plan: _Plan, solve, width: float, height: float, cap: float):
+    """The circle, unless a landscape or portrait area lets an ellipse set the text clearly larger."""
+    aspect = width / height
+    if plan.feasible and plan.s >= cap - 1e-6 or 1 / 1.15 < aspect < 1.15:
+        return solver, plan
+    stretch = min(_MAX_STRETCH, max(aspect, 1 / aspect) ** 0.75)
+    other = solve(stretch, 1.0) if aspect > 1 else solve(1.0, stretch)
+    if (other[1].feasible and not plan.feasible) or (other[1].feasible and other[1].s >= plan.s + _STRETCH_GAIN):
+        return other
+    return solver, plan
 
 
 # Text that sizes a worksheet's empty boxes: room for about three lines of handwriting.
@@ -901,4 +1017,5 @@ def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: f
         title_area=layout.title_area,
         breakthroughs=(),
         step_font_size=layout.step_font_size,
+        radii=layout.radii,
     )

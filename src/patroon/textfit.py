@@ -24,7 +24,7 @@ WidthFn = Callable[[str], float]
 # A word's letters without the punctuation around them: "(botsende)," -> "(", "botsende", "),".
 _CORE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.UNICODE | re.DOTALL)
 # A line is worth filling by hyphenating the next word when it is emptier than this.
-_FILL_BEFORE_HYPHENATING = 0.65
+_FILL_BEFORE_HYPHENATING = 0.5
 # Only words at least this long are hyphenated just to fill a line.
 _MIN_HYPHENATED = 8
 
@@ -146,21 +146,23 @@ def _force_split(word: str, max_width: float, width: WidthFn) -> tuple[str, str]
     return word[:cut] + "-", word[cut:]
 
 
-def is_valid_break(line_end: str, next_start: str) -> bool:
+def is_valid_break(line_end: str, next_start: str, text: str | None = None) -> bool:
     """Whether a line ending in ``line_end`` followed by a line starting ``next_start`` is a good break.
 
     True for a break between words, after a hyphen the text had, or at a
-    hyphenation point of the joined word (for tests and checks).
+    hyphenation point of the joined word (for tests and checks). ``text``,
+    the unbroken text, tells a hyphen the text had from one the break added.
     """
     last = line_end.split(" ")[-1] if line_end else ""
     first = next_start.split(" ")[0] if next_start else ""
     if not last.endswith("-") or not first:
         return True
-    joined_soft = last[:-1] + first
-    for head, tail in break_points(joined_soft):
-        if head == last and tail == first:
+    words = text.split() if text is not None else None
+    soft = last[:-1] + first
+    hard = last + first
+    if words is None or soft in words or soft not in words and hard not in words:
+        if any(head == last and tail == first for head, tail in break_points(soft)):
             return True
-    for head, tail in break_points(last + first):
-        if head == last and tail == first:
-            return True
+    if words is None or hard in words:
+        return any(head == last and tail == first for head, tail in break_points(hard))
     return False

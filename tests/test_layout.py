@@ -1,0 +1,389 @@
+"""The circle's geometry, without Qt: a fake font with fixed character widths measures the text."""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from patroon.fileformat import load_pattern
+from patroon.layout import MIN_GAP, PatternLayout, Rect, layout_pattern, layout_worksheet
+from patroon.model import Pattern, set_breakthrough, set_offset
+from patroon.textfit import break_points, is_valid_break, wrap, wrap_text
+
+from conftest import PATTERNS
+
+A3_LANDSCAPE = (1190.55, 841.89)
+TABLE_DIAGRAM = (780.0, 780.0)
+
+LONG = (
+    "Door de domeinoverstijgende opgave moeten maatwerkbudgetten telkens opnieuw worden verdeeld, "
+    "waardoor uitvoeringsorganisaties en gemeenten langdurig onderhandelen over verantwoordelijkheden, "
+    "terwijl de inwoner wacht en niemand de regie neemt over het geheel van zorg en wonen."
+)
+
+
+class FixedMeasure:
+    """Every character is as wide as a share of the size: a stand-in for a real font."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return len(text) * size * (0.6 if bold else 0.53)
+
+    def line_height(self, size: float, bold: bool = False) -> float:
+        return 1.36 * size
+
+    def ascent(self, size: float, bold: bool = False) -> float:
+        return 1.07 * size
+
+
+MEASURE = FixedMeasure()
+
+
+def make_pattern(texts: list[str], title: str = "Een patroon", context: str = "", **extra) -> Pattern:
+    return Pattern(title=title, context=context, steps=[{"text": t} for t in texts], **extra)
+
+
+def long_texts(n: int, chars: int = 250) -> list[str]:
+    text = (LONG * 2)[:chars].rstrip()
+    return [f"{i + 1}. {text}"[:chars] for i in range(n)]
+
+
+# --------------------------------------------------------------------------
+# The checks every layout must pass
+
+
+def check_layout(layout: PatternLayout, measure=MEASURE, min_font: float = 9.0) -> None:
+    """Everything the print and the screen rely on, for any pattern."""
+    boxes = [s.box for s in layout.steps]
+    page = Rect(0, 0, layout.width, layout.height)
+    assert layout.step_font_size >= min_font - 1e-9
+
+    # Boxes: apart by at least 2 mm.
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a.distance(b) >= MIN_GAP - 1e-6, (a, b)
+
+    # Text: every line fits inside its box at the one step size.
+    for s in layout.steps:
+        assert s.text.size == layout.step_font_size
+        assert _inside(s.text.rect, s.box)
+        assert len(s.text.lines) * measure.line_height(s.text.size) <= s.box.h + 1e-6
+        for line in s.text.lines:
+            assert measure.width(line, s.text.size) <= s.text.rect.w + 1e-6, line
+        assert s.text.rect.w <= s.box.w - 2 * 0.5 * layout.step_font_size, "padding left and right"
+
+    # The title area touches no box, and the title and context lie in it.
+    assert not any(layout.title_area.intersects(b) for b in boxes)
+    for block in (layout.title, layout.context):
+        if block is None:
+            continue
+        assert _inside(block.rect, layout.title_area)
+        for line in block.lines:
+            assert measure.width(line, block.size, block.bold) <= block.rect.w + 1e-6
+
+    # Arrows: run outside the boxes; the head is wholly outside every box.
+    for a in layout.arrows:
+        for p in a.head:
+            assert not any(b.contains(*p) for b in boxes), (a.source, p)
+        for p in a.path:
+            assert not any(b.contains(*p) for b in boxes), (a.source, p)
+        assert math.dist(a.path[0], a.path[-1]) > 0
+        assert a.head[0] == a.path[-1]
+
+    # Breakthroughs: the note overlaps no box, no other note and no title.
+    notes = [b.note_box for b in layout.breakthroughs]
+    for b in layout.breakthroughs:
+        assert not any(b.note_box.intersects(box) for box in boxes)
+        assert not b.note_box.intersects(layout.title_area)
+        assert sum(b.note_box.intersects(o) for o in notes) == 1
+        assert _inside(b.note.rect, b.note_box)
+        for line in b.note.lines:
+            assert measure.width(line, b.note.size) <= b.note.rect.w + 1e-6
+        # The note lies outside the ring of arrows.
+        cx, cy = layout.center
+        assert math.dist(layout.center, b.note_box.center) > layout.radius
+        assert b.leader[1][0] >= b.note_box.x - 1e-6 and b.leader[1][0] <= b.note_box.right + 1e-6
+
+    # Everything inside the page.
+    assert _inside(layout.bounds(), page), (layout.bounds(), page)
+
+
+def _inside(inner: Rect, outer: Rect, tol: float = 1e-6) -> bool:
+    return (
+        inner.x >= outer.x - tol
+        and inner.y >= outer.y - tol
+        and inner.right <= outer.right + tol
+        and inner.bottom <= outer.bottom + tol
+    )
+
+
+def angle_of(layout: PatternLayout, point: tuple[float, float]) -> float:
+    cx, cy = layout.center
+    return math.degrees(math.atan2(-(point[1] - cy), point[0] - cx)) % 360.0
+
+
+def all_breaks_valid(lines: tuple[str, ...], original: str) -> bool:
+    """Lines only break between words or at hyphenation points, and keep every word."""
+    for a, b in zip(lines, lines[1:]):
+        if not is_valid_break(a, b, original):
+            return False
+    joined = ""
+    for line in lines:
+        if joined.endswith("-") and not joined.endswith(" -"):
+            last = joined.split(" ")[-1]
+            # A hyphen the text had stays; one added at a break goes.
+            word_with_hyphen = last + line.split(" ")[0]
+            if word_with_hyphen in original.split():
+                joined += line
+                continue
+            joined = joined[:-1] + line
+        else:
+            joined = f"{joined} {line}" if joined else line
+    return joined.split() == original.split()
+
+
+# --------------------------------------------------------------------------
+# The shipped patterns
+
+
+@pytest.mark.parametrize("path", PATTERNS, ids=lambda p: p.stem)
+def test_shipped_patterns_on_a_table_sheet_are_large_and_clean(path):
+    pattern = load_pattern(path)
+    layout = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+    assert layout.step_font_size >= 14.0
+    assert layout.title.size > layout.step_font_size
+    for step, s in zip(pattern.steps, layout.steps):
+        assert s.id == step.id
+        assert all_breaks_valid(s.text.lines, step.text), s.text.lines
+
+
+def test_steps_are_evenly_spaced_clockwise_from_the_top():
+    layout = layout_pattern(load_pattern(PATTERNS[0]), MEASURE, *TABLE_DIAGRAM)
+    n = len(layout.steps)
+    for i, s in enumerate(layout.steps):
+        expected = (90.0 - i * 360.0 / n) % 360.0
+        assert s.angle == pytest.approx(expected)
+        assert angle_of(layout, s.box.center) == pytest.approx(expected, abs=1e-6)
+        assert math.dist(s.box.center, layout.center) == pytest.approx(layout.radius)
+    # The first box is the topmost one, centred.
+    top = layout.steps[0].box
+    assert top.center[0] == pytest.approx(layout.center[0])
+    assert top.y == min(s.box.y for s in layout.steps)
+
+
+def test_arrows_run_clockwise_from_each_step_to_the_next():
+    layout = layout_pattern(load_pattern(PATTERNS[1]), MEASURE, *TABLE_DIAGRAM)
+    n = len(layout.steps)
+    for i, a in enumerate(layout.arrows):
+        assert a.source == layout.steps[i].id
+        assert a.target == layout.steps[(i + 1) % n].id
+        start, tip = angle_of(layout, a.path[0]), angle_of(layout, a.path[-1])
+        source, target = layout.steps[i].angle, layout.steps[(i + 1) % n].angle
+        # Clockwise: the angle falls from the source through the arrow to the target.
+        assert _cw(source, start) < _cw(source, tip) < _cw(source, target)
+        # The tip is near the target box and the start near the source box.
+        assert layout.steps[(i + 1) % n].box.distance(Rect(*a.path[-1], 0, 0)) < 0.6 * layout.step_font_size + 1
+        assert layout.steps[i].box.distance(Rect(*a.path[0], 0, 0)) < 0.6 * layout.step_font_size + 1
+        # Arrowheads are clearly visible.
+        tip_, left, right = a.head
+        assert math.dist(left, right) >= 6.0
+
+
+def _cw(origin: float, angle: float) -> float:
+    """How far clockwise ``angle`` lies from ``origin``, in degrees [0, 360)."""
+    return (origin - angle) % 360.0
+
+
+def test_start_angle_and_direction_are_honoured():
+    pattern = load_pattern(PATTERNS[2])
+    turned = pattern.model_copy(update={"layout": pattern.layout.model_copy(update={"start_angle": 0.0, "direction": "counterclockwise"})})
+    layout = layout_pattern(turned, MEASURE, *TABLE_DIAGRAM)
+    n = len(layout.steps)
+    for i, s in enumerate(layout.steps):
+        assert angle_of(layout, s.box.center) == pytest.approx((i * 360.0 / n) % 360.0, abs=1e-6)
+    check_layout(layout)
+
+
+# --------------------------------------------------------------------------
+# Full patterns: the floor holds
+
+
+@pytest.mark.parametrize("n", [8, 12])
+def test_many_long_steps_on_a3_landscape_stay_above_the_floor(n):
+    pattern = make_pattern(long_texts(n), title="Een lang patroon met veel stappen", context="Tafel 3:")
+    layout = layout_pattern(pattern, MEASURE, *A3_LANDSCAPE)
+    assert layout.step_font_size >= 9.0
+    check_layout(layout)
+    for step, s in zip(pattern.steps, layout.steps):
+        assert all_breaks_valid(s.text.lines, step.text)
+
+
+def test_eight_long_steps_on_the_table_sheet_area_stay_above_the_floor():
+    layout = layout_pattern(make_pattern(long_texts(8)), MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+
+
+def test_text_shrinks_only_when_it_must():
+    short = layout_pattern(make_pattern(["Kort."] * 6), MEASURE, *TABLE_DIAGRAM)
+    full = layout_pattern(make_pattern(long_texts(6, 200)), MEASURE, *TABLE_DIAGRAM)
+    assert full.step_font_size < short.step_font_size
+    # A larger area gives larger type, up to the comfortable size for it.
+    big = layout_pattern(make_pattern(long_texts(6, 200)), MEASURE, 1600, 1600)
+    assert big.step_font_size > full.step_font_size
+    capped = layout_pattern(make_pattern(["Kort."] * 6), MEASURE, *TABLE_DIAGRAM, max_font=12)
+    assert capped.step_font_size == 12
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_few_steps_are_balanced_and_use_the_area(n):
+    texts = ["Er is schaarste aan woningen.", "Iedereen houdt vast wat hij heeft.", "De inwoner valt ertussen."][:n]
+    layout = layout_pattern(make_pattern(texts, title="Schaarste"), MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+    b = layout.bounds()
+    # Centred, and filling most of the area.
+    assert b.center[0] == pytest.approx(TABLE_DIAGRAM[0] / 2, abs=2)
+    assert b.center[1] == pytest.approx(TABLE_DIAGRAM[1] / 2, abs=2)
+    assert max(b.w / TABLE_DIAGRAM[0], b.h / TABLE_DIAGRAM[1]) >= 0.85
+    # Boxes large enough to read from across a table.
+    assert all(s.box.w >= 0.25 * TABLE_DIAGRAM[0] for s in layout.steps)
+
+
+def test_a_long_title_wraps_and_still_touches_no_box():
+    title = "Een bijzonder lange titel voor een patroon dat over meerdere regels moet lopen"
+    layout = layout_pattern(make_pattern(long_texts(6, 120), title=title, context="Woon-zorg opgave:"), MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+    assert len(layout.title.lines) >= 2
+    assert layout.context is not None and layout.context.size < layout.title.size
+    assert layout.context.rect.bottom <= layout.title.rect.y + 1e-6
+
+
+def test_the_layout_fits_any_area_shape():
+    pattern = load_pattern(PATTERNS[3])
+    for w, h in [(595, 842), (842, 595), (500, 500), (1920, 1080)]:
+        layout = layout_pattern(pattern, MEASURE, w, h)
+        check_layout(layout)
+
+
+# --------------------------------------------------------------------------
+# Breakthroughs and nudges
+
+
+def test_breakthroughs_sit_on_their_arrow_with_the_note_outside():
+    pattern = load_pattern(PATTERNS[4])
+    ids = [s.id for s in pattern.steps]
+    pattern = set_breakthrough(pattern, ids[0], "Benoem eerst het gedeelde belang.")
+    pattern = set_breakthrough(pattern, ids[3], "Begin klein: een gezamenlijke casus als vertrekpunt voor de visie.")
+    layout = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+    assert [b.after for b in layout.breakthroughs] == [ids[0], ids[3]]
+    for b in layout.breakthroughs:
+        arrow = next(a for a in layout.arrows if a.source == b.after)
+        # The marker lies on its arrow's line, before the head.
+        assert min(math.dist(b.marker, p) for p in arrow.path) < 2.0
+        assert math.dist(b.marker, arrow.head[0]) > b.marker_radius
+        assert b.leader[0] != b.leader[1]
+        assert math.dist(b.leader[0], b.marker) == pytest.approx(b.marker_radius, abs=0.01)
+        assert b.note.lines
+
+
+def test_a_nudged_box_moves_and_its_arrows_follow():
+    pattern = load_pattern(PATTERNS[0])
+    sid = pattern.steps[2].id
+    plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    nudged = layout_pattern(set_offset(pattern, sid, (0.1, -0.05)), MEASURE, *TABLE_DIAGRAM)
+    before, after = plain.step(sid).box, nudged.step(sid).box
+    r = nudged.radius
+    # Relative to the circle's centre the box moved by the offset, in radii.
+    rel_before = (before.center[0] - plain.center[0]) / plain.radius, (before.center[1] - plain.center[1]) / plain.radius
+    rel_after = (after.center[0] - nudged.center[0]) / r, (after.center[1] - nudged.center[1]) / r
+    assert rel_after[0] - rel_before[0] == pytest.approx(0.1, abs=1e-6)
+    assert rel_after[1] - rel_before[1] == pytest.approx(-0.05, abs=1e-6)
+    incoming = next(a for a in nudged.arrows if a.target == sid)
+    outgoing = next(a for a in nudged.arrows if a.source == sid)
+    clearance = 0.6 * nudged.step_font_size + 1
+    assert after.distance(Rect(*incoming.head[0], 0, 0)) < clearance
+    assert after.distance(Rect(*outgoing.path[0], 0, 0)) < clearance
+    assert _inside(nudged.bounds(), Rect(0, 0, *TABLE_DIAGRAM))
+
+
+# --------------------------------------------------------------------------
+# Worksheet
+
+
+@pytest.mark.parametrize("n", [3, 6, 10])
+def test_worksheet_has_empty_boxes_and_an_empty_centre(n):
+    layout = layout_worksheet(n, MEASURE, *TABLE_DIAGRAM)
+    assert len(layout.steps) == n and len(layout.arrows) == n
+    assert all(not s.text.lines for s in layout.steps)
+    assert not layout.title.lines and layout.context is None
+    assert layout.title_area.w > 100 and layout.title_area.h > 40
+    check_layout(layout)
+    # Room to write: boxes of a reasonable size.
+    assert all(s.box.w >= 90 and s.box.h >= 60 for s in layout.steps)
+
+
+# --------------------------------------------------------------------------
+# Line breaking
+
+
+def test_dutch_compounds_break_only_at_hyphenation_points():
+    heads = [h for h, _ in break_points("domeinoverstijgende")]
+    assert heads == ["do-", "domein-", "domeinover-", "domeinoverstij-"]
+    fixed = lambda text: 10.0 * len(text)  # noqa: E731
+    for width in range(60, 200, 10):
+        lines = wrap_text("De domeinoverstijgende maatwerkbudgetten", width, fixed)
+        assert all(fixed(line) <= width for line in lines), (width, lines)
+        assert all_breaks_valid(tuple(lines), "De domeinoverstijgende maatwerkbudgetten"), (width, lines)
+
+
+def test_a_hyphen_in_the_text_is_a_break_point_without_an_extra_hyphen():
+    lines = wrap_text("Woon-zorg opgave", 60, lambda t: 10.0 * len(t))
+    assert lines == ["Woon-", "zorg", "opgave"]
+
+
+def test_a_piece_without_break_points_is_reported_and_never_sticks_out():
+    result = wrap("https://example.org/patroon", 80, lambda t: 10.0 * len(t))
+    assert not result.fits
+    assert all(10.0 * len(line) <= 80 for line in result.lines)
+
+
+def test_explicit_line_breaks_are_kept():
+    assert wrap_text("Eerste regel.\nTweede regel.", 500, lambda t: 10.0 * len(t)) == ["Eerste regel.", "Tweede regel."]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzéë ", min_size=1, max_size=220).filter(lambda t: t.strip()),
+        min_size=2,
+        max_size=10,
+    )
+)
+def test_any_pattern_lays_out_cleanly(texts):
+    layout = layout_pattern(make_pattern(texts), MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+
+
+def test_layout_imports_without_qt():
+    code = "import sys, patroon.layout, patroon.textfit; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_the_checks_catch_a_broken_layout():
+    """The checks above can fail: a box moved onto its neighbour is caught."""
+    import dataclasses
+
+    layout = layout_pattern(load_pattern(PATTERNS[0]), MEASURE, *TABLE_DIAGRAM)
+    first, second = layout.steps[0], layout.steps[1]
+    moved = dataclasses.replace(first, box=second.box)
+    broken = dataclasses.replace(layout, steps=(moved,) + layout.steps[1:])
+    with pytest.raises(AssertionError):
+        check_layout(broken)
+    assert not all_breaks_valid(("domeinov-", "erstijgende"), "domeinoverstijgende")
+    assert re.fullmatch(r"[\d.]+", f"{layout.step_font_size}")
