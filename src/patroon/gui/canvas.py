@@ -699,6 +699,8 @@ class PatternScene(QGraphicsScene):
             return
         command = stack.command(index - 1)
         if getattr(command, "merge_key", None) == ("add", step_id):
+            # Qt drops an obsolete command on undo without undoing it: undo it here first.
+            command.undo()
             command.setObsolete(True)
             stack.undo()
 

@@ -298,8 +298,7 @@ class SidePanel(QTabWidget):
     def _show_note(self) -> None:
         step = self.current_step()
         note = self.document.pattern.step(step).note if step and self._has(step) else ""
-        if self.note_edit.toPlainText() != note:
-            self.note_edit.setPlainText(note)
+        _set_plain(self.note_edit, note)
         self.note_edit.setEnabled(step is not None)
 
     def _has(self, step_id: str) -> bool:
@@ -359,10 +358,11 @@ class SidePanel(QTabWidget):
 
 
 def _set_line(edit: QLineEdit, text: str) -> None:
-    if edit.text() != text and not (edit.hasFocus() and edit.text().strip() == text):
+    # The model strips texts: a field that differs only by the space just typed keeps its cursor.
+    if edit.text().strip() != text:
         edit.setText(text)
 
 
 def _set_plain(edit: QPlainTextEdit, text: str) -> None:
-    if edit.toPlainText() != text and not (edit.hasFocus() and edit.toPlainText().strip() == text):
+    if edit.toPlainText().replace("\r\n", "\n").strip() != text:
         edit.setPlainText(text)

@@ -1,0 +1,230 @@
+"""Export and print from the editor: the same sheets and the same bytes as ``patroon export``.
+
+The dialog only gathers the options the command line has (format, sheet,
+paper, orientation, PNG width, worksheet boxes) and hands them to
+:func:`patroon.render.export.export_patterns`; printing paints the same
+sheets with :func:`patroon.render.sheets.paint_sheet` on the printer.
+Loaded only when first used, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSettings
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
+
+from patroon import model
+from patroon.gui.document import Document
+
+SHEET_KEYS = ("diagram", "table", "worksheet")
+FORMAT_KEYS = ("pdf", "png", "svg")
+
+
+def _sheet_names() -> dict[str, str]:
+    return {
+        "diagram": QCoreApplication.translate("ExportDialog", "Diagram (the pattern alone)"),
+        "table": QCoreApplication.translate("ExportDialog", "Table sheet (pattern, questions, room to write)"),
+        "worksheet": QCoreApplication.translate("ExportDialog", "Worksheet (an empty circle of boxes)"),
+    }
+
+
+class ExportDialog(QDialog):
+    """Export the document as PDF, PNG or SVG with the options of ``patroon export``."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle(self.tr("Export"))
+        self.written: list[Path] = []
+        form = QFormLayout(self)
+
+        self.format_box = QComboBox(self)
+        for key, label in zip(FORMAT_KEYS, (self.tr("PDF (for print)"), self.tr("PNG (image, for slides)"),
+                                            self.tr("SVG (drawing, for editing)"))):
+            self.format_box.addItem(label, key)
+        self.sheet_box = QComboBox(self)
+        for key, label in _sheet_names().items():
+            self.sheet_box.addItem(label, key)
+        self.paper_box = QComboBox(self)
+        self.paper_box.addItems(["A3", "A4"])
+        self.orientation_box = QComboBox(self)
+        self.orientation_box.addItem(self.tr("Landscape"), "landscape")
+        self.orientation_box.addItem(self.tr("Portrait"), "portrait")
+        self.width_box = QSpinBox(self)
+        self.width_box.setRange(200, 10000)
+        self.width_box.setSingleStep(100)
+        self.width_box.setValue(2000)
+        self.width_box.setSuffix(" px")
+        self.steps_box = QSpinBox(self)
+        self.steps_box.setRange(2, model.MAX_STEPS)
+        self.steps_box.setValue(6)
+
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+
+        form.addRow(self.tr("&Format"), self.format_box)
+        form.addRow(self.tr("&Sheet"), self.sheet_box)
+        form.addRow(self.tr("&Paper"), self.paper_box)
+        form.addRow(self.tr("&Orientation"), self.orientation_box)
+        form.addRow(self.tr("&Width"), self.width_box)
+        form.addRow(self.tr("&Boxes"), self.steps_box)
+        form.addRow(self.tr("Save &to"), row)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        form.addRow(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+        settings = QSettings()
+        self._select(self.format_box, settings.value("export/format", "pdf"))
+        self._select(self.sheet_box, settings.value("export/sheet", "table"))
+        self.format_box.currentIndexChanged.connect(self._update)
+        self.sheet_box.currentIndexChanged.connect(self._update)
+        self._update()
+
+    @staticmethod
+    def _select(box: QComboBox, key) -> None:
+        index = box.findData(key)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    def options(self) -> dict:
+        """The export options as keyword arguments of ``export_patterns``."""
+        fmt = self.format_box.currentData()
+        return {
+            "fmt": fmt,
+            "sheet": self.sheet_box.currentData(),
+            "paper": self.paper_box.currentText(),
+            "orientation": self.orientation_box.currentData(),
+            "width_px": self.width_box.value() if fmt == "png" else None,
+            "steps": self.steps_box.value(),
+        }
+
+    def _default_path(self) -> Path:
+        doc_path = self.document.path
+        base = doc_path.parent / doc_path.stem if doc_path else Path(QSettings().value("lastDir", str(Path.home()))) / model.make_id(self.document.pattern.title)
+        suffix = {"table": "-tafelblad", "worksheet": "-werkblad"}.get(self.sheet_box.currentData(), "")
+        return Path(f"{base}{suffix}.{self.format_box.currentData()}")
+
+    def _update(self) -> None:
+        fmt = self.format_box.currentData()
+        sheet = self.sheet_box.currentData()
+        self.width_box.setEnabled(fmt == "png")
+        self.steps_box.setEnabled(sheet == "worksheet")
+        self.paper_box.setCurrentText("A4" if sheet == "diagram" else "A3")
+        self.path_edit.setText(str(self._default_path()))
+        self.note.setText(self.tr("Text stays text in PDF and SVG; fonts are embedded.") if fmt != "png" else "")
+
+    def _browse(self) -> None:
+        fmt = self.format_box.currentData()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text(), f"{fmt.upper()} (*.{fmt})")
+        if name:
+            self.path_edit.setText(name)
+
+    def export(self) -> bool:
+        """Write the file; on a problem say so and keep the dialog open."""
+        from patroon.render.export import UsageError, export_patterns
+
+        options = self.options()
+        out = Path(self.path_edit.text()).expanduser()
+        if out.suffix.lower() != f".{options['fmt']}":
+            out = out.with_suffix(f".{options['fmt']}")
+        source = self.document.path or Path(f"{model.make_id(self.document.pattern.title)}.yaml")
+        try:
+            self.written = export_patterns([(source, self.document.pattern)], out, **options)
+        except (UsageError, OSError, ValueError) as exc:
+            QMessageBox.critical(self, self.tr("Export failed"),
+                                 self.tr("Could not export to ‘%1’:\n%2").replace("%1", str(out)).replace("%2", str(exc)))
+            return False
+        settings = QSettings()
+        settings.setValue("export/format", options["fmt"])
+        settings.setValue("export/sheet", options["sheet"])
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(out)), 6000)
+        self.accept()
+        return True
+
+
+def paint_pages(printer, document: Document, sheet: str) -> None:
+    """Paint the sheet on ``printer`` (one page) with one unit = one point."""
+    from patroon.render.sheets import paint_sheet
+
+    layout = printer.pageLayout()
+    full = layout.fullRectPoints()
+    painter = QPainter(printer)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        scale = printer.resolution() / 72.0
+        painter.scale(scale, scale)
+        pattern = None if sheet == "worksheet" else document.pattern
+        paint_sheet(painter, pattern, sheet, float(full.width()), float(full.height()))
+    finally:
+        painter.end()
+
+
+def make_printer(sheet: str):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    _set_paper(printer, sheet)
+    return printer
+
+
+def _set_paper(printer, sheet: str) -> None:
+    size = QPageSize.PageSizeId.A4 if sheet == "diagram" else QPageSize.PageSizeId.A3
+    printer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
+
+
+def print_with_preview(document: Document, parent: QWidget | None = None) -> None:
+    """Show the print preview (with a choice of sheet) and print from it."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    printer = make_printer("table")
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print preview"))
+    state = {"sheet": "table"}
+    dialog.paintRequested.connect(lambda p: paint_pages(p, document, state["sheet"]))
+    toolbar = dialog.findChild(QToolBar)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if toolbar is not None and preview is not None:
+        box = QComboBox(toolbar)
+        for key, label in _sheet_names().items():
+            box.addItem(label, key)
+        box.setCurrentIndex(box.findData("table"))
+
+        def choose(_index: int) -> None:
+            state["sheet"] = box.currentData()
+            _set_paper(printer, state["sheet"])
+            preview.updatePreview()
+
+        box.currentIndexChanged.connect(choose)
+        toolbar.addSeparator()
+        toolbar.addWidget(box)
+    dialog.resize(1000, 760)
+    dialog.exec()
