@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QMessageBox
@@ -33,13 +34,15 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr(MainWindow, "ask", ask)
     w = MainWindow()
     w.answers, w.asked = answers, asked
-    qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
     assert w.open_path(WERELDVREDE)
     w.view.setFocus()
-    return w
+    yield w
+    if shiboken6.isValid(w):  # the window deletes itself on close
+        w.document.reset(w.document.pattern, None)
+        w.close()
 
 
 def ids(w) -> list[str]:

@@ -814,8 +814,15 @@ def examples() -> list[tuple[str, model.Pattern]]:
     """The shipped example patterns (title, pattern), sorted by title."""
     from importlib.resources import files
 
+    try:
+        folder = files("patroon.examples")
+    except ModuleNotFoundError:
+        # An editable install of a source checkout: the examples are in patterns/ at its top.
+        folder = Path(__file__).resolve().parents[3] / "patterns"
+        if not folder.is_dir():
+            return []
     found = []
-    for entry in files("patroon.examples").iterdir():
+    for entry in folder.iterdir():
         if entry.name.endswith(".yaml"):
             try:
                 found.append(loads(entry.read_bytes(), entry.name))

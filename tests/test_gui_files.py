@@ -1,0 +1,366 @@
+"""Files in the editor: save and open, the unsaved-changes guard, recovery after a crash,
+changes on disk, load errors, failed saves and symbolic links. Checked on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from patroon import model
+from patroon.fileformat import dumps, load_pattern
+
+ROOT = Path(__file__).resolve().parent.parent
+WERELDVREDE = ROOT / "patterns" / "wereldvrede.yaml"
+B = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def make_window(qtbot, monkeypatch):
+    from patroon.gui.app import make_application
+    from patroon.gui.mainwindow import MainWindow
+
+    make_application(lang="nl")
+    answers: list = []
+    asked: list = []
+
+    def ask(self, icon, title, text, buttons, default=B.NoButton, labels=None, details=""):
+        asked.append({"icon": icon, "title": title, "text": text, "details": details})
+        return answers.pop(0) if answers else B.Cancel
+
+    monkeypatch.setattr(MainWindow, "ask", ask)
+
+    made: list = []
+
+    def make():
+        w = MainWindow()
+        w.answers, w.asked = answers, asked
+        made.append(w)
+        w.show()
+        return w
+
+    yield make
+    for w in made:  # windows delete themselves on close; close the ones still open
+        if shiboken6.isValid(w):
+            w.document.reset(w.document.pattern, w.document.path)
+            w.close()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def pattern_file(tmp_path) -> Path:
+    path = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, path)
+    return path
+
+
+def change_title(w, title: str) -> None:
+    w.document.apply(model.update(w.document.pattern, title=title), "title")
+
+
+def test_save_then_open_round_trip(window, make_window, tmp_path, monkeypatch):
+    w = window
+    w.new_pattern()
+    change_title(w, "Eigen patroon")
+    assert w.windowTitle().startswith("Eigen patroon[*]") and w.isWindowModified()
+    target = tmp_path / "eigen.yaml"
+    monkeypatch.setattr(type(w), "ask_save_path", lambda self, suggested: target)
+    assert w.act_save.isEnabled()
+    w.act_save.trigger()
+    assert target.exists()
+    assert load_pattern(target) == w.document.pattern
+    assert not w.isWindowModified()
+    assert w.windowTitle() == "eigen.yaml[*] — Patroon"
+    assert str(target) in w.recent_files()
+    other = make_window()
+    assert other.open_path(target)
+    assert other.document.pattern == w.document.pattern
+    assert other.document.path == target
+    assert not other.document.is_modified()
+
+
+def test_save_keeps_the_file_whole_and_readable(window, pattern_file):
+    w = window
+    w.open_path(pattern_file)
+    change_title(w, "Wereldvrede — herzien")
+    assert w.save()
+    text = pattern_file.read_text(encoding="utf-8")
+    assert "Wereldvrede — herzien" in text and "\\u" not in text
+    assert not list(pattern_file.parent.glob("*.tmp")) and not list(pattern_file.parent.glob(".*"))
+
+
+@pytest.mark.parametrize("answer", [B.Cancel, B.Discard, B.Save])
+def test_unsaved_changes_guard_on_new(window, pattern_file, answer):
+    w = window
+    w.open_path(pattern_file)
+    change_title(w, "Gewijzigd")
+    w.answers.append(answer)
+    w.act_new.trigger()
+    assert w.asked and w.asked[-1]["icon"] == QMessageBox.Icon.Warning
+    if answer == B.Cancel:
+        assert w.document.pattern.title == "Gewijzigd" and w.document.path == pattern_file
+        assert load_pattern(pattern_file).title == "Wereldvrede"
+    elif answer == B.Discard:
+        assert w.document.path is None and w.document.pattern.title == model.blank_pattern().title
+        assert load_pattern(pattern_file).title == "Wereldvrede"
+    else:
+        assert w.document.path is None
+        assert load_pattern(pattern_file).title == "Gewijzigd"
+
+
+def test_unsaved_changes_guard_on_close_and_open(window, pattern_file, tmp_path, monkeypatch):
+    w = window
+    w.open_path(pattern_file)
+    change_title(w, "Gewijzigd")
+    w.answers.append(B.Cancel)
+    assert not w.close()
+    assert w.isVisible()
+    opened = []
+    monkeypatch.setattr(type(w), "ask_open_path", lambda self: opened.append(1) or WERELDVREDE)
+    w.answers.append(B.Cancel)
+    w.act_open.trigger()
+    assert not opened and w.document.pattern.title == "Gewijzigd"
+    w.answers.append(B.Discard)
+    assert w.close()
+    assert load_pattern(pattern_file).title == "Wereldvrede"
+
+
+def test_no_question_without_changes(window, pattern_file):
+    w = window
+    w.open_path(pattern_file)
+    assert w.close()
+    assert w.asked == []
+
+
+def test_load_error_is_shown_and_the_current_pattern_stays(window, pattern_file, tmp_path):
+    w = window
+    w.open_path(pattern_file)
+    change_title(w, "Bezig")
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("patroon: 1\ntitle: Kapot\nsteps:\n  - text: een\n\t- text: twee\n", encoding="utf-8")
+    assert not w.open_path(bad)
+    message = w.asked[-1]
+    assert message["icon"] == QMessageBox.Icon.Critical
+    assert "kapot.yaml" in message["text"]
+    assert "regel 5" in message["details"] and "tab" in message["details"]
+    assert w.document.pattern.title == "Bezig" and w.document.path == pattern_file
+    assert w.document.is_modified()
+
+
+def test_failed_save_leaves_the_file_and_keeps_the_changes(window, pattern_file):
+    w = window
+    w.open_path(pattern_file)
+    before = pattern_file.read_bytes()
+    change_title(w, "Niet op te slaan")
+    folder = pattern_file.parent
+    undo_lock = _make_unwritable(folder)
+    try:
+        assert not w.save()
+    finally:
+        undo_lock()
+    assert pattern_file.read_bytes() == before
+    assert w.document.is_modified() and w.isWindowModified()
+    message = w.asked[-1]
+    assert message["icon"] == QMessageBox.Icon.Critical and "onveranderd" in message["details"].lower() or \
+        "unchanged" in message["details"].lower()
+    assert sorted(p.name for p in folder.iterdir()) == [pattern_file.name]
+    assert w.save()  # once the folder is writable again, saving works
+    assert load_pattern(pattern_file).title == "Niet op te slaan"
+
+
+def _make_unwritable(folder: Path):
+    """Make ``folder`` refuse new files, also for root (then with the immutable attribute)."""
+    os.chmod(folder, 0o555)
+    if _writable(folder):
+        os.chmod(folder, 0o755)
+        if shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0:
+            if not _writable(folder):
+                return lambda: subprocess.run(["chattr", "-i", str(folder)], check=True)
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        pytest.skip("cannot make a folder read-only here (root without chattr)")
+    return lambda: os.chmod(folder, 0o755)
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder / ".probe"
+    try:
+        probe.write_text("x")
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+def test_save_through_a_symlink_keeps_the_link(window, pattern_file, tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(pattern_file)
+    w = window
+    assert w.open_path(link)
+    change_title(w, "Via een link")
+    assert w.save()
+    assert link.is_symlink() and os.readlink(link) == str(pattern_file)
+    assert load_pattern(pattern_file).title == "Via een link"
+
+
+def test_external_change_is_noticed_and_can_be_loaded(window, pattern_file, qtbot):
+    w = window
+    w.open_path(pattern_file)
+    w.answers.append(B.Yes)
+    changed = load_pattern(pattern_file)
+    changed = model.update(changed, title="Door iemand anders")
+    # replace the file the way editors and sync tools do: write beside it, rename over it
+    tmp = pattern_file.with_suffix(".new")
+    tmp.write_text(dumps(changed), encoding="utf-8")
+    os.replace(tmp, pattern_file)
+    qtbot.waitUntil(lambda: w.document.pattern.title == "Door iemand anders", timeout=5000)
+    assert w.asked[-1]["icon"] == QMessageBox.Icon.Question
+    assert not w.document.is_modified()
+    # ... and it keeps watching after the file was replaced
+    w.answers.append(B.Yes)
+    pattern_file.write_text(dumps(model.update(changed, title="Nog eens anders")), encoding="utf-8")
+    qtbot.waitUntil(lambda: w.document.pattern.title == "Nog eens anders", timeout=5000)
+
+
+def test_external_change_can_be_ignored_and_own_saves_are_not_reported(window, pattern_file, qtbot):
+    w = window
+    w.open_path(pattern_file)
+    change_title(w, "Mijn versie")
+    assert w.save()
+    qtbot.wait(500)
+    assert w.asked == []  # our own save is not "another program"
+    change_title(w, "Mijn versie 2")
+    w.answers.append(B.No)
+    pattern_file.write_text(dumps(model.update(load_pattern(pattern_file), title="Hun versie")), encoding="utf-8")
+    qtbot.waitUntil(lambda: len(w.asked) == 1, timeout=5000)
+    assert w.document.pattern.title == "Mijn versie 2"
+    assert w.document.is_modified()
+    assert w.save()
+    assert load_pattern(pattern_file).title == "Mijn versie 2"
+    qtbot.wait(500)
+    assert len(w.asked) == 1
+
+
+def test_autosave_writes_a_recovery_copy_only_while_modified(window, pattern_file):
+    from patroon.gui.files import read_recovery
+
+    w = window
+    w.open_path(pattern_file)
+    assert w.autosave_timer.interval() == 60_000 and w.autosave_timer.isActive()
+    w.autosave()
+    assert not w.recovery_file.exists()
+    change_title(w, "Nog niet bewaard")
+    w.autosave()
+    recovery = read_recovery(w.recovery_file)
+    assert recovery is not None and recovery.pattern.title == "Nog niet bewaard"
+    assert recovery.source == pattern_file
+    assert w.save()
+    assert not w.recovery_file.exists()
+
+
+def test_recovery_after_a_crash_is_offered_and_restores(make_window, pattern_file):
+    from patroon.gui.files import RECOVERY_MARK, recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    crashed = model.update(load_pattern(pattern_file), title="Wat ik typte voor de crash")
+    dead_pid = _dead_pid()
+    header = {"path": str(pattern_file), "time": time.time() - 90, "pid": dead_pid}
+    leftover = folder / f"recovery-{dead_pid}-1-0.yaml"
+    leftover.write_text(RECOVERY_MARK + json.dumps(header) + "\n" + dumps(crashed), encoding="utf-8")
+
+    w = make_window()
+    w.answers.append(B.Yes)
+    assert w.offer_recovery() == 1
+    assert "wereldvrede.yaml" in w.asked[-1]["text"]
+    assert w.document.pattern.title == "Wat ik typte voor de crash"
+    assert w.document.path == pattern_file
+    assert w.document.is_modified()
+    assert not leftover.exists()
+    # undo goes back to the version on disk
+    w.act_undo.trigger()
+    assert w.document.pattern.title == "Wereldvrede"
+    # a second start finds nothing to offer
+    other = make_window()
+    assert other.offer_recovery() == 0
+
+
+def test_recovery_can_be_discarded(make_window):
+    from patroon.gui.files import recovery_dir, write_recovery
+
+    folder = recovery_dir()
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    leftover = folder / "recovery-x.yaml"
+    write_recovery(leftover, model.blank_pattern(), None)
+    data = leftover.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', f'"pid": {_dead_pid()}')
+    leftover.write_text(data, encoding="utf-8")
+    w = make_window()
+    w.answers.append(B.Discard)
+    assert w.offer_recovery() == 0
+    assert not leftover.exists()
+    assert not w.document.is_modified()
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def test_examples_menu_makes_an_untitled_copy(window):
+    w = window
+    w.examples_menu.aboutToShow.emit()
+    actions = [a for a in w.examples_menu.actions() if a.text()]
+    assert len(actions) == 5
+    wanted = next(a for a in actions if a.text() == "Wereldvrede")
+    wanted.trigger()
+    assert w.document.pattern == load_pattern(WERELDVREDE)
+    assert w.document.path is None
+    assert len(w.scene.steps) == 6
+
+
+def test_recent_files_menu(window, pattern_file):
+    w = window
+    w.open_path(pattern_file)
+    w.recent_menu.aboutToShow.emit()
+    entries = [a for a in w.recent_menu.actions() if a.statusTip() == str(pattern_file)]
+    assert entries
+    w.new_pattern()
+    entries[0].trigger()
+    assert w.document.path == pattern_file
+
+
+def test_dropping_a_file_opens_it(window, pattern_file, qtbot):
+    w = window
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pattern_file))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(event)
+    qtbot.waitUntil(lambda: w.document.path == pattern_file, timeout=2000)
+
+
+def test_window_geometry_is_remembered(make_window):
+    w = make_window()
+    w.resize(700, 500)
+    w.dock.hide()
+    assert w.close()
+    other = make_window()
+    assert other.size().width() == 700
+    assert other.dock.isHidden()
+    other.dock.show()
+    other.close()
