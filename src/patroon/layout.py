@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 Point = tuple[float, float]
 
+# Every text size the layout picks is a whole number of points: Qt sets type
+# at whole pixel sizes, so whole points measure and draw alike on every device.
+
 # Clear space between two boxes, and between a box and anything else: 2 mm.
 MIN_GAP = 2.0 * 72.0 / 25.4
 # How much bigger than the step text the title is, at most and at least.
@@ -231,6 +234,11 @@ class _Style:
     @property
     def margin(self) -> float:
         return max(MIN_GAP, 0.35 * self.s)
+
+
+def _derived_size(scale: float, s: float, min_font: float) -> int:
+    """A whole-point size in proportion to the step size, never under the floor."""
+    return max(math.ceil(min_font - 1e-9), round(scale * s))
 
 
 def _default_max_font(width: float, height: float, n: int) -> float:
@@ -481,15 +489,11 @@ def _title_options(m: _Measurer, title: str, context: str, s: float, min_font: f
     if not title.strip() and not context.strip():
         return [_TitleOption(s, s, (), (), 0.0, 0.0, 0.0)]
     hi, lo = TITLE_SCALE
-    sizes = []
-    t = hi * s
-    while t >= max(lo * s, min_font) - 1e-6:
-        sizes.append(round(t, 2))
-        t -= 0.15 * s
-    if not sizes:
-        sizes = [max(min_font, s)]
+    top = max(math.floor(hi * s), math.ceil(min_font))
+    bottom = max(math.ceil(lo * s), math.ceil(min_font))
+    sizes = list(range(top, bottom - 1, -1)) or [top]
+    csize = _derived_size(CONTEXT_SCALE, s, min_font)
     for size in sizes:
-        csize = max(min_font, CONTEXT_SCALE * s)
         one_line = m.width_fn(size, True)(title)
         ctx_line = m.width_fn(csize, False)(context)
         widest = max(one_line, ctx_line)
@@ -650,7 +654,7 @@ class _Solver:
     # -- one size --------------------------------------------------------
 
     def note_texts(self, s: float) -> dict[int, _NoteText]:
-        size = max(self.min_font, NOTE_SCALE * s)
+        size = _derived_size(NOTE_SCALE, s, self.min_font)
         out = {}
         for i, text in self.notes.items():
             total = self.m.width_fn(size)(text)
@@ -776,25 +780,23 @@ class _Solver:
     # -- the size ----------------------------------------------------------
 
     def solve(self, max_font: float) -> _Plan:
-        min_font = self.min_font
-        quantum = 0.25
-        hi = max(min_font, max_font)
+        """The plan with the largest whole-point step size that fits (binary search)."""
+        lo = math.ceil(self.min_font - 1e-9)
+        hi = max(lo, math.floor(max_font + 1e-9))
         best = self.plans(hi)
         if best:
             return best[0]
-        lo = min_font
         found = self.plans(lo)
         if not found:
             return self.plans(lo, best_effort=True)[0]
         best_plan = found[0]
-        lo_q, hi_q = 0, int(round((hi - lo) / quantum))
-        while hi_q - lo_q > 1:
-            mid = (lo_q + hi_q) // 2
-            ps = self.plans(lo + mid * quantum)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            ps = self.plans(mid)
             if ps:
-                lo_q, best_plan = mid, ps[0]
+                lo, best_plan = mid, ps[0]
             else:
-                hi_q = mid
+                hi = mid
         return best_plan
 
 
@@ -852,7 +854,7 @@ def _build(
 
     breakthroughs = []
     note_boxes = solver._note_boxes(radius, boxes, style, notes)
-    note_size = max(solver.min_font, NOTE_SCALE * s)
+    note_size = _derived_size(NOTE_SCALE, s, solver.min_font)
     for i in sorted(notes):
         path = arrow_layouts[i].path
         total = sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))

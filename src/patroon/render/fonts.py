@@ -49,7 +49,9 @@ def make_font(size_pt: float, bold: bool = False, device: QPaintDevice | None = 
     """A font in the bundled family whose glyphs measure ``size_pt`` units in a painter whose units are points.
 
     ``device`` is the painter's device (``painter.device()``); without one the
-    font is for a 72 dpi device, where one point is one unit.
+    font is for a 72 dpi device, where one point is one unit. Qt sets type at
+    whole pixel sizes, so a fractional ``size_pt`` draws at the nearest whole
+    size: the layout only uses whole sizes.
     """
     font = QFont(ensure_fonts())
     font.setPointSizeF(size_pt * 72.0 / device_dpi(device))

@@ -6,15 +6,13 @@ from PySide6.QtGui import QFontMetricsF, QImage
 
 from patroon.render.fonts import make_font
 
-# Sizes are measured at this size and scaled: unhinted advances are linear in the size.
-_REFERENCE = 100.0
-
-
 class QtTextMeasure:
     """Implements :class:`patroon.layout.TextMeasure` with the bundled font (needs a QGuiApplication).
 
-    Measures on a 72 dpi image, where a point is a pixel, with hinting off:
-    the widths match what a painter in point units draws on any device.
+    Measures on a 72 dpi image, where a point is a pixel, with the fonts of
+    :func:`patroon.render.fonts.make_font`: what it measures at a size is what
+    a painter in point units draws at that size on any device. (Qt sets type
+    at whole pixel sizes, which is why the layout only picks whole sizes.)
     """
 
     def __init__(self) -> None:
@@ -22,29 +20,31 @@ class QtTextMeasure:
         dpm = round(72.0 / 0.0254)
         self._device.setDotsPerMeterX(dpm)
         self._device.setDotsPerMeterY(dpm)
-        self._metrics: dict[bool, QFontMetricsF] = {}
-        self._widths: dict[tuple[str, bool], float] = {}
+        self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+        self._widths: dict[tuple[str, float, bool], float] = {}
 
-    def _fm(self, bold: bool) -> QFontMetricsF:
-        fm = self._metrics.get(bold)
+    def metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
+        """Qt's metrics of the bundled font at ``size`` points."""
+        key = (size, bold)
+        fm = self._metrics.get(key)
         if fm is None:
-            fm = self._metrics[bold] = QFontMetricsF(make_font(_REFERENCE, bold, self._device), self._device)
+            fm = self._metrics[key] = QFontMetricsF(make_font(size, bold, self._device), self._device)
         return fm
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        key = (text, bold)
+        key = (text, size, bold)
         w = self._widths.get(key)
         if w is None:
-            if len(self._widths) > 50000:
+            if len(self._widths) > 100_000:
                 self._widths.clear()
-            w = self._widths[key] = self._fm(bold).horizontalAdvance(text)
-        return w * size / _REFERENCE
+            w = self._widths[key] = self.metrics(size, bold).horizontalAdvance(text)
+        return w
 
     def line_height(self, size: float, bold: bool = False) -> float:
-        return self._fm(bold).lineSpacing() * size / _REFERENCE
+        return self.metrics(size, bold).lineSpacing()
 
     def ascent(self, size: float, bold: bool = False) -> float:
-        return self._fm(bold).ascent() * size / _REFERENCE
+        return self.metrics(size, bold).ascent()
 
     def descent(self, size: float, bold: bool = False) -> float:
-        return self._fm(bold).descent() * size / _REFERENCE
+        return self.metrics(size, bold).descent()
