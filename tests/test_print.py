@@ -164,10 +164,12 @@ def check_sheet(pdf: Path, page_index: int, layout: dict, pattern_file: Path | N
     page = pdf_pages(pdf)[page_index]
     assert (page.width, page.height) == pytest.approx((layout["page"]["width"], layout["page"]["height"]), abs=1.0)
 
-    # Nothing within 5 mm of the paper's edge: no word, and no ink at all.
+    # Nothing within 5 mm of the paper's edge: no word, and no ink at all. The table sheet
+    # and the worksheet keep their text inside their 12 mm margin (text drawn as measured).
+    edge = 12 * MM - 0.5 if layout["sheet"] in ("table", "worksheet") else 5 * MM
     for word in page.words:
-        assert word.x0 >= 5 * MM and word.y0 >= 5 * MM, word
-        assert word.x1 <= page.width - 5 * MM and word.y1 <= page.height - 5 * MM, word
+        assert word.x0 >= edge and word.y0 >= edge, word
+        assert word.x1 <= page.width - edge and word.y1 <= page.height - edge, word
     assert not ink_near_edge(pdf, page_index + 1, 5 * MM)
 
     assert not overlapping_words(page.words)
@@ -191,6 +193,8 @@ def check_sheet(pdf: Path, page_index: int, layout: dict, pattern_file: Path | N
         assert letters(" ".join(w.text for w in inside)) == letters(step.text), step.id
         for word in inside:
             assert word.height >= min_step_pt * OPEN_SANS_BOX - 0.05, f"{word} is below {min_step_pt} pt"
+            # Printed at the size the layout measured (else lines may outgrow their box).
+            assert word.height == pytest.approx(placed["font_size"] * OPEN_SANS_BOX, rel=0.005), word
     title_words = [w for w in page.words if w.inside(title_box)]
     assert letters(pattern.title) in letters(" ".join(w.text for w in title_words))
 
@@ -256,6 +260,28 @@ def test_diagrams_keep_every_guarantee(diagrams, out):
 def test_long_patterns_never_go_below_9_pt(long_exports, name):
     pdf, layout, source = long_exports[name]
     check_sheet(pdf, 0, layout, source, min_step_pt=9.0)
+
+
+def test_a_table_sheet_with_every_text_at_its_limit_stays_on_the_sheet(out):
+    """Title, description and 20 questions as long as a file allows: cut with an ellipsis, never off the page."""
+    from patroon.model import MAX_QUESTIONS, MAX_TEXT, MAX_TITLE
+
+    words = " ".join(_SENTENCES * 40)
+    pattern = validate({
+        "title": ("Een titel die maar doorgaat over domeinoverstijgende samenwerking " * 4)[:MAX_TITLE].strip(),
+        "context": "Context:",
+        "description": words[: 2 * MAX_TEXT].strip(),
+        "steps": [{"text": long_text(i + 1, 120)} for i in range(6)],
+        "questions": [words[k * 7: k * 7 + MAX_TEXT].strip() for k in range(MAX_QUESTIONS)],
+        "meta": {"source": words[:MAX_TITLE].strip(), "date": "2024-06"},
+    })
+    source = out / "tot-de-rand.yaml"
+    save_pattern(pattern, source)
+    pdf, layout = out / "tot-de-rand.pdf", out / "tot-de-rand.json"
+    for target in (pdf, layout):
+        assert run("export", source, "-o", target, "--sheet", "table") == 0
+    check_sheet(pdf, 0, json.loads(layout.read_text(encoding="utf-8")), source, min_step_pt=9.0)
+    assert "…" in pdf_pages(pdf)[0].text()
 
 
 def test_worksheet_has_the_asked_boxes_an_empty_centre_and_the_questions(worksheet):

@@ -39,6 +39,8 @@ MM = 72.0 / 25.4
 SAFE_EDGE = 5.0 * MM
 #: The margin of the table sheet and the worksheet: well inside the safe edge.
 SHEET_MARGIN = 12.0 * MM
+#: A table sheet's step text may grow to the circle area's smaller side over this (about 20 pt on A3).
+TABLE_FONT_RATIO = 38.0
 #: The smallest type on any sheet.
 MIN_TEXT = 9.0
 
@@ -134,11 +136,13 @@ class _Block:
     bold: bool
     space_before: float
     write_lines: int = 0  # writing lines that follow the text
+    marker: str = ""  # a question's number, hanging left of its text
+    indent: float = 0.0  # where the text (and its writing lines) start, right of the marker
 
 
 # Base type sizes (points) at scale 1; each shrinks towards its floor.
 _SIZES = {"context": (13.0, MIN_TEXT), "title": (26.0, 14.0), "body": (12.0, MIN_TEXT),
-          "label": (10.5, MIN_TEXT), "question": (13.0, MIN_TEXT), "footer": (MIN_TEXT, MIN_TEXT)}
+          "label": (10.0, MIN_TEXT), "question": (13.0, MIN_TEXT), "footer": (MIN_TEXT, MIN_TEXT)}
 _BOLD = {"context": False, "title": True, "body": False, "label": True, "question": True, "footer": False}
 #: Below this scale every size is at its floor.
 _MIN_SCALE = min(floor / base for base, floor in _SIZES.values())
@@ -148,12 +152,18 @@ _ELLIPSIS = "…"
 
 
 def _size(role: str, scale: float) -> float:
+    # Whole sizes only: Qt sets type at whole pixel sizes, so a fractional size would
+    # draw at a size other than the one measured (see patroon.render.fonts.make_font).
     base, floor = _SIZES[role]
-    return max(floor, round(base * scale, 2))
+    return float(max(floor, round(base * scale)))
 
 
 def column_texts(pattern: Pattern | None, sheet: str) -> list[tuple[str, str]]:
-    """The texts of the side column as (role, text), top to bottom, without the footer."""
+    """The texts of the side column as (role, text), top to bottom, without the footer.
+
+    A question of several starts with its number and a tab ("2.\tHoe ..."): the
+    number hangs left of the text.
+    """
     texts: list[tuple[str, str]] = []
     if sheet == "worksheet":
         texts.append(("label", pick("Werkblad — ons patroon", "Worksheet — our pattern")))
@@ -175,7 +185,7 @@ def column_texts(pattern: Pattern | None, sheet: str) -> list[tuple[str, str]]:
     if questions:
         texts.append(("label", pick("Vragen voor het gesprek", "Questions for the conversation")))
         for number, question in enumerate(questions, start=1):
-            texts.append(("question", f"{number}. {question}" if len(questions) > 1 else question))
+            texts.append(("question", f"{number}.\t{question}" if len(questions) > 1 else question))
     return texts
 
 
@@ -232,12 +242,15 @@ def compose_column(
         cursor += block.space_before
         lh = measure.line_height(block.size, block.bold)
         ascent = measure.ascent(block.size, block.bold)
+        if block.marker:
+            lines.append(Line(block.marker, x, cursor + ascent, cursor, cursor + lh, block.size, block.bold, block.role))
         for text in block.lines:
-            lines.append(Line(text, x, cursor + ascent, cursor, cursor + lh, block.size, block.bold, block.role))
+            lines.append(Line(text, x + block.indent, cursor + ascent, cursor, cursor + lh,
+                              block.size, block.bold, block.role))
             cursor += lh
         for _ in range(block.write_lines):
             cursor += WRITE_GAP
-            rules.append(Rule(x, x + w, cursor))
+            rules.append(Rule(x + block.indent, x + w, cursor))
         if block.role == "title-line":
             cursor += WRITE_GAP * 1.3
             rules.append(Rule(x, x + w, cursor))
@@ -262,8 +275,15 @@ def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float
         space = 0.0 if first else {"title": 0.25, "body": 0.8, "label": 1.8, "question": 1.1}.get(role, 0.5) * size
         if role == "label":
             text = text.upper()
-        lines = tuple(wrap_text(text, measure, size, bold, width))
-        blocks.append(_Block(role, lines, size, bold, space, min_lines if role == "question" else 0))
+        marker, indent = "", 0.0
+        if "\t" in text:
+            marker, text = text.split("\t", 1)
+            # One indent for every number, so the questions' texts align.
+            widest = max((t.split("\t", 1)[0] for r, t in texts if "\t" in t),
+                         key=lambda m: measure.width(m, size, bold))
+            indent = measure.width(widest, size, bold) + 0.45 * size
+        lines = tuple(wrap_text(text, measure, size, bold, width - indent))
+        blocks.append(_Block(role, lines, size, bold, space, min_lines if role == "question" else 0, marker, indent))
         first = False
     return blocks
 
@@ -297,27 +317,58 @@ def _replace(block: _Block, **changes: Any) -> _Block:
 
 
 def _cut(blocks: list[_Block], measure: TextMeasure, body_h: float) -> list[_Block]:
-    """Shorten the longest texts, a line at a time, until the column fits (ellipsis marks the cut)."""
+    """Shorten the column until it fits, least important first; an ellipsis marks cut text.
+
+    In turn: the description down to two lines; the writing lines, evenly,
+    down to one per question; the questions down to two lines; every text
+    down to one line; the last writing lines; at last whole questions from
+    the end.
+    """
     blocks = list(blocks)
-    while _height(blocks, measure) > body_h:
-        candidates = [i for i, b in enumerate(blocks) if len(b.lines) > 1 or (b.role == "question" and b.write_lines)]
-        if not candidates:
-            # Nothing left to shorten: drop whole blocks from the end.
-            blocks.pop()
-            if not blocks:
-                break
-            continue
-        i = max(candidates, key=lambda k: (len(blocks[k].lines), blocks[k].write_lines))
-        b = blocks[i]
-        if len(b.lines) > 1:
-            kept = b.lines[:-1]
-            last = kept[-1].rstrip("-")
-            while last and measure.width(last + _ELLIPSIS, b.size, b.bold) > measure.width(kept[-1], b.size, b.bold) + 1:
-                last = last[:-1]
-            blocks[i] = _replace(b, lines=kept[:-1] + (last.rstrip() + _ELLIPSIS,))
-        else:
-            blocks[i] = _replace(b, write_lines=b.write_lines - 1)
+
+    def too_tall() -> bool:
+        return _height(blocks, measure) > body_h
+
+    def shorten(roles: tuple[str, ...], keep: int) -> bool:
+        texts = [i for i, b in enumerate(blocks) if b.role in roles and len(b.lines) > keep]
+        if not texts:
+            return False
+        i = max(texts, key=lambda k: (len(blocks[k].lines), k))
+        blocks[i] = _without_last_line(blocks[i], measure)
+        return True
+
+    def fewer_writing_lines(keep: int) -> bool:
+        # All questions lose a line together: every question gets as much room to write.
+        questions = [i for i, b in enumerate(blocks) if b.role == "question" and b.write_lines > keep]
+        if not questions:
+            return False
+        for i in questions:
+            blocks[i] = _replace(blocks[i], write_lines=blocks[i].write_lines - 1)
+        return True
+
+    steps = (
+        lambda: shorten(("body",), 2),
+        lambda: fewer_writing_lines(1),
+        lambda: shorten(("question",), 2),
+        lambda: shorten(("body", "question", "context", "title"), 1),
+        lambda: fewer_writing_lines(0),
+    )
+    for step in steps:
+        while too_tall() and step():
+            pass
+    while too_tall() and blocks:
+        blocks.pop()
     return blocks
+
+
+def _without_last_line(block: _Block, measure: TextMeasure) -> _Block:
+    """The block one line shorter, its new last line ending in an ellipsis (no wider than it was)."""
+    kept = block.lines[:-1]
+    line = kept[-1]
+    last = line.rstrip("-")
+    while last and measure.width(last.rstrip() + _ELLIPSIS, block.size, block.bold) > measure.width(line, block.size, block.bold):
+        last = last[:-1]
+    return _replace(block, lines=kept[:-1] + (last.rstrip() + _ELLIPSIS,))
 
 
 # Painting -------------------------------------------------------------------
@@ -398,7 +449,8 @@ def layout_sheet(
     if sheet == "worksheet":
         layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
     else:
-        layout = layout_pattern(pattern, measure, area[2], area[3])
+        # Read from across a table: let the steps' text grow larger than on a diagram.
+        layout = layout_pattern(pattern, measure, area[2], area[3], max_font=min(area[2], area[3]) / TABLE_FONT_RATIO)
     column = compose_column(column_texts(pattern, sheet), footer_text(pattern) if sheet == "table" else "",
                             measure, column_rect)
     return SheetLayout(sheet, (page_w, page_h), area, layout, column)

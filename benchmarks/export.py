@@ -1,0 +1,95 @@
+"""How fast is ``patroon export``? Run by hand: ``python benchmarks/export.py [--runs N]``.
+
+Measures, in one run on this machine:
+
+1. the floor: a bare process that only creates a QApplication;
+2. a process exporting the five shipped patterns as A3 table-sheet PDFs
+   (``patroon export patterns/*.yaml -o DIR/ --sheet table``);
+3. the ratio of the two (target: at most 2x the floor);
+4. one 40-step pattern: a table sheet and a diagram PDF, as a process and
+   in process (layout and painting only, the app already running).
+
+Each process is started ``--runs`` times; the median counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = sorted((ROOT / "patterns").glob("*.yaml"))
+BARE = "from PySide6.QtWidgets import QApplication; app = QApplication([])"
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median_time(argv: list[str], env: dict[str, str], runs: int) -> float:
+    timed(argv, env)  # warm the file cache once
+    return statistics.median(timed(argv, env) for _ in range(runs))
+
+
+def forty_steps(folder: Path) -> Path:
+    from patroon.fileformat import save_pattern
+    from patroon.model import validate
+
+    pattern = validate({
+        "title": "Veertig stappen",
+        "steps": [{"text": f"Stap {i + 1}: de organisaties wachten op elkaar en het vraagstuk schuift door."}
+                  for i in range(40)],
+    })
+    path = folder / "veertig.yaml"
+    save_pattern(pattern, path)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    patroon = [sys.executable, "-m", "patroon"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bare = median_time([sys.executable, "-c", BARE], env, args.runs)
+        five = median_time(patroon + ["export", *map(str, PATTERNS), "-o", f"{folder}/tafel/", "--sheet", "table"],
+                           env, args.runs)
+        big = forty_steps(folder)
+        forty_table = median_time(patroon + ["export", str(big), "-o", str(folder / "veertig.pdf"), "--sheet", "table"],
+                                  env, args.runs)
+
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from patroon.fileformat import load_pattern
+        from patroon.render.export import Page, ensure_app, ensure_fonts_loaded, page_for, render_pdf
+
+        ensure_app()
+        ensure_fonts_loaded()
+        pattern = load_pattern(big)
+        inside: dict[str, float] = {}
+        for sheet in ("table", "diagram"):
+            page: Page = page_for(sheet, "pdf")
+            render_pdf([pattern], page)  # warm up
+            start = time.perf_counter()
+            render_pdf([pattern], page)
+            inside[sheet] = time.perf_counter() - start
+
+    print(f"bare QApplication process        {bare * 1000:7.0f} ms")
+    print(f"export 5 A3 table-sheet PDFs     {five * 1000:7.0f} ms   ratio {five / bare:.2f}x (target <= 2x)")
+    print(f"export 40-step table sheet       {forty_table * 1000:7.0f} ms   (process)")
+    print(f"40-step table sheet, in process  {inside['table'] * 1000:7.0f} ms")
+    print(f"40-step diagram, in process      {inside['diagram'] * 1000:7.0f} ms")
+    return 0 if five / bare <= 2.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
