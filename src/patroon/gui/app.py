@@ -31,14 +31,17 @@ def install_translator(app: QCoreApplication, lang: str | None = None) -> str:
         app.removeTranslator(old)
     app._patroon_translators = []  # type: ignore[attr-defined]
     if language == "nl":
-        for name, folder in (("patroon_nl", str(TRANSLATIONS)), ("qtbase_nl", _qt_translations())):
-            translator = QTranslator(app)
-            if folder and translator.load(name, folder):
-                app.installTranslator(translator)
-                app._patroon_translators.append(translator)  # type: ignore[attr-defined]
+        files = (("patroon_nl", str(TRANSLATIONS)), ("qtbase_nl", _qt_translations()))
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     else:
+        # English needs only its plural forms ("1 step", "2 steps").
+        files = (("patroon_en", str(TRANSLATIONS)),)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    for name, folder in files:
+        translator = QTranslator(app)
+        if folder and translator.load(name, folder):
+            app.installTranslator(translator)
+            app._patroon_translators.append(translator)  # type: ignore[attr-defined]
     return language
 
 

@@ -1,0 +1,12 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../gui/mainwindow.py" line="309" />
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
+    </message>
+</context>
+</TS>

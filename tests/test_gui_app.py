@@ -1,0 +1,171 @@
+"""The editor as a program: its language, and the real program on a real X server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "src" / "patroon" / "translations"
+WERELDVREDE = ROOT / "patterns" / "wereldvrede.yaml"
+
+
+def _menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+@pytest.mark.parametrize("lang, expected", [("nl", "&Bestand"), ("en", "&File")])
+def test_ui_language(qtbot, lang, expected):
+    from patroon.gui.app import make_application
+    from patroon.gui.mainwindow import MainWindow
+
+    make_application(lang=lang)
+    try:
+        w = MainWindow()
+        assert _menu_titles(w)[0] == expected
+        assert w.steps_label.text() == ("4 stappen" if lang == "nl" else "4 steps")
+        w.close()
+    finally:
+        make_application(lang="nl")
+
+
+def test_english_system_locale_gives_english(qtbot, monkeypatch):
+    from patroon.gui.app import install_translator
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setenv("LANGUAGE", "en_GB:en")
+    try:
+        assert install_translator(QApplication.instance(), None) == "en"
+    finally:
+        monkeypatch.setenv("LANGUAGE", "nl")
+        install_translator(QApplication.instance(), "nl")
+
+
+def test_every_ui_text_has_a_dutch_translation():
+    tree = ET.parse(TRANSLATIONS / "patroon_nl.ts")
+    unfinished = [m.find("source").text for m in tree.getroot().iter("message")
+                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
+    assert unfinished == []
+    qm = TRANSLATIONS / "patroon_nl.qm"
+    assert qm.exists() and qm.stat().st_mtime >= (TRANSLATIONS / "patroon_nl.ts").stat().st_mtime - 1
+
+
+@pytest.mark.skipif(not shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)), reason="no Qt tools")
+def test_translation_source_is_up_to_date(tmp_path):
+    """Every text the GUI code asks to translate is in the .ts file (run lupdate when this fails)."""
+    fresh = tmp_path / "fresh.ts"
+    lupdate = str(Path(sys.executable).parent / "pyside6-lupdate")
+    sources = sorted(str(p) for p in (ROOT / "src" / "patroon" / "gui").glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+
+    def texts(path):
+        return {(c.find("name").text, m.find("source").text)
+                for c in ET.parse(path).getroot().iter("context") for m in c.iter("message")}
+
+    assert texts(fresh) <= texts(TRANSLATIONS / "patroon_nl.ts")
+
+
+def test_run_gui_opens_the_files_given(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui import app as app_module
+
+    seen = {}
+
+    def fake_exec():
+        windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow" and w.isVisible()]
+        seen["paths"] = [w.document.path for w in windows]
+        for w in windows:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication.instance(), "exec", fake_exec, raising=False)
+    assert app_module.run_gui([str(WERELDVREDE)], lang="nl") == 0
+    assert seen["paths"] == [WERELDVREDE.absolute()]
+
+
+# The real program on a real X server -------------------------------------------------------
+
+
+def _free_display() -> int:
+    for number in range(91, 140):
+        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def xserver(tmp_path):
+    """A private Xvfb (with openbox as window manager when installed); yields its environment."""
+    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
+        pytest.skip("Xvfb and xdotool are needed")
+    number = _free_display()
+    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or xvfb.poll() is not None:
+            xvfb.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) \
+        if shutil.which("openbox") else None
+    try:
+        yield env
+    finally:
+        for proc in (wm, xvfb):
+            if proc is not None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+def wait_for_window(name: str, env: dict, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name], env=env,
+                               capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            return found.stdout.split()[0]
+        time.sleep(0.1)
+    raise AssertionError(f"no window named {name!r} appeared")
+
+
+@pytest.mark.slow
+def test_real_program_opens_a_file_and_quits_with_ctrl_q(xserver, tmp_path):
+    pattern = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, pattern)
+    proc = subprocess.Popen([sys.executable, "-m", "patroon", str(pattern)], env=xserver,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        window = wait_for_window("wereldvrede.yaml — Patroon", xserver)
+        # The key goes to the focused window: a just-mapped window may not have the focus yet, so
+        # focus it and press again until the program ends (a window that ignores Ctrl+Q fails).
+        for _attempt in range(10):
+            subprocess.run(["xdotool", "windowactivate", "--sync", window], env=xserver, capture_output=True, timeout=5)
+            subprocess.run(["xdotool", "windowfocus", "--sync", window], env=xserver, capture_output=True, timeout=5)
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"], env=xserver, check=True)
+            try:
+                proc.wait(timeout=2)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        assert proc.wait(timeout=5) == 0, proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert pattern.read_bytes() == WERELDVREDE.read_bytes()  # nothing written on a plain quit
+    assert not any((Path(xserver["XDG_DATA_HOME"])).rglob("recovery-*.yaml"))
