@@ -40,6 +40,11 @@ start=$(date +%s)
 seconds=$(( $(date +%s) - start ))
 
 app=$dist/patroon
+# The desktop integration travels with the build: unpack it anywhere and run
+# patroon/install.sh to get a menu entry and the file type of pattern files.
+mkdir -p "$app/share"
+cp "$here/linux/install.sh" "$app/install.sh"
+cp "$here"/linux/nl.patroon.Patroon.* "$app/share/"
 bytes=$(du -sb "$app" | cut -f1)
 mib=$(awk "BEGIN { printf \"%.1f\", $bytes / 1048576 }")
 echo "build.sh: built $app in ${seconds}s: $mib MiB on disk ($(find "$app" -type f | wc -l) files)"
