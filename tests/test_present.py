@@ -386,3 +386,13 @@ def test_nothing_is_cropped(qtbot, path, size):
     assert drawn.left() >= 0 and drawn.top() >= 0
     assert drawn.right() <= size[0] and drawn.bottom() <= size[1]
     assert drawn.width() >= 0.5 * size[0] or drawn.height() >= 0.8 * size[1]  # and it fills the screen
+
+
+@pytest.mark.parametrize("steps", [2, 4])
+def test_breakthrough_prompt_leaves_the_step_visible(qtbot, window, steps):
+    press(qtbot, window, Qt.Key.Key_Right, steps)
+    press(qtbot, window, Qt.Key.Key_D)
+    assert window.prompt_shown
+    prompt = window.prompt.geometry()
+    assert window.rect().contains(prompt)
+    assert not prompt.intersects(step_rect(window, steps - 1))

@@ -119,6 +119,8 @@ class BreakthroughPrompt(QFrame):
         self.label = QLabel(self)
         self.edit = _PromptEdit(self)
         self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.label.setWordWrap(True)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 16, 24, 16)
         box.setSpacing(8)
@@ -166,7 +168,7 @@ class PresenterWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.document = document
         self._screen = screen
-        self.setWindowTitle(self.tr("Patroon — presentation"))
+        self.setWindowTitle(document.pattern.title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -348,7 +350,7 @@ class PresenterWindow(QWidget):
             if minutes > 0:
                 self.timer.set_minutes(minutes)
                 self.timer.start()
-                self._show_hint(self.tr("Timer: %n minute(s)", "", minutes))
+                self._show_hint(self.tr("Timer: %1 min").replace("%1", str(minutes)))
                 return
             self.timer.reset()  # 0 then T: put the timer away
             self._clear_hint()
@@ -401,6 +403,7 @@ class PresenterWindow(QWidget):
         self._close_prompt()
         if target is None:
             return
+        self.repaint()  # the prompt goes at once; laying out the new note can take a moment
         pattern = self.pattern
         had = any(b.after == target for b in pattern.breakthroughs)
         if text:
@@ -423,10 +426,17 @@ class PresenterWindow(QWidget):
     def _place_prompt(self) -> None:
         w, h = self.width(), self.height()
         self.prompt.set_scale(h, self._fonts)
-        width = min(w - 40, max(480, round(w * 0.6)))
+        width = min(w - 40, max(560, round(w * 0.6)))
         self.prompt.setFixedWidth(width)
-        self.prompt.adjustSize()
-        self.prompt.move((w - width) // 2, h - self.prompt.height() - round(h * 0.04))
+        self.prompt.setFixedHeight(self.prompt.layout().heightForWidth(width))
+        # Away from the step the breakthrough follows, so the room still sees it.
+        y = h - self.prompt.height() - round(h * 0.04)
+        if self._prompt_target is not None:
+            geometry = self._ensure_geometry()
+            box = geometry.layout.step(self._prompt_target).box
+            if box.y + box.h / 2 + geometry.offset[1] > h / 2:
+                y = round(h * 0.04)
+        self.prompt.move((w - width) // 2, y)
 
     def _show_hint(self, text: str) -> None:
         self._hint = text
@@ -536,23 +546,30 @@ class PresenterWindow(QWidget):
         return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        self._geometry = None
+        self._relayout()
         if self.prompt.isVisible():
             self._place_prompt()
         super().resizeEvent(event)
 
     def _pattern_changed(self) -> None:
-        self._geometry = None
         steps = self.pattern.steps
         self._position = min(self._position, len(steps) + 1)
         if self._prompt_target is not None and all(s.id != self._prompt_target for s in steps):
             self._close_prompt()
+        self.setWindowTitle(self.pattern.title)
+        self._relayout()
         self.update()
 
     def _timer_changed(self) -> None:
         self.update()
 
     # Geometry ----------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Lay the pattern out for the window's size now, so paint() only draws."""
+        self._geometry = None
+        if self.isVisible():
+            self._ensure_geometry()
 
     def _ensure_geometry(self) -> _Geometry:
         size = (max(self.width(), 1), max(self.height(), 1))
@@ -737,7 +754,13 @@ class PresenterWindow(QWidget):
         metrics = QFontMetricsF(font)
         pad = metrics.height() * 0.5
         w = metrics.horizontalAdvance(self._hint) + 2 * pad
-        rect = QRectF((self.width() - w) / 2, h - metrics.height() - 2 * pad - h * 0.03, w, metrics.height() + pad)
+        box_h = metrics.height() + pad
+        # Beside the timer's corner (the corner that hides the least), not over the steps.
+        geometry = self._ensure_geometry()
+        timer = geometry.timer.united(geometry.timer_label)
+        x = timer.right() - w if timer.center().x() > self.width() / 2 else timer.left()
+        y = timer.bottom() + pad if timer.center().y() < h / 2 else timer.top() - pad - box_h
+        rect = QRectF(max(0.0, x), y, w, box_h)
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(40, 40, 40, 220))
