@@ -161,6 +161,9 @@ class PatternLayout:
     # The ring's horizontal and vertical radius: equal (a circle) unless a very
     # full pattern needed a landscape or portrait page's extra room.
     radii: tuple[float, float] = (0.0, 0.0)
+    # False when even ``min_font`` could not make everything fit the area
+    # (the boxes then crowd each other): the caller should give it more room.
+    fits: bool = True
 
     def step(self, step_id: str) -> StepLayout:
         """The layout of step ``step_id`` (KeyError if there is none)."""
@@ -316,9 +319,16 @@ def _frame(
     return _Frame(tuple(start + i * sweep for i in range(n)), sweep, tuple(offsets), ax, ay)
 
 
-def _box_at(frame: _Frame, i: int, radius: float, w: float, h: float) -> Rect:
+Sizes = Sequence[tuple[float, float]]  # every box's width and height
+
+
+def _box_at(frame: _Frame, i: int, radius: float, sizes: Sizes) -> Rect:
     cx, cy = frame.centre(i, radius)
-    return Rect.centred(cx, cy, w, h)
+    return Rect.centred(cx, cy, *sizes[i])
+
+
+def _boxes(frame: _Frame, radius: float, sizes: Sizes) -> list[Rect]:
+    return [_box_at(frame, i, radius, sizes) for i in range(len(frame.angles))]
 
 
 def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float) -> float:
@@ -347,17 +357,17 @@ def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float
     return best
 
 
-def _arc_gaps(frame: "_Frame", radius: float, w: float, h: float, clearance: float) -> list[float]:
+def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) -> list[float]:
     """The free length of circle between each box and the next (boxes without nudges)."""
     n = len(frame.angles)
     forward = frame.sweep > 0
     # On an ellipse, measure in the circle it is stretched from.
-    hw, hh = (w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay
+    half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
     gaps = []
     for i in range(n):
         j = (i + 1) % n
-        leave = _exit_angle(frame.angles[i], forward, radius, hw, hh)
-        enter = _exit_angle(frame.angles[j], not forward, radius, hw, hh)
+        leave = _exit_angle(frame.angles[i], forward, radius, *half[i])
+        enter = _exit_angle(frame.angles[j], not forward, radius, *half[j])
         free = abs(frame.sweep) - leave - enter
         mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweep)
         speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
@@ -365,18 +375,18 @@ def _arc_gaps(frame: "_Frame", radius: float, w: float, h: float, clearance: flo
     return gaps
 
 
-def _radius_for_spacing(frame: _Frame, w: float, h: float, gap_needed: Sequence[float], clearance: float) -> float:
+def _radius_for_spacing(frame: _Frame, sizes: Sizes, gap_needed: Sequence[float], clearance: float) -> float:
     """The least radius at which boxes keep apart and each arrow has ``gap_needed[i]`` of circle free."""
     n = len(frame.angles)
     radius = 0.0
     step_angle = abs(frame.sweep)
     # Arrows: enough free circle between neighbours (a nudged box bends its arrows; checked later).
-    lo = max(w, h) / 2
+    lo = max(max(w, h) for w, h in sizes) / 2
     for i in range(n):
         lo = max(lo, gap_needed[i] / step_angle)
 
     def enough(r: float) -> bool:
-        return all(g >= need for g, need in zip(_arc_gaps(frame, r, w, h, clearance), gap_needed))
+        return all(g >= need for g, need in zip(_arc_gaps(frame, r, sizes, clearance), gap_needed))
 
     hi = lo * 2
     while not enough(hi) and hi < 1e6:
@@ -394,6 +404,8 @@ def _radius_for_spacing(frame: _Frame, w: float, h: float, gap_needed: Sequence[
             ax, ay = frame.centre(i, 1.0)
             bx, by = frame.centre(j, 1.0)
             dx, dy = abs(ax - bx), abs(ay - by)
+            w = (sizes[i][0] + sizes[j][0]) / 2
+            h = (sizes[i][1] + sizes[j][1]) / 2
             need = min(
                 (w + MIN_GAP) / dx if dx > 1e-9 else math.inf,
                 (h + MIN_GAP) / dy if dy > 1e-9 else math.inf,
@@ -538,9 +550,9 @@ def _free_height(
     return max(b, 0.0)
 
 
-def _title_fits(frame: _Frame, radius: float, w: float, h: float, options: Sequence[_TitleOption], clearance: float):
-    """The first title option that fits in the middle at this radius, with its half sizes; or None."""
-    boxes = [_box_at(frame, i, radius, w, h) for i in range(len(frame.angles))]
+def _title_fits(frame: _Frame, radius: float, sizes: Sizes, options: Sequence[_TitleOption], clearance: float):
+    """The first title option that fits in the middle at this radius; or None."""
+    boxes = _boxes(frame, radius, sizes)
     for opt in options:
         half_w = opt.width / 2 + clearance
         free = _free_height(boxes, 0.0, 0.0, half_w, radius, clearance, frame.ax, frame.ay)
@@ -611,9 +623,7 @@ def _nearest_on_rect(rect: Rect, p: Point) -> Point:
 @dataclass(frozen=True)
 class _Plan:
     s: float
-    inner_w: float
-    box_w: float
-    box_h: float
+    sizes: tuple[tuple[float, float], ...]
     radius: float
     lines: tuple[tuple[str, ...], ...]
     title: _TitleOption | None
@@ -663,10 +673,10 @@ class _Solver:
             out[i] = _NoteText(lines, widest, h)
         return out
 
-    def extent(self, radius: float, w: float, h: float, style: _Style, notes: dict[int, _NoteText]) -> Rect:
+    def extent(self, radius: float, sizes: Sizes, style: _Style, notes: dict[int, _NoteText]) -> Rect:
         """Everything drawn at this radius, relative to the circle's centre."""
         frame = self.frame
-        boxes = [_box_at(frame, i, radius, w, h) for i in range(self.n)]
+        boxes = _boxes(frame, radius, sizes)
         reach = style.head_half + style.stroke
         rx, ry = radius * frame.ax + reach, radius * frame.ay + reach
         rect = Rect(-rx, -ry, 2 * rx, 2 * ry)
@@ -698,23 +708,25 @@ class _Solver:
             )
         return placed
 
-    def radius_range(self, s: float, w: float, h: float, notes: dict[int, _NoteText], options) -> tuple[float, float, object]:
+    def radius_range(self, s: float, sizes: Sizes, notes: dict[int, _NoteText], options) -> tuple[float, float]:
+        """The least radius at which boxes, arrows and title fit, and the largest the area allows."""
         style = _Style(s)
         gaps = [
             style.head_len + style.shaft + (2 * style.marker_radius + style.shaft if i in self.notes else 0)
             for i in range(self.n)
         ]
-        r_min = _radius_for_spacing(self.frame, w, h, gaps, style.clearance)
-        r_min = max(r_min, 0.5 * max(w, h))
+        r_min = _radius_for_spacing(self.frame, sizes, gaps, style.clearance)
+        biggest = max(w + h for w, h in sizes)
+        r_min = max(r_min, 0.25 * biggest)
         # The title: grow the radius until it fits in the middle.
-        lo, hi = r_min, max(r_min * 4, 4 * (w + h) + 4 * sum(o.width for o in options[:1]))
-        title = _title_fits(self.frame, lo, w, h, options, style.clearance)
+        lo, hi = r_min, max(r_min * 4, 4 * biggest + 4 * sum(o.width for o in options[:1]))
+        title = _title_fits(self.frame, lo, sizes, options, style.clearance)
         if title is None:
-            if _title_fits(self.frame, hi, w, h, options, style.clearance) is None:
-                return math.inf, 0.0, None
+            if _title_fits(self.frame, hi, sizes, options, style.clearance) is None:
+                return math.inf, 0.0
             for _ in range(24):
                 mid = (lo + hi) / 2
-                if _title_fits(self.frame, mid, w, h, options, style.clearance) is None:
+                if _title_fits(self.frame, mid, sizes, options, style.clearance) is None:
                     lo = mid
                 else:
                     hi = mid
@@ -724,56 +736,78 @@ class _Solver:
         room_h = self.height - 2 * style.margin
 
         def fits(r: float) -> bool:
-            e = self.extent(r, w, h, style, notes)
+            e = self.extent(r, sizes, style, notes)
             return e.w <= room_w and e.h <= room_h
 
         lo, hi = (r_min, max(self.width, self.height)) if fits(r_min) else (0.0, r_min)
         if not fits(lo):
-            return r_min, 0.0, None
+            return r_min, 0.0
         if fits(hi):
-            return r_min, hi, None
+            return r_min, hi
         for _ in range(22):
             mid = (lo + hi) / 2
             if fits(mid):
                 lo = mid
             else:
                 hi = mid
-        return r_min, lo, None
+        return r_min, lo
 
     def plans(self, s: float, *, best_effort: bool = False) -> list[_Plan]:
+        """Every way to set the steps at size ``s`` that fits the area, best first."""
+        plans = self._plans(s, (0.0,), best_effort=False)
+        if not plans:
+            # Boxes wider at the sides and narrower at the top and bottom fit
+            # a full circle better: the sides' boxes stack, the top's sit side by side.
+            plans = self._plans(s, (0.4, 0.8), best_effort=best_effort)
+        if not plans and best_effort:
+            plans = self._plans(s, (0.0,), best_effort=True)
+        return plans
+
+    def _plans(self, s: float, flares: Sequence[float], *, best_effort: bool) -> list[_Plan]:
         style = _Style(s)
         lh = self.m.measure.line_height(s)
         options = _title_options(self.m, self.title, self.context, s, self.min_font)
         notes = self.note_texts(s)
+        side = [abs(math.cos(a)) for a in self.frame.angles]
+        # Boxes placed alike (mirror images on the circle) get the same size.
+        kinds = [round(c, 3) for c in side]
         plans = []
-        for ems in (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0):
-            inner = ems * s
-            blocks = [self.m.block(t, s, False, inner) for t in self.texts]
-            if not all(b[3] for b in blocks) and ems < 21.0:
-                continue
-            counts = tuple(len(b[0]) for b in blocks)
-            lines_max = max(max(counts), self.min_lines)
-            box_w = inner + 2 * style.pad_x
-            box_h = lines_max * lh + 2 * style.pad_y
-            # Long, flat boxes look like banners: keep them at least this tall.
-            box_h = max(box_h, box_w / 2.6)
-            r_min, r_max, _ = self.radius_range(s, box_w, box_h, notes, options)
-            feasible = r_min <= r_max
-            if not feasible and not best_effort:
-                continue
-            # Spread out into the room there is, but not so far that the boxes drift apart.
-            radius = min(r_max, max(r_min * 1.18, 0.9 * r_max)) if feasible else max(r_max, 1.0)
-            title = _title_fits(self.frame, radius, box_w, box_h, options, style.clearance)
-            ratio = box_w / box_h
-            score = abs(math.log(ratio / 1.75))
-            score += 0.08 * max(0, lines_max - 6)
-            # Few steps: boxes large enough to hold the eye in a big area.
-            target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
-            if box_w < target:
-                score += 1.2 * math.log(target / box_w)
-            if not feasible:
-                score += 100 + (r_min - r_max) / max(r_max, 1.0)
-            plans.append(_Plan(s, inner, box_w, box_h, radius, tuple(b[0] for b in blocks), title, score, feasible))
+        for flare in flares:
+            for ems in (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0):
+                inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
+                blocks = [self.m.block(t, s, False, inner) for t, inner in zip(self.texts, inners)]
+                if not all(b[3] for b in blocks) and ems < 21.0:
+                    continue
+                counts = [max(len(b[0]), self.min_lines) for b in blocks]
+                if flare == 0.0:
+                    counts = [max(counts)] * self.n
+                else:
+                    most = {k: max(c for c, k2 in zip(counts, kinds) if k2 == k) for k in kinds}
+                    counts = [most[k] for k in kinds]
+                sizes = []
+                for inner, lines in zip(inners, counts):
+                    box_w = inner + 2 * style.pad_x
+                    # Long, flat boxes look like banners: keep them at least this tall.
+                    box_h = max(lines * lh + 2 * style.pad_y, box_w / 2.6)
+                    sizes.append((box_w, box_h))
+                r_min, r_max = self.radius_range(s, sizes, notes, options)
+                feasible = r_min <= r_max
+                if not feasible and not best_effort:
+                    continue
+                # Spread out into the room there is, but not so far that the boxes drift apart.
+                radius = min(r_max, max(r_min * 1.18, 0.9 * r_max)) if feasible else max(r_max, 1.0)
+                title = _title_fits(self.frame, radius, sizes, options, style.clearance)
+                score = sum(abs(math.log(w / h / 1.75)) for w, h in sizes) / self.n
+                score += 0.08 * max(0, max(counts) - 6) + 0.3 * flare
+                # Few steps: boxes large enough to hold the eye in a big area.
+                target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
+                box_w = min(w for w, _ in sizes)
+                if box_w < target:
+                    score += 1.2 * math.log(target / box_w)
+                if not feasible:
+                    score += 100 + (r_min - r_max) / max(r_max, 1.0)
+                lines = tuple(b[0] for b in blocks)
+                plans.append(_Plan(s, tuple(sizes), radius, lines, title, score, feasible))
         plans.sort(key=lambda p: p.score)
         return plans
 
@@ -808,22 +842,22 @@ def _build(
     frame = solver.frame
     n = solver.n
     m = solver.m
-    w, h, radius = plan.box_w, plan.box_h, plan.radius
+    sizes, radius = plan.sizes, plan.radius
     notes = solver.note_texts(s)
     # Arrows checked exactly: open the circle a little more where an arrow came out short.
     for _ in range(6):
-        boxes = [_box_at(frame, i, radius, w, h) for i in range(n)]
+        boxes = _boxes(frame, radius, sizes)
         arrows = [_arrow(frame, i, radius, boxes, style) for i in range(n)]
         need = style.head_len + 0.5 * style.shaft
         short = [length for (_, length) in arrows if length < need]
         if not short or any(o != (0.0, 0.0) for o in frame.offsets):
             break
-        room = solver.extent(radius * 1.04, w, h, style, notes)
+        room = solver.extent(radius * 1.04, sizes, style, notes)
         if room.w > width - 2 * style.margin or room.h > height - 2 * style.margin:
             break
         radius *= 1.04
     # Centre what is actually drawn in the area (the page check above was generous).
-    ext = solver.extent(radius, w, h, style, notes)
+    ext = solver.extent(radius, sizes, style, notes)
     drawn = [Rect.around(path + list(_head(path, style))).inflated(style.stroke) for path, _ in arrows if len(path) > 1]
     drawn += boxes + list(solver._note_boxes(radius, boxes, style, notes).values())
     tight = drawn[0]
@@ -877,7 +911,9 @@ def _build(
 
     # The title block, centred in the largest free rectangle around the middle.
     centre = (cx, cy)
-    opt = plan.title or _title_fits(frame, radius, w, h, _title_options(m, solver.title, solver.context, s, solver.min_font), style.clearance)
+    opt = plan.title or _title_fits(
+        frame, radius, sizes, _title_options(m, solver.title, solver.context, s, solver.min_font), style.clearance
+    )
     moved = [st.box for st in steps]
     if opt is None:
         opt = _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
@@ -906,6 +942,7 @@ def _build(
         breakthroughs=tuple(breakthroughs),
         step_font_size=s,
         radii=(radius * frame.ax, radius * frame.ay),
+        fits=plan.feasible,
     )
 
 
@@ -950,7 +987,8 @@ def layout_pattern(
     middle. Honours ``pattern.layout``: ``start_angle`` (degrees, 90 = top),
     ``direction`` and ``offsets`` (a box's nudge in radii; its arrows follow).
     If even ``min_font`` cannot make everything fit, the text stays at
-    ``min_font`` and the boxes may come closer than they should.
+    ``min_font``, the boxes may come closer than they should and the
+    layout's ``fits`` is False: give it a larger area.
     """
     n = len(pattern.steps)
     offsets = [tuple(pattern.layout.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
@@ -1020,4 +1058,5 @@ def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: f
         breakthroughs=(),
         step_font_size=layout.step_font_size,
         radii=layout.radii,
+        fits=layout.fits,
     )
