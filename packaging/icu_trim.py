@@ -38,7 +38,7 @@ def keep_item(name: str) -> bool:
     tree, base = "/".join(parts[:-1]), parts[-1]
     if tree == "translit" or base.endswith((".dict", ".cnv")) or base in _DROPPED_FILES:
         return False
-    if _LOCALE_BUNDLE.match(base):
+    if _LOCALE_BUNDLE.match(base) and base != "res_index.res":  # res_index: the list of locales
         return base.split(".")[0].split("_")[0] in KEEP_LANGUAGES
     return True
 
