@@ -284,6 +284,26 @@ def test_a_table_sheet_with_every_text_at_its_limit_stays_on_the_sheet(out):
     assert "…" in pdf_pages(pdf)[0].text()
 
 
+@pytest.mark.parametrize("sheet", ["table", "diagram"])
+def test_breakthrough_notes_keep_the_guarantees(out, sheet):
+    source = ROOT / "patterns" / "wereldvrede.yaml"
+    data = load_pattern(source).model_dump()
+    data["breakthroughs"] = [
+        {"after": "visie-ontbreekt", "text": "Begin klein: één casus, één tafel, één gezamenlijke vraag."},
+        {"after": "abstract-eens", "text": "Maak het meteen concreet: wie doet wat, vóór wanneer?"},
+    ]
+    pattern = validate(data)
+    path = out / f"doorbraken-{sheet}.yaml"
+    save_pattern(pattern, path)
+    pdf, layout = out / f"doorbraken-{sheet}.pdf", out / f"doorbraken-{sheet}.json"
+    for target in (pdf, layout):
+        assert run("export", path, "-o", target, "--sheet", sheet) == 0
+    check_sheet(pdf, 0, json.loads(layout.read_text(encoding="utf-8")), path, min_step_pt=9.0)
+    text = letters(pdf_pages(pdf)[0].text())
+    for b in pattern.breakthroughs:
+        assert all(letters(word) in text for word in b.text.split())
+
+
 def test_worksheet_has_the_asked_boxes_an_empty_centre_and_the_questions(worksheet):
     pdf, layout = worksheet
     assert len(layout["steps"]) == 7

@@ -161,7 +161,20 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(buffer.data())
+    return _with_fallback_fonts(bytes(buffer.data()))
+
+
+_FONT_FAMILY = re.compile(rb'font-family="([^"]+)"')
+
+
+def _with_fallback_fonts(svg: bytes) -> bytes:
+    """Name fallbacks after the bundled family: an SVG does not carry its font, and a
+    viewer without Open Sans should pick a sans-serif of similar width, not a serif."""
+    return _FONT_FAMILY.sub(lambda m: b'font-family="' + _css_family(m.group(1)) + b', Arial, Helvetica, sans-serif"', svg)
+
+
+def _css_family(name: bytes) -> bytes:
+    return name if name.startswith((b"'", b"&apos;")) else b"'" + name + b"'"
 
 
 def render_image(pattern: Pattern | None, page: Page):  # -> QImage

@@ -438,22 +438,52 @@ def layout_sheet(
     m = SHEET_MARGIN
     content_w, content_h = page_w - 2 * m, page_h - 2 * m
     gutter = 10.0 * MM
-    if page_w >= page_h:
-        area_w = round(content_w * 0.62, 2)
-        area = (m, m, area_w, content_h)
-        column_rect = (m + area_w + gutter, m, content_w - area_w - gutter, content_h)
-    else:
-        area_h = round(min(content_w, content_h * 0.58), 2)
-        area = (m, m, content_w, area_h)
-        column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
-    if sheet == "worksheet":
-        layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
-    else:
-        # Read from across a table: let the steps' text grow larger than on a diagram.
-        layout = layout_pattern(pattern, measure, area[2], area[3], max_font=min(area[2], area[3]) / TABLE_FONT_RATIO)
+    best: tuple[tuple[bool, float], tuple[float, float, float, float], tuple[float, float, float, float], Any] | None = None
+    for share in _PATTERN_SHARES:
+        if page_w >= page_h:
+            area_w = round(content_w * share, 2)
+            area = (m, m, area_w, content_h)
+            column_rect = (m + area_w + gutter, m, content_w - area_w - gutter, content_h)
+        else:
+            area_h = round(min(content_w, content_h * (share - 0.04)), 2)
+            area = (m, m, content_w, area_h)
+            column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
+        if sheet == "worksheet":
+            layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
+        else:
+            # Read from across a table: let the steps' text grow larger than on a diagram.
+            cap = min(area[2], area[3]) / TABLE_FONT_RATIO
+            layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
+        score = (_fits(layout), layout.step_font_size)
+        if best is None or score > best[0]:
+            best = (score, area, column_rect, layout)
+        # A wider circle only when it is needed: the questions want their room too.
+        if sheet == "worksheet" or (score[0] and layout.step_font_size >= min(cap, GOOD_TABLE_FONT)):
+            break
+    assert best is not None
+    _, area, column_rect, layout = best
     column = compose_column(column_texts(pattern, sheet), footer_text(pattern) if sheet == "table" else "",
                             measure, column_rect)
     return SheetLayout(sheet, (page_w, page_h), area, layout, column)
+
+
+#: The circle's share of a table sheet's width (landscape; of its height in portrait), tried in turn
+#: while the steps' text stays small or the boxes crowd.
+_PATTERN_SHARES = (0.62, 0.70)
+#: Step text this large (points) is good enough on a table sheet: no need to narrow the questions.
+GOOD_TABLE_FONT = 16.0
+
+
+def _fits(layout: PatternLayout) -> bool:
+    """Whether the layout keeps its promises: boxes 2 mm apart, the title area clear of every box."""
+    steps = layout.steps
+    for i, a in enumerate(steps):
+        if a.box.intersects(layout.title_area):
+            return False
+        for b in steps[i + 1:]:
+            if a.box.distance(b.box) < 2.0 * MM - 0.01:
+                return False
+    return True
 
 
 def paint_sheet(
