@@ -78,11 +78,11 @@ def is_colour(colour: QColor, tolerance: int = 12):
     )
 
 
-def step_rect(window, index: int) -> QRect:
-    """Where step ``index``'s box is on the widget, slightly shrunk to stay inside its border."""
+def step_rect(window, index: int, inset: int = 12) -> QRect:
+    """Where step ``index``'s box is on the widget, shrunk by ``inset`` to stay inside its rounded border."""
     box = window.pattern_layout.steps[index].box
     dx, dy = window._ensure_geometry().offset
-    return QRect(round(box.x + dx + 6), round(box.y + dy + 6), round(box.w - 12), round(box.h - 12))
+    return QRect(round(box.x + dx + inset), round(box.y + dy + inset), round(box.w - 2 * inset), round(box.h - 2 * inset))
 
 
 # Reveal --------------------------------------------------------------------------------------
@@ -158,16 +158,17 @@ def test_title_only_has_no_box_where_step_one_will_be(qtbot, window):
 
 
 def test_the_revealed_step_stands_out_from_the_softened_ones(qtbot, window):
+    def dark(c: QColor) -> bool:  # black text and borders; softened steps are grey
+        return max(c.red(), c.green(), c.blue()) < 60
+
     press(qtbot, window, Qt.Key.Key_Right, 2)
     image = grab(window)
-    background = window._palette.background
-    def ink(rect):  # how much of a box differs from the background
-        return 1 - share_of(image, rect, is_colour(background, 40))
-    first, second = ink(step_rect(window, 0)), ink(step_rect(window, 1))
-    assert first != second  # one is highlighted, the other softened
+    assert share_of(image, step_rect(window, 0, inset=0), dark) == 0  # softened
+    assert share_of(image, step_rect(window, 1, inset=0), dark) > 0.01  # highlighted
+    assert QColor(image.pixel(step_rect(window, 1).topLeft())) == QColor(window._palette.render.highlight_fill)
     press(qtbot, window, Qt.Key.Key_End)
     closed = grab(window)
-    assert closed.pixel(step_rect(window, 0).center()) == closed.pixel(step_rect(window, 1).center())
+    assert all(share_of(closed, step_rect(window, i, inset=0), dark) > 0.01 for i in range(len(window.pattern.steps)))
 
 
 # Blank screens, questions, help -------------------------------------------------------------
@@ -396,3 +397,56 @@ def test_breakthrough_prompt_leaves_the_step_visible(qtbot, window, steps):
     prompt = window.prompt.geometry()
     assert window.rect().contains(prompt)
     assert not prompt.intersects(step_rect(window, steps - 1))
+
+
+def test_the_timer_keeps_running_when_the_presenter_is_left_and_opened_again(qtbot, window, document, clock):
+    press(qtbot, window, Qt.Key.Key_T)
+    clock.advance(90)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    clock.advance(30)
+    again = PresenterWindow(document)
+    qtbot.addWidget(again)
+    assert again.timer is window.timer
+    assert again.timer.running and again.timer.text() == "23:00"
+
+
+def test_choose_screen_prefers_a_second_screen(qtbot, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    primary = QGuiApplication.primaryScreen()
+    assert choose_screen() is primary  # one screen here
+    projector = object()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [primary, projector]))
+    assert choose_screen() is projector
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [projector, primary]))
+    assert choose_screen() is projector  # the one that is not the primary
+
+
+def test_f5_in_the_editor_presents_its_document_and_esc_returns(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui.app import make_application
+    from patroon.gui.mainwindow import MainWindow
+
+    make_application(lang="nl")
+    editor = MainWindow()
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.open_path(WERELDVREDE)
+    try:
+        editor.act_present.trigger()
+        presenters = [w for w in QApplication.topLevelWidgets() if isinstance(w, PresenterWindow) and w.isVisible()]
+        assert len(presenters) == 1
+        presenter = presenters[0]
+        assert presenter.document is editor.document and presenter.isFullScreen() and presenter.position == 0
+        press(qtbot, presenter, Qt.Key.Key_Right)
+        press(qtbot, presenter, Qt.Key.Key_D)
+        qtbot.keyClicks(presenter.prompt.edit, "Live")
+        press(qtbot, presenter.prompt.edit, Qt.Key.Key_Return)
+        assert editor.document.pattern.breakthroughs[0].text == "Live" and editor.document.is_modified()
+        with qtbot.waitSignal(presenter.closed, timeout=1000):
+            press(qtbot, presenter, Qt.Key.Key_Escape)
+        assert editor.isVisible() and not presenter.isVisible()
+    finally:
+        editor.document.reset(editor.document.pattern, None)
+        editor.close()

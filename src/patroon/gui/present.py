@@ -49,6 +49,8 @@ from patroon.model import Pattern, set_breakthrough
 MARGIN_SHARE = 0.008
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
+TIMER_NAME = "patroon-table-timer"
+LAYOUT_CACHE = 4
 HINT_MS = 2500  # how long a short message (typed minutes, "first reveal a step") stays
 CURSOR_HIDE_MS = 2000
 
@@ -182,9 +184,17 @@ class PresenterWindow(QWidget):
         self._digits = ""
         self._hint = ""
         self._geometry: _Geometry | None = None
+        self._layouts: dict[tuple[str, int, int], object] = {}  # most recently used last
         self._closed_emitted = False
 
-        self.timer = TableTimer(timer_minutes, clock=clock, parent=self)
+        # The timer belongs to the document, not to this window: a facilitator
+        # who steps back into the editor while the tables talk finds it still
+        # running when presenting again (F5 makes a new window).
+        timer = document.findChild(TableTimer, TIMER_NAME)
+        if timer is None:
+            timer = TableTimer(timer_minutes, clock=clock, parent=document)
+            timer.setObjectName(TIMER_NAME)
+        self.timer: TableTimer = timer
         self.timer.changed.connect(self._timer_changed)
 
         self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)
@@ -281,13 +291,18 @@ class PresenterWindow(QWidget):
         self.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.timer.pause()
+        try:
+            self.timer.changed.disconnect(self._timer_changed)
+        except (RuntimeError, TypeError):  # already disconnected
+            pass
         super().closeEvent(event)
         if not self._closed_emitted:
             self._closed_emitted = True
             self.closed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._closed_emitted:  # shown again after closing: listen to the timer again
+            self.timer.changed.connect(self._timer_changed)
         self._closed_emitted = False
         super().showEvent(event)
 
@@ -582,10 +597,18 @@ class PresenterWindow(QWidget):
         from patroon.render.measure import QtTextMeasure
 
         margin = round(min(w, h) * MARGIN_SHARE)
-        # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
-        layout = layout_pattern(
-            self.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
-        )
+        # Undo and redo (of a breakthrough typed live) go back to a pattern laid
+        # out moments ago: keep the last few layouts rather than wait again.
+        key = (self.pattern.model_dump_json(), w, h)
+        layout = self._layouts.pop(key, None)
+        if layout is None:
+            # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
+            layout = layout_pattern(
+                self.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
+            )
+        self._layouts[key] = layout
+        while len(self._layouts) > LAYOUT_CACHE:
+            self._layouts.pop(next(iter(self._layouts)))
         bounds = layout.bounds()
         # Centre what is drawn (the layout may not use all the height it was given).
         dx = margin + (w - 2 * margin - bounds.w) / 2 - bounds.x
