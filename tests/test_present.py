@@ -366,20 +366,9 @@ def test_follows_changes_made_in_the_editor(qtbot, window, document):
 # Legibility ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", PATTERNS, ids=lambda p: p.stem)
-def test_step_text_is_at_least_28_px_at_1920x1080(qtbot, path):
-    win = PresenterWindow(Document(load_pattern(path), path))
-    qtbot.addWidget(win)
-    win.resize(1920, 1080)
-    layout = win.pattern_layout
-    assert layout.step_font_size >= 28
-    assert all(step.text.size >= 28 for step in layout.steps)
-    assert layout.title.size > layout.step_font_size
-
-
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("path", PATTERNS, ids=lambda p: p.stem)
-def test_nothing_is_cropped(qtbot, path, size):
+def test_legible_and_nothing_cropped(qtbot, path, size):
     win = PresenterWindow(Document(load_pattern(path), path))
     qtbot.addWidget(win)
     win.resize(*size)
@@ -387,6 +376,11 @@ def test_nothing_is_cropped(qtbot, path, size):
     assert drawn.left() >= 0 and drawn.top() >= 0
     assert drawn.right() <= size[0] and drawn.bottom() <= size[1]
     assert drawn.width() >= 0.5 * size[0] or drawn.height() >= 0.8 * size[1]  # and it fills the screen
+    layout = win.pattern_layout
+    assert layout.title.size > layout.step_font_size  # the title larger
+    if size == (1920, 1080):  # legible from the back of the room
+        assert layout.step_font_size >= 28
+        assert all(step.text.size >= 28 for step in layout.steps)
 
 
 @pytest.mark.parametrize("steps", [2, 4])

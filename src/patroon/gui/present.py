@@ -50,7 +50,8 @@ MARGIN_SHARE = 0.008
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
 TIMER_NAME = "patroon-table-timer"
-LAYOUT_CACHE = 4
+LAYOUT_CACHE = 8
+_LAYOUTS: dict[tuple[str, int, int], object] = {}  # (pattern, width, height) -> layout; most recent last
 HINT_MS = 2500  # how long a short message (typed minutes, "first reveal a step") stays
 CURSOR_HIDE_MS = 2000
 
@@ -184,7 +185,6 @@ class PresenterWindow(QWidget):
         self._digits = ""
         self._hint = ""
         self._geometry: _Geometry | None = None
-        self._layouts: dict[tuple[str, int, int], object] = {}  # most recently used last
         self._closed_emitted = False
 
         # The timer belongs to the document, not to this window: a facilitator
@@ -597,18 +597,18 @@ class PresenterWindow(QWidget):
         from patroon.render.measure import QtTextMeasure
 
         margin = round(min(w, h) * MARGIN_SHARE)
-        # Undo and redo (of a breakthrough typed live) go back to a pattern laid
-        # out moments ago: keep the last few layouts rather than wait again.
+        # Undo and redo (of a breakthrough typed live), and presenting again,
+        # come back to a pattern laid out moments ago: keep the last few layouts.
         key = (self.pattern.model_dump_json(), w, h)
-        layout = self._layouts.pop(key, None)
+        layout = _LAYOUTS.pop(key, None)
         if layout is None:
             # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
             layout = layout_pattern(
                 self.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
             )
-        self._layouts[key] = layout
-        while len(self._layouts) > LAYOUT_CACHE:
-            self._layouts.pop(next(iter(self._layouts)))
+        _LAYOUTS[key] = layout
+        while len(_LAYOUTS) > LAYOUT_CACHE:
+            _LAYOUTS.pop(next(iter(_LAYOUTS)))
         bounds = layout.bounds()
         # Centre what is drawn (the layout may not use all the height it was given).
         dx = margin + (w - 2 * margin - bounds.w) / 2 - bounds.x
