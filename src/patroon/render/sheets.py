@@ -17,6 +17,7 @@ changes geometry. :func:`paint_sheet` returns the page's geometry as the
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -39,8 +40,10 @@ MM = 72.0 / 25.4
 SAFE_EDGE = 5.0 * MM
 #: The margin of the table sheet and the worksheet: well inside the safe edge.
 SHEET_MARGIN = 12.0 * MM
-#: A table sheet's step text may grow to the circle area's smaller side over this (about 20 pt on A3).
-TABLE_FONT_RATIO = 38.0
+#: Step text on an A3 table sheet: at most this large (calm, few hyphenations) ...
+TABLE_MAX_FONT = 17.0
+#: ... and when it would be smaller than this, the circle gets more of the page's width.
+TABLE_GOOD_FONT = 15.0
 #: The smallest type on any sheet.
 MIN_TEXT = 9.0
 
@@ -205,6 +208,7 @@ def compose_column(
     footer: str,
     measure: TextMeasure,
     rect: tuple[float, float, float, float],
+    max_scale: float = 1.0,
 ) -> Column:
     """Place the column's texts and writing lines inside ``rect``.
 
@@ -222,7 +226,7 @@ def compose_column(
     blocks: list[_Block] = []
     scale = 1.0
     for min_lines in (3, 2, 1):
-        scale = 1.0
+        scale = max_scale
         while True:
             blocks = _blocks(texts, measure, scale, w, min_lines)
             if _height(blocks, measure) <= body_h or scale <= _MIN_SCALE:
@@ -438,6 +442,10 @@ def layout_sheet(
     m = SHEET_MARGIN
     content_w, content_h = page_w - 2 * m, page_h - 2 * m
     gutter = 10.0 * MM
+    # Type sizes scale with the paper: an A4 sheet is an A3 sheet reduced.
+    paper_scale = min(page_w, page_h) / PAPER_SIZES_PT["A3"][0]
+    cap = max(MIN_TEXT, math.floor(TABLE_MAX_FONT * paper_scale))
+    good = max(MIN_TEXT, round(TABLE_GOOD_FONT * paper_scale))
     best: tuple[tuple[bool, float], tuple[float, float, float, float], tuple[float, float, float, float], Any] | None = None
     for share in _PATTERN_SHARES:
         if page_w >= page_h:
@@ -451,27 +459,24 @@ def layout_sheet(
         if sheet == "worksheet":
             layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
         else:
-            # Read from across a table: let the steps' text grow larger than on a diagram.
-            cap = min(area[2], area[3]) / TABLE_FONT_RATIO
+            # Read from across a table: the steps' text may grow larger than on a diagram.
             layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
         score = (_fits(layout), layout.step_font_size)
         if best is None or score > best[0]:
             best = (score, area, column_rect, layout)
         # A wider circle only when it is needed: the questions want their room too.
-        if sheet == "worksheet" or (score[0] and layout.step_font_size >= min(cap, GOOD_TABLE_FONT)):
+        if sheet == "worksheet" or (score[0] and layout.step_font_size >= good):
             break
     assert best is not None
     _, area, column_rect, layout = best
     column = compose_column(column_texts(pattern, sheet), footer_text(pattern) if sheet == "table" else "",
-                            measure, column_rect)
+                            measure, column_rect, max_scale=min(1.0, paper_scale))
     return SheetLayout(sheet, (page_w, page_h), area, layout, column)
 
 
 #: The circle's share of a table sheet's width (landscape; of its height in portrait), tried in turn
 #: while the steps' text stays small or the boxes crowd.
 _PATTERN_SHARES = (0.62, 0.70)
-#: Step text this large (points) is good enough on a table sheet: no need to narrow the questions.
-GOOD_TABLE_FONT = 16.0
 
 
 def _fits(layout: PatternLayout) -> bool:
