@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 
 from conftest import PATTERNS
@@ -444,3 +444,13 @@ def test_f5_in_the_editor_presents_its_document_and_esc_returns(qtbot):
     finally:
         editor.document.reset(editor.document.pattern, None)
         editor.close()
+
+
+def test_shift_alone_neither_returns_from_black_nor_forgets_typed_minutes(qtbot, window):
+    qtbot.keyClicks(window, "15")
+    press(qtbot, window, Qt.Key.Key_Shift)
+    press(qtbot, window, Qt.Key.Key_T)
+    assert window.timer.duration == 15 * 60
+    press(qtbot, window, Qt.Key.Key_B)
+    press(qtbot, window, Qt.Key.Key_Shift)
+    assert window.blank == "black"

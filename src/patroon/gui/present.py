@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,9 +37,8 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QScreen,
-    QTextOption,
 )
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer
 from patroon.model import Pattern, set_breakthrough
@@ -60,6 +59,9 @@ NEXT_KEYS = frozenset(
 )
 PREVIOUS_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace})
 HELP_KEYS = frozenset({Qt.Key.Key_Question, Qt.Key.Key_F1})
+MODIFIER_KEYS = frozenset(
+    {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta, Qt.Key.Key_CapsLock}
+)
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
 
 
@@ -114,7 +116,7 @@ class _PromptEdit(QLineEdit):
 
 
 class BreakthroughPrompt(QFrame):
-    """A one-line text prompt at the foot of the presenter: the breakthrough being typed."""
+    """A one-line text prompt over the presenter (above or below the step it is about): the breakthrough being typed."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -195,7 +197,6 @@ class PresenterWindow(QWidget):
             timer = TableTimer(timer_minutes, clock=clock, parent=document)
             timer.setObjectName(TIMER_NAME)
         self.timer: TableTimer = timer
-        self.timer.changed.connect(self._timer_changed)
 
         self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)
         self._hint_timer.timeout.connect(self._clear_hint)
@@ -210,7 +211,8 @@ class PresenterWindow(QWidget):
 
         self._fonts = _font_family()
         self._palette = _projector_palette()
-        document.changed.connect(self._pattern_changed)
+        self._listening = False
+        self._listen(True)
 
     # The state -------------------------------------------------------------
 
@@ -291,20 +293,30 @@ class PresenterWindow(QWidget):
         self.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        try:
-            self.timer.changed.disconnect(self._timer_changed)
-        except (RuntimeError, TypeError):  # already disconnected
-            pass
+        # A closed presenter no longer follows the document (the editor makes a new one for F5).
+        self._listen(False)
         super().closeEvent(event)
         if not self._closed_emitted:
             self._closed_emitted = True
             self.closed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._closed_emitted:  # shown again after closing: listen to the timer again
-            self.timer.changed.connect(self._timer_changed)
+        if not self._listening:  # shown again after closing
+            self._listen(True)
+            self._pattern_changed()
         self._closed_emitted = False
         super().showEvent(event)
+
+    def _listen(self, on: bool) -> None:
+        if on == self._listening:
+            return
+        pairs = ((self.document.changed, self._pattern_changed), (self.timer.changed, self._timer_changed))
+        for signal, slot in pairs:
+            if on:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+        self._listening = on
 
     # Navigation ------------------------------------------------------------
 
@@ -467,6 +479,9 @@ class PresenterWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in MODIFIER_KEYS:  # Shift on its way to "?" or "+" is not a key press of its own
+            event.ignore()
+            return
         event.accept()
         if key == Qt.Key.Key_Escape:
             if self._help:
@@ -548,7 +563,12 @@ class PresenterWindow(QWidget):
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         delta = event.angleDelta().y()
-        if delta < 0:
+        if self.prompt.isVisible():
+            pass
+        elif self._blank is not None:
+            self._blank = None
+            self.update()
+        elif delta < 0:
             self.go_next()
         elif delta > 0:
             self.go_previous()
