@@ -13,8 +13,8 @@ Run by ``patroon.spec``; also usable by hand::
 
     python packaging/icu_trim.py path/to/libicudata.so.73 OUT_DIR
 
-Needs a C compiler (``cc``) to wrap the package; without one the spec keeps
-ICU's full library.
+Needs binutils (``as`` and ``ld``, which PyInstaller needs on Linux too) or a C
+compiler to wrap the package; without them the spec keeps ICU's full library.
 """
 
 from __future__ import annotations
@@ -103,26 +103,30 @@ def trim_library(library_path: Path, out_dir: Path) -> Path:
     package = filter_package(library[offset:offset + size])
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "icudata.dat").write_bytes(package)
-    (out_dir / "icudata.S").write_text(
+    (out_dir / "icudata.s").write_text(
         "\t.section .rodata\n"
         "\t.balign 16\n"
         f"\t.globl {symbol}\n"
-        f"\t.type {symbol}, @object\n"
+        f"\t.type {symbol}, %object\n"
         f"{symbol}:\n"
         '\t.incbin "icudata.dat"\n'
         f"\t.size {symbol}, . - {symbol}\n"
-        '\t.section .note.GNU-stack,"",@progbits\n',
+        '\t.section .note.GNU-stack,"",%progbits\n',  # % rather than @: ARM's comment sign
         encoding="ascii",
     )
-    compiler = shutil.which("cc") or shutil.which("gcc")
-    if compiler is None:
-        raise RuntimeError("no C compiler (cc) to build the trimmed ICU data library")
     out = out_dir / library_path.name
-    subprocess.run(
-        [compiler, "-shared", "-nostdlib", f"-Wl,-soname,{library_path.name}", "-Wl,-z,noexecstack",
-         "-Wl,--build-id=none", "-s", "-o", out.name, "icudata.S"],
-        cwd=out_dir, check=True,
-    )
+    out.unlink(missing_ok=True)
+    soname = library_path.name
+    if shutil.which("as") and shutil.which("ld"):
+        # binutils, which PyInstaller needs on Linux anyway
+        subprocess.run(["as", "-o", "icudata.o", "icudata.s"], cwd=out_dir, check=True)
+        subprocess.run(["ld", "-shared", "-soname", soname, "-z", "noexecstack", "--build-id=none", "-s",
+                        "-o", out.name, "icudata.o"], cwd=out_dir, check=True)
+    elif shutil.which("cc"):
+        subprocess.run(["cc", "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-Wl,-z,noexecstack",
+                        "-Wl,--build-id=none", "-s", "-o", out.name, "icudata.s"], cwd=out_dir, check=True)
+    else:
+        raise RuntimeError("neither binutils (as, ld) nor a C compiler to build the trimmed ICU data library")
     return out
 
 
