@@ -143,14 +143,25 @@ def wait_for_window(name: str, env: dict, timeout: float = 30.0) -> str:
     raise AssertionError(f"no window named {name!r} appeared")
 
 
+def _read_line(proc: subprocess.Popen, timeout: float) -> str:
+    """The next line the program writes to stderr, or "" after ``timeout`` seconds."""
+    import select
+
+    ready, _, _ = select.select([proc.stderr], [], [], timeout)
+    return proc.stderr.readline().strip() if ready else ""
+
+
 @pytest.mark.slow
 def test_real_program_opens_a_file_and_quits_with_ctrl_q(xserver, tmp_path):
     pattern = tmp_path / "wereldvrede.yaml"
     shutil.copy(WERELDVREDE, pattern)
-    proc = subprocess.Popen([sys.executable, "-m", "patroon", str(pattern)], env=xserver,
+    proc = subprocess.Popen([sys.executable, "-m", "patroon", str(pattern)],
+                            env={**xserver, "PATROON_TRACE_STARTUP": "1"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         window = wait_for_window("wereldvrede.yaml — Patroon", xserver)
+        # the window comes first, the diagram a moment later: wait for it to be painted
+        assert _read_line(proc, 30) == "patroon: diagram painted"
         # The key goes to the focused window: a just-mapped window may not have the focus yet, so
         # focus it and press again until the program ends (a window that ignores Ctrl+Q fails).
         for _attempt in range(10):

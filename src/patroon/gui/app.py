@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from patroon import i18n
@@ -62,19 +63,11 @@ def make_application(argv: list[str] | None = None, lang: str | None = None) -> 
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("patroon")
     install_translator(app, lang)
-    _ensure_fonts()
+    # The bundled font is registered when the diagram is first measured (render.fonts.make_font).
     from patroon.gui.icons import app_icon
 
     app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
-
-
-def _ensure_fonts() -> None:
-    try:
-        from patroon.render.fonts import ensure_fonts
-    except ImportError:  # the renderer is not there yet (early development)
-        return
-    ensure_fonts()
 
 
 def run_gui(files: list[str], present: bool = False, lang: str | None = None) -> int:
@@ -82,24 +75,44 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
     app = make_application(sys.argv[:1], lang)
     from patroon.gui.mainwindow import MainWindow
 
+    # The first window reaches the screen before the model and the file are read:
+    # show it, let it paint its menus and toolbar, then load (see MainWindow's lazy).
     windows: list[MainWindow] = []
     if not files:
-        window = MainWindow()
-        window.show()
-        window.offer_recovery_later()
-        windows.append(window)
+        window = MainWindow(lazy=True)
+        window.setWindowTitle(f"{i18n.pick('Nieuw patroon', 'New pattern')}[*] — {APP_NAME}")
+        _show_now(app, window)
+        if shiboken6.isValid(window) and window.isVisible():
+            window.finish_start()
+            window.offer_recovery_later()
+            windows.append(window)
     for index, name in enumerate(files):
-        window = MainWindow()
+        window = MainWindow(lazy=True)
         if index:
-            window.move(window.pos() + window.rect().topLeft() + _cascade(index))
-        window.show()
-        window.open_path(Path(name))
+            window.move(window.pos() + _cascade(index))
+        window.setWindowTitle(f"{Path(name).name}[*] — {APP_NAME}")
+        _show_now(app, window)
+        if not shiboken6.isValid(window) or not window.isVisible():
+            continue  # closed while it was being shown (Ctrl+Q at once)
+        if not window.open_path(Path(name)):
+            window.finish_start()
         if index == 0:
             window.offer_recovery_later()
         windows.append(window)
-    if present and windows:
+    windows = [w for w in windows if shiboken6.isValid(w) and w.isVisible()]
+    if not windows:
+        return 0
+    if present:
         windows[0].start_presenting()
     return app.exec()
+
+
+def _show_now(app: QApplication, window) -> None:
+    """Show ``window`` and get it painted on the screen before anything slow happens."""
+    window.show()
+    app.sync()
+    # Paint, but keep keys and clicks until the pattern is loaded.
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 def _cascade(index: int):

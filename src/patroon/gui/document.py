@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from patroon.model import Pattern, blank_pattern
+if TYPE_CHECKING:
+    from patroon.model import Pattern
 
 
 class ReplacePatternCommand(QUndoCommand):
@@ -83,7 +86,7 @@ class Document(QObject):
 
     def __init__(self, pattern: Pattern | None = None, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._pattern = pattern if pattern is not None else blank_pattern()
+        self._pattern = pattern  # None: a blank pattern, made when first read
         self._path: Path | None = Path(path) if path is not None else None
         self._dirty = False  # modified without an undo step (a restored recovery copy)
         self._modified = False
@@ -95,6 +98,10 @@ class Document(QObject):
     @property
     def pattern(self) -> Pattern:
         """The current pattern (immutable; change it with :meth:`apply`)."""
+        if self._pattern is None:
+            from patroon.model import blank_pattern
+
+            self._pattern = blank_pattern()
         return self._pattern
 
     @property
@@ -108,7 +115,7 @@ class Document(QObject):
 
     def display_name(self) -> str:
         """The file's name, or the pattern's title for an unsaved pattern."""
-        return self._path.name if self._path is not None else self._pattern.title
+        return self._path.name if self._path is not None else self.pattern.title
 
     # Changing --------------------------------------------------------------
 
@@ -125,11 +132,11 @@ class Document(QObject):
 
         Nothing is pushed when ``new_pattern`` equals the current pattern.
         """
-        if new_pattern == self._pattern:
+        if new_pattern == self.pattern:
             return
         self.undo_stack.push(
             ReplacePatternCommand(
-                self, self._pattern, new_pattern, text, merge=merge, select=select, select_before=select_before
+                self, self.pattern, new_pattern, text, merge=merge, select=select, select_before=select_before
             )
         )
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon import model
+from patroon.gui.lazy import model
 from patroon.gui.document import Document
 
 SHEET_KEYS = ("diagram", "table", "worksheet")

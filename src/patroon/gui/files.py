@@ -14,17 +14,20 @@ copies whose process is gone and offers to restore them.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSaveFile, QStandardPaths
 
 from patroon.errors import PatternError
-from patroon.fileformat import dumps, loads
-from patroon.model import Pattern
+from patroon.gui.lazy import fileformat
+
+if TYPE_CHECKING:
+    from patroon.model import Pattern
 
 RECOVERY_MARK = "# patroon-recovery: "
 
@@ -60,7 +63,7 @@ def write_atomic(path: Path, payload: bytes) -> None:
 
 def save_pattern_atomic(pattern: Pattern, path: Path) -> bytes:
     """Save ``pattern`` to ``path`` atomically; return the bytes written (SaveError on failure)."""
-    payload = dumps(pattern).encode("utf-8")
+    payload = fileformat.dumps(pattern).encode("utf-8")
     write_atomic(path, payload)
     return payload
 
@@ -88,19 +91,23 @@ class Recovery:
 
 def write_recovery(file: Path, pattern: Pattern, source: Path | None) -> None:
     """Write a recovery copy of ``pattern`` (opened from ``source``) to ``file``."""
+    import json
+
     header = {"path": str(source) if source else None, "time": time.time(), "pid": os.getpid()}
-    text = RECOVERY_MARK + json.dumps(header, ensure_ascii=False) + "\n" + dumps(pattern)
+    text = RECOVERY_MARK + json.dumps(header, ensure_ascii=False) + "\n" + fileformat.dumps(pattern)
     file.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(file, text.encode("utf-8"))
 
 
 def read_recovery(file: Path) -> Recovery | None:
     """The recovery copy in ``file``, or None when it is unreadable (then it is of no use)."""
+    import json
+
     try:
         data = file.read_bytes()
         first, _, _rest = data.decode("utf-8").partition("\n")
         header = json.loads(first[len(RECOVERY_MARK):]) if first.startswith(RECOVERY_MARK) else {}
-        pattern = loads(data, file)
+        pattern = fileformat.loads(data, file)
     except (OSError, UnicodeDecodeError, ValueError, PatternError):
         return None
     source = header.get("path")

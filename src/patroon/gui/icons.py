@@ -8,23 +8,24 @@ image files.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 INK = QColor("#2f3b4c")
 ACCENT = QColor("#2a7ab0")
 
 
 def app_icon() -> QIcon:
-    """The application icon: the packaged one if present, else a drawn cycle of boxes."""
-    packaged = Path(__file__).resolve().parent.parent / "icons" / "patroon.svg"
-    if packaged.exists():
-        icon = QIcon(str(packaged))
-        if not icon.isNull():
-            return icon
+    """The application icon: the packaged PNGs (read when needed), else a drawn cycle of boxes."""
+    folder = Path(__file__).resolve().parent.parent / "icons"
+    sizes = [n for n in (16, 24, 32, 48, 64, 128, 256) if (folder / f"patroon-{n}.png").exists()]
+    if sizes:
+        packaged = QIcon()
+        for n in sizes:
+            packaged.addFile(str(folder / f"patroon-{n}.png"), QSize(n, n))
+        return packaged
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256):
         icon.addPixmap(_cycle_pixmap(size))
@@ -57,25 +58,55 @@ _FALLBACK = {
 }
 
 
-@lru_cache(maxsize=None)
+class _DrawnIcon(QIconEngine):
+    """Draws a stand-in icon at the size asked, when it is first shown (nothing at start-up)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+        self._cache: dict[tuple[int, int, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _DrawnIcon(self._name)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, 1, mode == QIcon.Mode.Disabled)
+        if key not in self._cache:
+            self._cache[key] = _draw(self._name, side, disabled=mode == QIcon.Mode.Disabled)
+        return self._cache[key]
+
+    def paint(self, painter: QPainter, rect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        side = round(min(rect.width(), rect.height()) * ratio)
+        pixmap = self.pixmap(QSize(side, side), mode, state)
+        painter.drawPixmap(rect, pixmap)
+
+
+_THEME_CHECKED: dict[str, QIcon] = {}
+
+
 def icon(name: str) -> QIcon:
     """The theme icon ``name``, or a drawn stand-in."""
-    themed = QIcon.fromTheme(name)
-    if not themed.isNull():
-        return themed
-    if name not in _FALLBACK:
-        return QIcon()
-    result = QIcon()
-    for size in (16, 22, 32, 48):
-        result.addPixmap(_draw(name, size))
+    if name in _THEME_CHECKED:
+        return _THEME_CHECKED[name]
+    if QIcon.themeName() and QIcon.hasThemeIcon(name):
+        result = QIcon.fromTheme(name)
+    elif name in _FALLBACK:
+        result = QIcon(_DrawnIcon(name))
+    else:
+        result = QIcon()
+    _THEME_CHECKED[name] = result
     return result
 
 
-def _draw(name: str, size: int) -> QPixmap:
+def _draw(name: str, size: int, disabled: bool = False) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if disabled:
+        p.setOpacity(0.35)
     p.scale(size / 24, size / 24)
     pen = QPen(INK, 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
     p.setPen(pen)

@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from patroon import model
 from patroon.errors import PatternError
-from patroon.fileformat import load_pattern, loads
 from patroon.gui.canvas import PatternScene, PatternView
 from patroon.gui.document import Document
 from patroon.gui.files import (
@@ -41,6 +39,7 @@ from patroon.gui.files import (
     write_recovery,
 )
 from patroon.gui.icons import icon
+from patroon.gui.lazy import fileformat, model
 from patroon.gui.sidepanel import SidePanel
 
 MAX_RECENT = 10
@@ -56,7 +55,9 @@ class MainWindow(QMainWindow):
     #: emitted after a file was opened, saved or reloaded (tests and the status bar use it)
     fileEvent = Signal(str)
 
-    def __init__(self, document: Document | None = None, parent=None) -> None:
+    def __init__(self, document: Document | None = None, parent=None, *, lazy: bool = False) -> None:
+        """``lazy``: leave reading the pattern to :meth:`finish_start` or :meth:`open_path`, so the
+        window can be shown before the model is imported (start-up)."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.view.setAcceptDrops(False)
         self.setCentralWidget(self.view)
 
-        self.panel = SidePanel(self.document, self)
+        self.panel = SidePanel(self.document, self, refresh=not lazy)
         self.dock = QDockWidget(self.tr("Pattern"), self)
         self.dock.setObjectName("sidepanel")
         self.dock.setWidget(self.panel)
@@ -103,6 +104,13 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._show_zoom)
 
         self._restore_settings()
+        if not lazy:
+            self.finish_start()
+
+    def finish_start(self) -> None:
+        """Show the document's pattern everywhere (what a lazy window leaves for after it is shown)."""
+        self.panel.refresh()
+        self.scene.schedule_rebuild()
         self._update_title()
         self._update_actions()
         self.select_step(self.document.pattern.steps[0].id)
@@ -458,7 +466,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             data = save_target(path).read_bytes() if path.exists() else None
-            pattern = loads(data, path) if data is not None else load_pattern(path)
+            pattern = fileformat.loads(data, path) if data is not None else fileformat.load_pattern(path)
         except PatternError as exc:
             self.show_load_error(path, exc)
             return False
@@ -601,7 +609,7 @@ class MainWindow(QMainWindow):
             )
             if answer == Button.Yes:
                 try:
-                    pattern = loads(data, path)
+                    pattern = fileformat.loads(data, path)
                 except PatternError as exc:
                     self.show_load_error(path, exc)
                     self._disk_bytes = data
@@ -668,7 +676,7 @@ class MainWindow(QMainWindow):
         if source is not None and source.exists():
             try:
                 data = save_target(source).read_bytes()
-                on_disk = loads(data, source)
+                on_disk = fileformat.loads(data, source)
             except (OSError, PatternError):
                 on_disk = None
             if on_disk is not None:
@@ -825,7 +833,7 @@ def examples() -> list[tuple[str, model.Pattern]]:
     for entry in folder.iterdir():
         if entry.name.endswith(".yaml"):
             try:
-                found.append(loads(entry.read_bytes(), entry.name))
+                found.append(fileformat.loads(entry.read_bytes(), entry.name))
             except PatternError:
                 continue
     return sorted(((p.title, p) for p in found), key=lambda tp: tp[0].lower())

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon import model
+from patroon.gui.lazy import model
 from patroon.errors import PatternError
 from patroon.gui.document import Document
 
@@ -84,7 +84,7 @@ class SidePanel(QTabWidget):
     currentStepChanged = Signal(str)
     moveRequested = Signal(str, int)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, refresh: bool = True) -> None:
         super().__init__(parent)
         self.document = document
         self._session = 0  # bumped when a field gains or loses focus: a new undo command starts
@@ -165,7 +165,8 @@ class SidePanel(QTabWidget):
             widget.installEventFilter(self)
 
         document.changed.connect(self.refresh)
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     # Keeping undo commands per field -------------------------------------------------
 

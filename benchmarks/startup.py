@@ -1,0 +1,153 @@
+"""How long `patroon FILE` takes to put its window on screen, against a bare PySide6 window.
+
+Both are started as new processes on the same X server, in turns, and timed
+from the start of the process until the window is mapped (found with
+``xdotool search --onlyvisible``). The goal: Patroon within 1.5 times the
+bare window. Also lists heavy modules that should not load at start-up.
+
+    python benchmarks/startup.py [--runs 7] [FILE]
+
+Starts its own Xvfb (and needs xdotool) unless DISPLAY is set and
+``--use-display`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL = 1.5
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle(sys.argv[1])
+window.resize(1200, 800)
+window.show()
+app.exec()
+"""
+
+HEAVY = ("networkx", "patroon.render.export", "patroon.render.sheets", "patroon.gui.exporting",
+         "PySide6.QtPrintSupport", "PySide6.QtSvg")
+
+
+def start_x(env: dict) -> list[subprocess.Popen]:
+    for number in range(150, 200):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            break
+    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env["DISPLAY"] = f":{number}"
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline:
+            raise SystemExit("Xvfb did not start")
+        time.sleep(0.02)
+    procs = [xvfb]
+    if shutil.which("openbox"):
+        procs.append(subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        time.sleep(0.5)
+    return procs
+
+
+def time_to_window(cmd: list[str], title: str, env: dict, timeout: float = 30.0) -> tuple[float, float | None]:
+    """Seconds from starting ``cmd`` until a visible window named ``title`` exists, and (for
+    Patroon, which says so on stderr with PATROON_TRACE_STARTUP) until its diagram is painted."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env={**env, "PATROON_TRACE_STARTUP": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        while True:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title], env=env,
+                                   capture_output=True, text=True)
+            if found.returncode == 0 and found.stdout.strip():
+                shown = time.perf_counter() - start
+                break
+            if time.perf_counter() - start > timeout or proc.poll() is not None:
+                raise SystemExit(f"no window {title!r} from {cmd}")
+            time.sleep(0.005)
+        painted = None
+        if "patroon" in cmd:
+            ready, _, _ = select.select([proc.stderr], [], [], timeout)
+            if ready and "diagram painted" in proc.stderr.readline():
+                painted = time.perf_counter() - start
+        return shown, painted
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def loaded_modules(env: dict, pattern: Path) -> list[str]:
+    """The heavy modules loaded once the editor window shows ``pattern`` (offscreen)."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from patroon.gui.app import make_application\n"
+        "app = make_application(sys.argv[:1])\n"
+        "from patroon.gui.mainwindow import MainWindow\n"
+        "w = MainWindow(); w.show(); w.open_path(Path(sys.argv[1])); app.processEvents()\n"
+        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(pattern)], env={**env, "QT_QPA_PLATFORM": "offscreen"},
+                         capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=ROOT / "patterns" / "wereldvrede.yaml")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--use-display", action="store_true", help="use $DISPLAY instead of a private Xvfb")
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="patroon-bench-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(home / var.lower())
+    procs = [] if args.use_display and os.environ.get("DISPLAY") else start_x(env)
+    pattern = home / args.file.name
+    shutil.copy(args.file, pattern)
+    try:
+        bare_cmd = [sys.executable, "-c", BARE, "bare-window-bench"]
+        patroon_cmd = [sys.executable, "-m", "patroon", str(pattern)]
+        # one warm-up each, so both read their files from the page cache
+        time_to_window(bare_cmd, "bare-window-bench", env)
+        time_to_window(patroon_cmd, f"{pattern.name} — Patroon", env)
+        bare, patroon, diagram = [], [], []
+        for _ in range(args.runs):
+            bare.append(time_to_window(bare_cmd, "bare-window-bench", env)[0])
+            shown, painted = time_to_window(patroon_cmd, f"{pattern.name} — Patroon", env)
+            patroon.append(shown)
+            if painted is not None:
+                diagram.append(painted)
+        heavy = loaded_modules(env, pattern)
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait()
+        shutil.rmtree(home, ignore_errors=True)
+
+    b, p = statistics.median(bare), statistics.median(patroon)
+    print(f"bare PySide6 window : median {b * 1000:6.0f} ms  (min {min(bare) * 1000:.0f}, max {max(bare) * 1000:.0f})")
+    print(f"patroon {args.file.name:<12}: median {p * 1000:6.0f} ms  (min {min(patroon) * 1000:.0f}, max {max(patroon) * 1000:.0f})")
+    if diagram:
+        d = statistics.median(diagram)
+        print(f"  ... diagram painted: median {d * 1000:6.0f} ms  ({d / b:.2f}x the bare window)")
+    print(f"ratio               : {p / b:.2f}x  (goal <= {GOAL}x)")
+    print(f"heavy modules loaded at start-up: {', '.join(heavy) or 'none'}")
+    return 0 if p / b <= GOAL and not heavy else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
