@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from patroon.gui.lazy import model
 from patroon.gui.document import Document
+from patroon.gui.files import file_name_for
 
 SHEET_KEYS = ("diagram", "table", "worksheet")
 FORMAT_KEYS = ("pdf", "png", "svg")
@@ -125,7 +126,7 @@ class ExportDialog(QDialog):
 
     def _default_path(self) -> Path:
         doc_path = self.document.path
-        base = doc_path.parent / doc_path.stem if doc_path else Path(QSettings().value("lastDir", str(Path.home()))) / model.make_id(self.document.pattern.title)
+        base = doc_path.parent / doc_path.stem if doc_path else Path(QSettings().value("lastDir", str(Path.home()))) / file_name_for(self.document.pattern.title)
         suffix = {"table": "-tafelblad", "worksheet": "-werkblad"}.get(self.sheet_box.currentData(), "")
         return Path(f"{base}{suffix}.{self.format_box.currentData()}")
 
@@ -152,12 +153,11 @@ class ExportDialog(QDialog):
         out = Path(self.path_edit.text()).expanduser()
         if out.suffix.lower() != f".{options['fmt']}":
             out = out.with_suffix(f".{options['fmt']}")
-        source = self.document.path or Path(f"{model.make_id(self.document.pattern.title)}.yaml")
+        source = self.document.path or Path(f"{file_name_for(self.document.pattern.title)}.yaml")
         try:
             self.written = export_patterns([(source, self.document.pattern)], out, **options)
         except (UsageError, OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Export failed"),
-                                 self.tr("Could not export to ‘%1’:\n%2").replace("%1", str(out)).replace("%2", str(exc)))
+            self.complain(self.tr("Could not export to ‘%1’:\n%2").replace("%1", str(out)).replace("%2", str(exc)))
             return False
         settings = QSettings()
         settings.setValue("export/format", options["fmt"])
@@ -167,6 +167,10 @@ class ExportDialog(QDialog):
             parent.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(out)), 6000)
         self.accept()
         return True
+
+    def complain(self, text: str) -> None:
+        """Say why the export failed (the dialog stays open to try again)."""
+        QMessageBox.critical(self, self.tr("Export failed"), text)
 
 
 def paint_pages(printer, document: Document, sheet: str) -> None:

@@ -68,6 +68,17 @@ def save_pattern_atomic(pattern: Pattern, path: Path) -> bytes:
     return payload
 
 
+def file_name_for(title: str) -> str:
+    """A file name (without extension) made from a pattern's title: ``Van loket naar loket`` ->
+    ``van-loket-naar-loket``."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", plain)
+    return "-".join(words)[:60].strip("-") or "patroon"
+
+
 # Recovery copies -------------------------------------------------------------
 
 

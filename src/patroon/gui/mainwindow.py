@@ -32,6 +32,7 @@ from patroon.gui.canvas import PatternScene, PatternView
 from patroon.gui.document import Document
 from patroon.gui.files import (
     SaveError,
+    file_name_for,
     new_recovery_file,
     orphaned_recoveries,
     save_pattern_atomic,
@@ -499,7 +500,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         self.scene.commit_editing()
         current = self.document.path
-        suggested = current if current else Path(self._last_dir()) / f"{model.make_id(self.document.pattern.title)}.yaml"
+        suggested = current if current else Path(self._last_dir()) / f"{file_name_for(self.document.pattern.title)}.yaml"
         path = self.ask_save_path(suggested)
         if path is None:
             return False

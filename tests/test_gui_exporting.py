@@ -1,0 +1,108 @@
+"""Export and print from the editor: the same sheets as the command line, checked in the files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from patroon.fileformat import load_pattern
+
+ROOT = Path(__file__).resolve().parent.parent
+WERELDVREDE = ROOT / "patterns" / "wereldvrede.yaml"
+
+
+@pytest.fixture
+def document(qtbot):
+    from patroon.gui.app import make_application
+    from patroon.gui.document import Document
+
+    make_application(lang="nl")
+    return Document(load_pattern(WERELDVREDE), WERELDVREDE)
+
+
+def pdf_text(path: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is needed")
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_export_dialog_writes_a_table_sheet_pdf(document, tmp_path, qtbot):
+    from patroon.gui.exporting import ExportDialog
+
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("table"))
+    assert dialog.paper_box.currentText() == "A3"
+    assert dialog.path_edit.text().endswith("wereldvrede-tafelblad.pdf")
+    out = tmp_path / "tafel.pdf"
+    dialog.path_edit.setText(str(out))
+    assert dialog.export()
+    text = pdf_text(out)
+    assert "Wereldvrede" in text
+    assert "herkenbaar" in text  # the questions are on the table sheet
+
+
+def test_export_dialog_png_width(document, tmp_path, qtbot):
+    from patroon.gui.exporting import ExportDialog
+
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("diagram"))
+    dialog.width_box.setValue(900)
+    out = tmp_path / "diagram.png"
+    dialog.path_edit.setText(str(out))
+    assert dialog.export()
+    image = QImage(str(out))
+    assert image.width() == 900
+
+
+def test_export_failure_is_said_and_the_dialog_stays(document, tmp_path, qtbot, monkeypatch):
+    from patroon.gui.exporting import ExportDialog
+
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    said = []
+    monkeypatch.setattr(dialog, "complain", said.append)
+    dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "x.pdf"))
+    assert not dialog.export()
+    assert said and "no-such-folder" in said[0]
+
+
+def test_print_paints_the_chosen_sheet(document, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from patroon.gui.exporting import make_printer, paint_pages
+
+    printer = make_printer("table")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "print.pdf"
+    printer.setOutputFileName(str(out))
+    paint_pages(printer, document, "table")
+    text = pdf_text(out)
+    assert "Wereldvrede" in text and "complex vraagstuk" in text
+    size = printer.pageLayout().fullRectPoints()
+    assert (size.width(), size.height()) == (1191, 842)  # A3 landscape
+
+
+def test_export_action_opens_the_dialog(qtbot, monkeypatch):
+    import shiboken6
+
+    from patroon.gui.app import make_application
+    from patroon.gui.exporting import ExportDialog
+    from patroon.gui.mainwindow import MainWindow
+
+    make_application(lang="nl")
+    opened = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(self.document) or 0)
+    w = MainWindow()
+    w.open_path(WERELDVREDE)
+    w.act_export.trigger()
+    assert opened == [w.document]
+    if shiboken6.isValid(w):
+        w.close()
