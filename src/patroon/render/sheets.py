@@ -424,14 +424,35 @@ def layout_sheet(
     pattern: Pattern | None, sheet: str, page_w: float, page_h: float, *, steps: int = 6,
     measure: TextMeasure | None = None,
 ) -> SheetLayout:
-    """Lay out one sheet on a page of ``page_w`` x ``page_h`` points (no painting)."""
-    from patroon.layout import layout_pattern, layout_worksheet
+    """Lay out one sheet on a page of ``page_w`` x ``page_h`` points (no painting).
 
+    The last few sheets are remembered: exporting one pattern as PDF and as
+    JSON, or printing after a preview, lays it out once.
+    """
     if sheet not in SHEETS:
         raise ValueError(f"unknown sheet {sheet!r}; choose one of {', '.join(SHEETS)}")
     if sheet != "worksheet" and pattern is None:
         raise ValueError(f"a {sheet} sheet needs a pattern")
-    measure = measure or _measure()
+    if measure is not None:
+        return _layout_sheet(pattern, sheet, page_w, page_h, steps, measure)
+    from patroon.fileformat import dumps
+
+    key = (dumps(pattern) if pattern is not None else "", sheet, page_w, page_h, steps if sheet == "worksheet" else 0)
+    cached = _RECENT.get(key)
+    if cached is None:
+        cached = _RECENT[key] = _layout_sheet(pattern, sheet, page_w, page_h, steps, _measure())
+        while len(_RECENT) > 16:
+            del _RECENT[next(iter(_RECENT))]
+    return cached
+
+
+_RECENT: dict[tuple[Any, ...], SheetLayout] = {}
+
+
+def _layout_sheet(
+    pattern: Pattern | None, sheet: str, page_w: float, page_h: float, steps: int, measure: TextMeasure
+) -> SheetLayout:
+    from patroon.layout import layout_pattern, layout_worksheet
 
     if sheet == "diagram":
         m = diagram_margin(page_w, page_h)
