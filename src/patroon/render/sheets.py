@@ -41,9 +41,9 @@ SAFE_EDGE = 5.0 * MM
 #: The margin of the table sheet and the worksheet: well inside the safe edge.
 SHEET_MARGIN = 12.0 * MM
 #: Step text on an A3 table sheet: at most this large (calm, few hyphenations) ...
-TABLE_MAX_FONT = 17.0
+TABLE_MAX_FONT = 16.0
 #: ... and when it would be smaller than this, the circle gets more of the page's width.
-TABLE_GOOD_FONT = 15.0
+TABLE_GOOD_FONT = 14.0
 #: The smallest type on any sheet.
 MIN_TEXT = 9.0
 
