@@ -130,7 +130,7 @@ class SidePanel(QTabWidget):
         self.context_edit.textEdited.connect(lambda text: self._on_field("context", text, self.tr("Edit context")))
         self.description_edit.textChanged.connect(
             lambda: self._on_field("description", self.description_edit.toPlainText(), self.tr("Edit description")))
-        self.addTab(props, self.tr("Pattern"))
+        self.addTab(props, self.tr("Details"))
 
         # Questions tab
         questions_page = QWidget(self)
