@@ -288,35 +288,99 @@ class _Measurer:
 
 @dataclass(frozen=True)
 class _Frame:
-    """Where box ``i``'s centre is for a radius, relative to the circle's centre."""
+    """Where box ``i``'s centre is for a radius, relative to the ring's centre.
+
+    The ring is a circle, or for very full patterns an ellipse (``ax``,
+    ``ay``) or a squarer superellipse (``power`` 4) that reaches into the
+    area's corners. A point of the ring is found by its angle parameter.
+    """
 
     angles: tuple[float, ...]  # radians, maths convention (y up), 90° = top
-    sweep: float  # signed angle from one step to the next: negative is clockwise
+    sweeps: tuple[float, ...]  # signed angle from each step to the next: negative is clockwise
     offsets: tuple[Point, ...]  # manual nudges, in radii, screen convention (y down)
     ax: float = 1.0  # the ring's horizontal and vertical radius, in radii: 1, 1 is a circle
     ay: float = 1.0
+    power: float = 2.0  # 2: circle or ellipse; 4: a rounded square
+
+    @property
+    def forward(self) -> bool:
+        """Whether the steps follow increasing angles (counterclockwise)."""
+        return self.sweeps[0] > 0
+
+    def unit(self, a: float) -> Point:
+        """The ring's point at angle parameter ``a`` for radius 1, screen convention (y down)."""
+        c, s = math.cos(a), math.sin(a)
+        if self.power != 2.0:
+            e = 2.0 / self.power
+            c = math.copysign(abs(c) ** e, c)
+            s = math.copysign(abs(s) ** e, s)
+        return (self.ax * c, -self.ay * s)
 
     def centre(self, i: int, radius: float) -> Point:
-        a = self.angles[i]
+        ux, uy = self.unit(self.angles[i])
         ox, oy = self.offsets[i]
-        return (radius * (self.ax * math.cos(a) + ox), radius * (-self.ay * math.sin(a) + oy))
+        return (radius * (ux + ox), radius * (uy + oy))
 
     def arc_point(self, i: int, t: float, radius: float) -> Point:
-        """A point on the arrow from box ``i`` to the next: on the circle, bent by both boxes' nudges."""
+        """A point on the arrow from box ``i`` to the next: on the ring, bent by both boxes' nudges."""
         n = len(self.angles)
         j = (i + 1) % n
-        a = self.angles[i] + t * self.sweep
+        ux, uy = self.unit(self.angles[i] + t * self.sweeps[i])
         ox = (1 - t) * self.offsets[i][0] + t * self.offsets[j][0]
         oy = (1 - t) * self.offsets[i][1] + t * self.offsets[j][1]
-        return (radius * (self.ax * math.cos(a) + ox), radius * (-self.ay * math.sin(a) + oy))
+        return (radius * (ux + ox), radius * (uy + oy))
+
+    def inside(self, x: float, y: float, rx: float, ry: float) -> bool:
+        """Whether (x, y), relative to the centre, lies inside the ring of half sizes ``rx``, ``ry``."""
+        return (abs(x) / rx) ** self.power + (abs(y) / ry) ** self.power < 1.0
+
+    def half_height(self, half_w: float, rx: float, ry: float) -> float:
+        """Half the ring's height at ``half_w`` from its centre (ring of half sizes ``rx``, ``ry``)."""
+        if half_w >= rx:
+            return 0.0
+        return ry * (1.0 - (half_w / rx) ** self.power) ** (1.0 / self.power)
 
 
 def _frame(
-    n: int, start_angle: float, clockwise: bool, offsets: Sequence[Point], ax: float = 1.0, ay: float = 1.0
+    n: int,
+    start_angle: float,
+    clockwise: bool,
+    offsets: Sequence[Point],
+    ax: float = 1.0,
+    ay: float = 1.0,
+    power: float = 2.0,
 ) -> _Frame:
-    sweep = (-1.0 if clockwise else 1.0) * 2.0 * math.pi / n
+    sign = -1.0 if clockwise else 1.0
     start = math.radians(start_angle)
-    return _Frame(tuple(start + i * sweep for i in range(n)), sweep, tuple(offsets), ax, ay)
+    if power == 2.0:
+        angles = [start + sign * i * 2.0 * math.pi / n for i in range(n)]
+    else:
+        angles = _even_along(n, start, sign, ax, ay, power)
+    sweeps = []
+    for i in range(n):
+        d = (angles[(i + 1) % n] - angles[i]) * sign % (2.0 * math.pi)
+        sweeps.append(sign * (d or 2.0 * math.pi))
+    return _Frame(tuple(angles), tuple(sweeps), tuple(offsets), ax, ay, power)
+
+
+def _even_along(n: int, start: float, sign: float, ax: float, ay: float, power: float) -> list[float]:
+    """Angle parameters that space ``n`` points evenly by length along a superellipse."""
+    probe = _Frame((0.0,), (1.0,), ((0.0, 0.0),), ax, ay, power)
+    samples = 1440
+    params = [start + sign * 2.0 * math.pi * k / samples for k in range(samples + 1)]
+    pts = [probe.unit(a) for a in params]
+    lengths = [0.0]
+    for k in range(samples):
+        lengths.append(lengths[-1] + math.dist(pts[k], pts[k + 1]))
+    total = lengths[-1]
+    angles, k = [], 0
+    for i in range(n):
+        goal = total * i / n
+        while lengths[k + 1] < goal:
+            k += 1
+        f = (goal - lengths[k]) / ((lengths[k + 1] - lengths[k]) or 1.0)
+        angles.append(params[k] + f * (params[k + 1] - params[k]))
+    return angles
 
 
 Sizes = Sequence[tuple[float, float]]  # every box's width and height
@@ -331,18 +395,29 @@ def _boxes(frame: _Frame, radius: float, sizes: Sizes) -> list[Rect]:
     return [_box_at(frame, i, radius, sizes) for i in range(len(frame.angles))]
 
 
-def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float) -> float:
-    """The angle the circle turns through from a box's centre (at ``theta``) until it leaves the box.
+def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float, power: float = 2.0) -> float:
+    """The angle the ring's parameter turns through from a box's centre (at ``theta``) until it leaves the box.
 
-    The box (half-width ``hw``, half-height ``hh``) is centred on the circle;
-    ``forward`` means the direction of increasing angle.
+    The box (half-width ``hw``, half-height ``hh``, in units of the unstretched
+    ring) is centred on the ring; ``forward`` means the direction of
+    increasing angle. On a superellipse a coordinate is ``sign(c) |c|^(2/power)``
+    of the cosine or sine, so the same roots apply to warped targets.
     """
     best = 2.0 * math.pi
     two_pi = 2.0 * math.pi
-    for base, half, trig in ((math.cos(theta), hw, "cos"), (math.sin(theta), hh, "sin")):
+    e = 2.0 / power
+
+    def warp(c: float) -> float:
+        return math.copysign(abs(c) ** e, c) if power != 2.0 else c
+
+    def unwarp(v: float) -> float:
+        return math.copysign(abs(v) ** (1.0 / e), v) if power != 2.0 else v
+
+    for base, half, trig in ((warp(math.cos(theta)), hw, "cos"), (warp(math.sin(theta)), hh, "sin")):
         for v in (base + half / radius, base - half / radius):
             if not -1.0 <= v <= 1.0:
                 continue
+            v = unwarp(v)
             if trig == "cos":
                 a0 = math.acos(v)
                 roots = (a0, -a0)
@@ -358,60 +433,54 @@ def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float
 
 
 def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) -> list[float]:
-    """The free length of circle between each box and the next (boxes without nudges)."""
+    """The free length of ring between each box and the next (boxes without nudges)."""
     n = len(frame.angles)
-    forward = frame.sweep > 0
-    # On an ellipse, measure in the circle it is stretched from.
-    half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
+    forward = frame.forward
     gaps = []
+    # Measure in the ring before it was stretched.
+    half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
+    if frame.power != 2.0:
+        for i in range(n):
+            j = (i + 1) % n
+            leave = _exit_angle(frame.angles[i], forward, radius, *half[i], frame.power)
+            enter = _exit_angle(frame.angles[j], not forward, radius, *half[j], frame.power)
+            free = abs(frame.sweeps[i]) - leave - enter
+            if free <= 0:
+                gaps.append(radius * free)
+                continue
+            a0 = frame.angles[i] + math.copysign(leave, frame.sweeps[i])
+            da = math.copysign(free, frame.sweeps[i]) / 8
+            pts = [frame.unit(a0 + k * da) for k in range(9)]
+            gaps.append(radius * sum(math.dist(pts[k], pts[k + 1]) for k in range(8)))
+        return gaps
     for i in range(n):
         j = (i + 1) % n
         leave = _exit_angle(frame.angles[i], forward, radius, *half[i])
         enter = _exit_angle(frame.angles[j], not forward, radius, *half[j])
-        free = abs(frame.sweep) - leave - enter
-        mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweep)
+        free = abs(frame.sweeps[i]) - leave - enter
+        mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweeps[i])
         speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
         gaps.append(radius * free * speed)
     return gaps
 
 
-def _radius_for_spacing(frame: _Frame, sizes: Sizes, gap_needed: Sequence[float], clearance: float) -> float:
-    """The least radius at which boxes keep apart and each arrow has ``gap_needed[i]`` of circle free."""
+def _spacing_ok(frame: _Frame, radius: float, sizes: Sizes, gap_needed: Sequence[float], clearance: float) -> bool:
+    """Whether, at this radius, no two boxes come closer than MIN_GAP and every arrow has its room."""
     n = len(frame.angles)
-    radius = 0.0
-    step_angle = abs(frame.sweep)
-    # Arrows: enough free circle between neighbours (a nudged box bends its arrows; checked later).
-    lo = max(max(w, h) for w, h in sizes) / 2
+    if any(o != (0.0, 0.0) for o in frame.offsets):
+        # Nudged boxes are where the user put them; only the plain ring is checked here.
+        pass
+    elif not all(g >= need for g, need in zip(_arc_gaps(frame, radius, sizes, clearance), gap_needed)):
+        return False
+    boxes = _boxes(frame, radius, sizes)
+    # On a ring that leaves room for the arrows, only near neighbours can touch.
+    reach = n if n <= 8 or any(o != (0.0, 0.0) for o in frame.offsets) else 3
     for i in range(n):
-        lo = max(lo, gap_needed[i] / step_angle)
-
-    def enough(r: float) -> bool:
-        return all(g >= need for g, need in zip(_arc_gaps(frame, r, sizes, clearance), gap_needed))
-
-    hi = lo * 2
-    while not enough(hi) and hi < 1e6:
-        lo, hi = hi, hi * 2
-    for _ in range(24):
-        mid = (lo + hi) / 2
-        if enough(mid):
-            hi = mid
-        else:
-            lo = mid
-    radius = hi
-    # No two boxes closer than MIN_GAP: the centres' distance grows with the radius.
-    for i in range(n):
-        for j in range(i + 1, n):
-            ax, ay = frame.centre(i, 1.0)
-            bx, by = frame.centre(j, 1.0)
-            dx, dy = abs(ax - bx), abs(ay - by)
-            w = (sizes[i][0] + sizes[j][0]) / 2
-            h = (sizes[i][1] + sizes[j][1]) / 2
-            need = min(
-                (w + MIN_GAP) / dx if dx > 1e-9 else math.inf,
-                (h + MIN_GAP) / dy if dy > 1e-9 else math.inf,
-            )
-            radius = max(radius, need if need != math.inf else 0.0)
-    return radius
+        for k in range(1, min(reach, n - 1) + 1):
+            j = (i + k) % n
+            if boxes[i].distance(boxes[j]) < MIN_GAP:
+                return False
+    return True
 
 
 # --------------------------------------------------------------------------
@@ -424,7 +493,7 @@ def _arrow(frame: _Frame, i: int, radius: float, boxes: Sequence[Rect], style: _
     j = (i + 1) % n
     src = boxes[i].inflated(style.clearance)
     dst = boxes[j].inflated(style.clearance)
-    samples = max(24, int(abs(frame.sweep) * radius / 3.0))
+    samples = max(24, int(abs(frame.sweeps[i]) * radius * max(frame.ax, frame.ay) / 3.0))
     samples = min(samples, 400)
     ts = [k / samples for k in range(samples + 1)]
     pts = [frame.arc_point(i, t, radius) for t in ts]
@@ -529,14 +598,13 @@ def _free_height(
     half_w: float,
     radius: float,
     clearance: float,
-    ax: float = 1.0,
-    ay: float = 1.0,
+    frame: _Frame,
 ) -> float:
     """Half the height of the tallest rectangle of half-width ``half_w`` centred at (cx, cy) that touches no box."""
-    rx, ry = ax * radius - clearance, ay * radius - clearance
-    if half_w >= rx:
+    rx, ry = frame.ax * radius - clearance, frame.ay * radius - clearance
+    b = frame.half_height(half_w, rx, ry)  # stay inside the ring of arrows
+    if b <= 0.0:
         return 0.0
-    b = ry * math.sqrt(1.0 - (half_w / rx) ** 2)  # stay inside the ring of arrows
     for box in boxes:
         r = box.inflated(clearance)
         if r.right <= cx - half_w or r.x >= cx + half_w:
@@ -555,7 +623,7 @@ def _title_fits(frame: _Frame, radius: float, sizes: Sizes, options: Sequence[_T
     boxes = _boxes(frame, radius, sizes)
     for opt in options:
         half_w = opt.width / 2 + clearance
-        free = _free_height(boxes, 0.0, 0.0, half_w, radius, clearance, frame.ax, frame.ay)
+        free = _free_height(boxes, 0.0, 0.0, half_w, radius, clearance, frame)
         if free >= opt.height / 2:
             return opt
     return None
@@ -580,8 +648,7 @@ def _place_note(
     obstacles: Sequence[Rect],
     radius: float,
     clear: float,
-    ax: float = 1.0,
-    ay: float = 1.0,
+    frame: _Frame,
 ) -> Rect:
     """A box for a note outside the circle, on the ray from the centre through the marker, clear of obstacles."""
     ux, uy = marker[0] - centre[0], marker[1] - centre[1]
@@ -595,21 +662,20 @@ def _place_note(
         cy = marker[1] + uy * dist
         # Keep the box's near edge clear of the circle (the arrows run on it).
         rect = Rect.centred(cx, cy, w, h)
-        if _outside_ring(rect, centre, radius, clear, ax, ay) and not any(rect.intersects(o.inflated(clear)) for o in obstacles):
+        if _outside_ring(rect, centre, radius, clear, frame) and not any(rect.intersects(o.inflated(clear)) for o in obstacles):
             return rect
         dist += step
     return Rect.centred(marker[0] + ux * dist, marker[1] + uy * dist, w, h)
 
 
-def _outside_ring(rect: Rect, centre: Point, radius: float, clear: float, ax: float, ay: float) -> bool:
+def _outside_ring(rect: Rect, centre: Point, radius: float, clear: float, frame: _Frame) -> bool:
     """Whether ``rect`` lies outside the ring (grown by ``clear``), where the arrows run."""
-    # Squeeze the ellipse back to a circle; the rectangle stays a rectangle.
-    rx, ry = ax * radius + clear, ay * radius + clear
-    x0, x1 = (rect.x - centre[0]) / rx, (rect.right - centre[0]) / rx
-    y0, y1 = (rect.y - centre[1]) / ry, (rect.bottom - centre[1]) / ry
+    # The rectangle's point nearest the centre, coordinate by coordinate, must lie outside.
+    x0, x1 = rect.x - centre[0], rect.right - centre[0]
+    y0, y1 = rect.y - centre[1], rect.bottom - centre[1]
     nx = min(max(0.0, x0), x1)
     ny = min(max(0.0, y0), y1)
-    return math.hypot(nx, ny) >= 1.0
+    return not frame.inside(nx, ny, frame.ax * radius + clear, frame.ay * radius + clear)
 
 
 def _nearest_on_rect(rect: Rect, p: Point) -> Point:
@@ -660,6 +726,8 @@ class _Solver:
         self.min_font = min_font
         self.min_lines = min_lines
         self.n = len(texts)
+        # Set when nothing fits even at the floor size: arrows may then be only a head long.
+        self.crowded = False
 
     # -- one size --------------------------------------------------------
 
@@ -684,11 +752,14 @@ class _Solver:
             # Nudged boxes bend their arrows: take the bent paths' reach.
             pts = [frame.arc_point(i, k / 16, radius) for i in range(self.n) for k in range(17)]
             rect = Rect.around(pts).inflated(style.head_half + style.stroke)
+        x0, y0, x1, y1 = rect.x, rect.y, rect.right, rect.bottom
         for b in boxes:
-            rect = rect.united(b)
-        for b in self._note_boxes(radius, boxes, style, notes).values():
-            rect = rect.united(b)
-        return rect
+            x0, y0 = min(x0, b.x), min(y0, b.y)
+            x1, y1 = max(x1, b.x + b.w), max(y1, b.y + b.h)
+        for b in self._note_boxes(radius, boxes, style, notes).values() if notes else ():
+            x0, y0 = min(x0, b.x), min(y0, b.y)
+            x1, y1 = max(x1, b.right), max(y1, b.bottom)
+        return Rect(x0, y0, x1 - x0, y1 - y0)
 
     def _note_boxes(self, radius: float, boxes: Sequence[Rect], style: _Style, notes: dict[int, _NoteText]) -> dict[int, Rect]:
         placed: dict[int, Rect] = {}
@@ -703,34 +774,37 @@ class _Solver:
                 obstacles,
                 radius,
                 style.clearance + style.marker_radius,
-                self.frame.ax,
-                self.frame.ay,
+                self.frame,
             )
         return placed
 
-    def radius_range(self, s: float, sizes: Sizes, notes: dict[int, _NoteText], options) -> tuple[float, float]:
-        """The least radius at which boxes, arrows and title fit, and the largest the area allows."""
+    def radius_choice(
+        self, s: float, sizes: Sizes, notes: dict[int, _NoteText], options, *, best_effort: bool
+    ) -> tuple[float, float, float] | None:
+        """The radius to use, the least that works and the largest the area allows; None if none works.
+
+        With ``best_effort``, a layout that does not work is still returned
+        (at the largest radius the area allows, least > largest).
+        """
         style = _Style(s)
+        # A circle of many steps has short arrows: the head, and a little line before it.
+        shaft = style.shaft if self.n <= 12 else 0.4 * style.shaft
+        if self.crowded:
+            shaft = 0.0
         gaps = [
-            style.head_len + style.shaft + (2 * style.marker_radius + style.shaft if i in self.notes else 0)
+            style.head_len + shaft + (2 * style.marker_radius + shaft if i in self.notes else 0)
             for i in range(self.n)
         ]
-        r_min = _radius_for_spacing(self.frame, sizes, gaps, style.clearance)
-        biggest = max(w + h for w, h in sizes)
-        r_min = max(r_min, 0.25 * biggest)
-        # The title: grow the radius until it fits in the middle.
-        lo, hi = r_min, max(r_min * 4, 4 * biggest + 4 * sum(o.width for o in options[:1]))
-        title = _title_fits(self.frame, lo, sizes, options, style.clearance)
-        if title is None:
-            if _title_fits(self.frame, hi, sizes, options, style.clearance) is None:
-                return math.inf, 0.0
-            for _ in range(24):
-                mid = (lo + hi) / 2
-                if _title_fits(self.frame, mid, sizes, options, style.clearance) is None:
-                    lo = mid
-                else:
-                    hi = mid
-            r_min = hi
+        smallest = 0.25 * max(w + h for w, h in sizes)
+
+        def works(r: float) -> bool:
+            # Boxes apart, arrows with room, and the title in the middle.
+            return (
+                r >= smallest
+                and _spacing_ok(self.frame, r, sizes, gaps, style.clearance)
+                and _title_fits(self.frame, r, sizes, options, style.clearance) is not None
+            )
+
         # The page: the largest radius at which everything stays inside.
         room_w = self.width - 2 * style.margin
         room_h = self.height - 2 * style.margin
@@ -739,18 +813,41 @@ class _Solver:
             e = self.extent(r, sizes, style, notes)
             return e.w <= room_w and e.h <= room_h
 
-        lo, hi = (r_min, max(self.width, self.height)) if fits(r_min) else (0.0, r_min)
-        if not fits(lo):
-            return r_min, 0.0
+        lo, hi = 0.0, max(self.width, self.height)
         if fits(hi):
-            return r_min, hi
-        for _ in range(22):
+            lo = hi
+        for _ in range(20):
             mid = (lo + hi) / 2
             if fits(mid):
                 lo = mid
             else:
                 hi = mid
-        return r_min, lo
+        r_max = lo
+        if r_max > 0 and works(r_max):
+            # Spread out into the room there is, but not so far that the boxes drift apart.
+            if works(0.9 * r_max / 1.18):
+                return 0.9 * r_max, 0.0, r_max
+            lo, hi = 0.9 * r_max / 1.18, r_max
+            for _ in range(12):
+                mid = (lo + hi) / 2
+                if works(mid):
+                    hi = mid
+                else:
+                    lo = mid
+            return min(r_max, 1.18 * hi), hi, r_max
+        if not best_effort:
+            return None
+        # How far off: the least radius that would work, for ranking the failures.
+        lo, hi = max(r_max, 1.0), max(r_max, 1.0) * 2
+        while not works(hi) and hi < 1e5:
+            lo, hi = hi, hi * 2
+        for _ in range(12):
+            mid = (lo + hi) / 2
+            if works(mid):
+                hi = mid
+            else:
+                lo = mid
+        return max(r_max, 1.0), hi, r_max
 
     def plans(self, s: float, *, best_effort: bool = False) -> list[_Plan]:
         """Every way to set the steps at size ``s`` that fits the area, best first."""
@@ -760,7 +857,11 @@ class _Solver:
             # a full circle better: the sides' boxes stack, the top's sit side by side.
             plans = self._plans(s, (0.4, 0.8), best_effort=best_effort)
         if not plans and best_effort:
-            plans = self._plans(s, (0.0,), best_effort=True)
+            self.crowded = True
+            plans = self._plans(s, (0.0, 0.4, 0.8), best_effort=False)
+            if not plans:
+                self.crowded = False
+                plans = self._plans(s, (0.0,), best_effort=True)
         return plans
 
     def _plans(self, s: float, flares: Sequence[float], *, best_effort: bool) -> list[_Plan]:
@@ -773,7 +874,9 @@ class _Solver:
         kinds = [round(c, 3) for c in side]
         plans = []
         for flare in flares:
-            for ems in (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0):
+            # Many steps need small boxes: start narrower.
+            widths = (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0)
+            for ems in ((5.0, 6.0) + widths) if self.n > 12 else widths:
                 inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
                 blocks = [self.m.block(t, s, False, inner) for t, inner in zip(self.texts, inners)]
                 if not all(b[3] for b in blocks) and ems < 21.0:
@@ -790,12 +893,11 @@ class _Solver:
                     # Long, flat boxes look like banners: keep them at least this tall.
                     box_h = max(lines * lh + 2 * style.pad_y, box_w / 2.6)
                     sizes.append((box_w, box_h))
-                r_min, r_max = self.radius_range(s, sizes, notes, options)
-                feasible = r_min <= r_max
-                if not feasible and not best_effort:
+                choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort)
+                if choice is None:
                     continue
-                # Spread out into the room there is, but not so far that the boxes drift apart.
-                radius = min(r_max, max(r_min * 1.18, 0.9 * r_max)) if feasible else max(r_max, 1.0)
+                radius, r_min, r_max = choice
+                feasible = r_min <= r_max
                 title = _title_fits(self.frame, radius, sizes, options, style.clearance)
                 score = sum(abs(math.log(w / h / 1.75)) for w, h in sizes) / self.n
                 score += 0.08 * max(0, max(counts) - 6) + 0.3 * flare
@@ -918,7 +1020,7 @@ def _build(
     if opt is None:
         opt = _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
     half_w = max(opt.width / 2 + style.clearance, _widest_free_half(moved, centre, radius, style.clearance, opt, frame))
-    half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance, frame.ax, frame.ay)
+    half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance, frame)
     area = Rect(cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
     top = cy - opt.height / 2
     context_block = None
@@ -953,11 +1055,10 @@ def _widest_free_half(
     need = opt.height / 2
     lo = opt.width / 2 + clearance
     hi = radius * frame.ax
-    ax, ay = frame.ax, frame.ay
     best, best_area = lo, -1.0
     for k in range(41):
         half_w = lo + (hi - lo) * k / 40
-        half_h = _free_height(boxes, centre[0], centre[1], half_w, radius, clearance, ax, ay)
+        half_h = _free_height(boxes, centre[0], centre[1], half_w, radius, clearance, frame)
         if half_h >= need and half_w * half_h > best_area:
             best, best_area = half_w, half_w * half_h
     return best
@@ -996,32 +1097,50 @@ def layout_pattern(
     notes = {index[b.after]: b.text for b in pattern.breakthroughs if b.text.strip()}
     cap = max(min_font, max_font if max_font is not None else _default_max_font(width, height, n))
 
-    def solve(ax: float, ay: float) -> tuple[_Solver, _Plan]:
-        frame = _frame(n, pattern.layout.start_angle, pattern.layout.direction == "clockwise", offsets, ax, ay)
+    def solve(ax: float, ay: float, power: float = 2.0) -> tuple[_Solver, _Plan]:
+        clockwise = pattern.layout.direction == "clockwise"
+        frame = _frame(n, pattern.layout.start_angle, clockwise, offsets, ax, ay, power)
         texts = [s.text for s in pattern.steps]
-        solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, 3)
+        min_lines = 3 if n <= 12 else 2
+        solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
         return solver, solver.solve(cap)
 
-    solver, plan = solve(1.0, 1.0)
-    solver, plan = _maybe_stretch(solver, plan, solve, width, height, cap)
+    solver, plan = _choose_ring(solve, width, height, cap, min_font)
     return _build(solver, plan, [s.id for s in pattern.steps], width, height, notes)
 
 
-# A ring is stretched at most this much, and only for this much gain in text size.
+# A ring is stretched into an ellipse at most this much.
 _MAX_STRETCH = 1.35
-_STRETCH_GAIN = 1.0
 
 
-def _maybe_stretch(solver: _Solver, plan: _Plan, solve, width: float, height: float, cap: float):
-    """The circle, unless a landscape or portrait area lets an ellipse set the text clearly larger."""
+def _choose_ring(solve, width: float, height: float, cap: float, min_font: float):
+    """The circle, unless the pattern is so full that another ring sets its text clearly larger.
+
+    A landscape or portrait area can take an ellipse; an area that cannot
+    hold the steps even so takes a rounded square ring, which reaches into
+    the corners. Each must win by a clear margin: the circle is the look.
+    """
+    best = solve(1.0, 1.0)
+    if best[1].feasible and best[1].s >= cap - 1e-6:
+        return best
     aspect = width / height
-    if plan.feasible and plan.s >= cap - 1e-6 or 1 / 1.15 < aspect < 1.15:
-        return solver, plan
-    stretch = min(_MAX_STRETCH, max(aspect, 1 / aspect) ** 0.75)
-    other = solve(stretch, 1.0) if aspect > 1 else solve(1.0, stretch)
-    if (other[1].feasible and not plan.feasible) or (other[1].feasible and other[1].s >= plan.s + _STRETCH_GAIN):
-        return other
-    return solver, plan
+    if not 1 / 1.15 < aspect < 1.15:
+        stretch = min(_MAX_STRETCH, max(aspect, 1 / aspect) ** 0.75)
+        other = solve(stretch, 1.0) if aspect > 1 else solve(1.0, stretch)
+        if _better(other[1], best[1], 1.0):
+            best = other
+    if not best[1].feasible or best[1].s <= math.ceil(min_font - 1e-9) + 1:
+        ax, ay = (aspect**0.9, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** 0.9)
+        other = solve(ax, ay, 4.0)
+        if _better(other[1], best[1], 2.0):
+            best = other
+    return best
+
+
+def _better(plan: _Plan, than: _Plan, gain: float) -> bool:
+    if plan.feasible and not than.feasible:
+        return True
+    return plan.feasible and plan.s >= than.s + gain
 
 
 # Text that sizes a worksheet's empty boxes: room for about three lines of handwriting.
