@@ -341,3 +341,63 @@ def test_build_opens_the_editor_with_a_file(built_app, x_display, tmp_path):
             app.wait()
     output = log.read_text()
     assert "Traceback" not in output and "Could not load the Qt platform plugin" not in output, output[-3000:]
+
+
+# --- the user-level installer -----------------------------------------------------
+
+
+def _installed_desktop_entry(data: Path) -> configparser.SectionProxy:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(data / "applications" / f"{APP_ID}.desktop", encoding="utf-8")
+    return entry["Desktop Entry"]
+
+
+def test_installer_adds_the_menu_entry_for_a_pip_installed_patroon(tmp_path):
+    home, data = tmp_path / "thuis", tmp_path / "thuis" / "gegevens"
+    home.mkdir()
+    command = Path(sys.executable).parent / "patroon"  # the console script pip made
+    assert command.exists()
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(data), "PATH": f"{command.parent}:/usr/bin:/bin"}
+    result = _run(["sh", str(LINUX / "install.sh"), "--desktop-only"], env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    desktop = _installed_desktop_entry(data)
+    assert desktop["Exec"] == f'"{command}" %F' and desktop["TryExec"] == str(command)
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+    for size in make_icons.PNG_SIZES:
+        assert (data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png").is_file()
+    assert (data / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+    if shutil.which("update-mime-database"):
+        assert MIME_TYPE in (data / "mime" / "types").read_text()
+    assert not (home / ".local" / "lib" / "patroon").exists()  # no program copied
+
+    result = _run(["sh", str(LINUX / "install.sh"), "--uninstall"], env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (data / "applications" / f"{APP_ID}.desktop").exists()
+    assert not list((data / "icons").rglob(f"{APP_ID}.*"))
+    if shutil.which("update-mime-database"):
+        assert MIME_TYPE not in (data / "mime" / "types").read_text()
+
+
+@pytest.mark.slow
+def test_unpacked_build_installs_itself_for_the_user_and_runs_from_the_menu_entry(built_app, tmp_path):
+    home, data = tmp_path / "thuis", tmp_path / "thuis" / ".local" / "share"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(data)}
+    result = _run(["sh", str(built_app / "install.sh")], env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    link = home / ".local" / "bin" / "patroon"
+    assert link.is_symlink() and link.resolve() == (home / ".local" / "lib" / "patroon" / "patroon").resolve()
+    desktop = _installed_desktop_entry(data)
+    assert desktop["Exec"] == f'"{link}" %F'
+    # What the menu starts works, from anywhere, with the user's environment.
+    checked = _run([str(link), "validate", str(PATTERN)], cwd=tmp_path, env=_user_env(HOME=str(home)))
+    assert checked.returncode == 0 and "Wereldvrede" in checked.stdout, checked.stdout + checked.stderr
+
+    result = _run(["sh", str(built_app / "install.sh"), "--uninstall"], env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not link.exists() and not (home / ".local" / "lib" / "patroon").exists()
+    assert not (data / "applications" / f"{APP_ID}.desktop").exists()
+    assert built_app.joinpath("patroon").is_file()  # the build it came from stays
