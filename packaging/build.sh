@@ -2,12 +2,20 @@
 # Build the standalone Patroon on Linux: a one-folder program in dist/patroon/.
 #
 #   packaging/build.sh                 build with the Python on PATH (or $PYTHON)
+#   packaging/build.sh --archive       also pack it as dist/patroon-VERSION-linux-ARCH.tar.gz
 #   DIST=/tmp/out packaging/build.sh   build somewhere else (WORK= for the scratch folder)
 #
 # Uses the Python environment Patroon's dependencies are installed in (an active
 # virtual environment, else ./.venv, else python3) and installs PyInstaller into
 # it when it is missing. Prints where the build is and its size on disk.
 set -eu
+
+archive=no
+case "${1:-}" in
+    --archive) archive=yes ;;
+    "") ;;
+    *) echo "usage: $0 [--archive]" >&2; exit 2 ;;
+esac
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -49,3 +57,9 @@ bytes=$(du -sb "$app" | cut -f1)
 mib=$(awk "BEGIN { printf \"%.1f\", $bytes / 1048576 }")
 echo "build.sh: built $app in ${seconds}s: $mib MiB on disk ($(find "$app" -type f | wc -l) files)"
 echo "build.sh: try  $app/patroon validate $root/patterns/wereldvrede.yaml"
+if [ "$archive" = yes ]; then
+    version=$("$app/patroon" --version | cut -d' ' -f2)
+    tarball=$dist/patroon-$version-linux-$(uname -m).tar.gz
+    tar -C "$dist" -czf "$tarball" patroon
+    echo "build.sh: packed $tarball ($(du -h "$tarball" | cut -f1)); users unpack it and run patroon/install.sh"
+fi
