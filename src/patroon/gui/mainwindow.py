@@ -781,8 +781,12 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.statusBar().showMessage(self.tr("Facilitator mode is not available in this version."), 5000)
             return
-        screens = QGuiApplication.screens()
-        screen = screens[-1] if len(screens) > 1 else self.screen()
+        try:  # the facilitator mode knows which screen is the projector
+            from patroon.gui.present import choose_screen
+
+            screen = choose_screen()
+        except ImportError:
+            screen = self.screen()
         self._presenter = PresenterWindow(self.document, screen)
         self._presenter.closed.connect(self._presenter_closed)
         self._presenter.start()
