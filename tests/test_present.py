@@ -454,3 +454,14 @@ def test_shift_alone_neither_returns_from_black_nor_forgets_typed_minutes(qtbot,
     press(qtbot, window, Qt.Key.Key_B)
     press(qtbot, window, Qt.Key.Key_Shift)
     assert window.blank == "black"
+
+
+def test_announces_the_step_shown_for_the_editor_to_follow(qtbot, window):
+    shown: list[str] = []
+    window.stepShown.connect(shown.append)
+    press(qtbot, window, Qt.Key.Key_Right, 2)
+    press(qtbot, window, Qt.Key.Key_B)  # blanking changes nothing shown in the pattern
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_End)
+    steps = window.pattern.steps
+    assert shown == [steps[0].id, steps[1].id, ""]

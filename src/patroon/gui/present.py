@@ -160,6 +160,9 @@ class PresenterWindow(QWidget):
     """
 
     closed = Signal()
+    #: The step just revealed (its id), or "" when none is (title only, circle closed).
+    #: With a second screen the editor can follow it and show that step's facilitator note.
+    stepShown = Signal(str)
 
     def __init__(
         self,
@@ -181,6 +184,7 @@ class PresenterWindow(QWidget):
         self.setMouseTracking(True)
 
         self._position = 0
+        self._shown_step = ""
         self._blank: str | None = None
         self._questions = False
         self._help = False
@@ -285,7 +289,7 @@ class PresenterWindow(QWidget):
         self.activateWindow()
         self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         self._cursor_timer.start()
-        self.update()
+        self._moved()
 
     def leave(self) -> None:
         """Back to the editor: close the window and say so."""
@@ -330,7 +334,7 @@ class PresenterWindow(QWidget):
             self._position += 1
         else:
             self._questions = True
-        self.update()
+        self._moved()
 
     def go_previous(self) -> None:
         """One step back; from the questions back to the diagram as it was."""
@@ -338,21 +342,28 @@ class PresenterWindow(QWidget):
             self._questions = False
         elif self._position > 0:
             self._position -= 1
-        self.update()
+        self._moved()
 
     def go_home(self) -> None:
         """Only the title."""
         self._position, self._questions = 0, False
-        self.update()
+        self._moved()
 
     def go_end(self) -> None:
         """Everything: all steps, the circle closed."""
         self._position, self._questions = len(self.pattern.steps) + 1, False
-        self.update()
+        self._moved()
 
     def set_position(self, position: int) -> None:
         self._position = max(0, min(position, len(self.pattern.steps) + 1))
+        self._moved()
+
+    def _moved(self) -> None:
         self.update()
+        shown = self.highlight or ""
+        if shown != self._shown_step:
+            self._shown_step = shown
+            self.stepShown.emit(shown)
 
     # Aids -------------------------------------------------------------------
 
@@ -593,7 +604,7 @@ class PresenterWindow(QWidget):
             self._close_prompt()
         self.setWindowTitle(self.pattern.title)
         self._relayout()
-        self.update()
+        self._moved()
 
     def _timer_changed(self) -> None:
         self.update()
