@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QGraphicsTextItem,
     QGraphicsView,
     QMenu,
+    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -367,7 +368,8 @@ class InlineEditor(QGraphicsTextItem):
     """
 
     def __init__(self, rect: QRectF, text: str, size: float, bold: bool,
-                 on_commit: Callable[[str], None], on_cancel: Callable[[], None], multiline: bool = True) -> None:
+                 on_commit: Callable[[str], None], on_cancel: Callable[[], None], multiline: bool = True,
+                 device=None) -> None:
         super().__init__()
         self._rect = rect
         self._on_commit = on_commit
@@ -375,7 +377,8 @@ class InlineEditor(QGraphicsTextItem):
         self._multiline = multiline
         self._done = False
         self.setZValue(10)
-        self.setFont(make_font(size, bold))
+        # The same size as the drawing's text: scene units are points on the view's device.
+        self.setFont(make_font(size, bold, device))
         self.setDefaultTextColor(QColor(palette.DEFAULT.text))
         option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -383,7 +386,8 @@ class InlineEditor(QGraphicsTextItem):
         self.document().setDocumentMargin(4)
         self.setPlainText(text)
         self.setTextWidth(max(rect.width(), 60))
-        self.setPos(rect.x(), rect.y())
+        self._recentre()
+        self.document().contentsChanged.connect(self._recentre)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.document().setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(True)  # start with an empty typing history
@@ -391,14 +395,22 @@ class InlineEditor(QGraphicsTextItem):
     def text(self) -> str:
         return self.toPlainText().replace("\u2028", "\n").replace("\u2029", "\n")
 
+    def _recentre(self) -> None:
+        """Keep the text centred on the box it edits, growing both ways as lines are added."""
+        height = self.boundingRect().height()
+        self.setPos(self._rect.x(), self._rect.center().y() - height / 2)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        rect = self.boundingRect().united(QRectF(0, 0, self._rect.width(), self._rect.height()))
+        box = QRectF(0, self._rect.y() - self.y(), self._rect.width(), self._rect.height())
+        rect = self.boundingRect().united(box)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(palette.DEFAULT.selected_border), 2))
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawRoundedRect(rect, 4, 4)
         painter.restore()
+        # No dashed focus frame: the orange border already says "editing".
+        option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
         super().paint(painter, option, widget)
 
     def select_all(self) -> None:
@@ -683,7 +695,9 @@ class PatternScene(QGraphicsScene):
             if cancel is not None:
                 cancel()
 
-        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline)
+        views = self.views()
+        device = views[0].viewport() if views else None
+        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
         self.editor = editor
         self._editing = (kind, step)
         self.addItem(editor)
