@@ -219,6 +219,7 @@ def test_many_long_steps_on_a3_landscape_stay_above_the_floor(n):
     pattern = make_pattern(long_texts(n), title="Een lang patroon met veel stappen", context="Tafel 3:")
     layout = layout_pattern(pattern, MEASURE, *A3_LANDSCAPE)
     assert layout.step_font_size >= 9.0
+    assert layout.fits
     check_layout(layout)
     for step, s in zip(pattern.steps, layout.steps):
         assert all_breaks_valid(s.text.lines, step.text)
@@ -226,6 +227,38 @@ def test_many_long_steps_on_a3_landscape_stay_above_the_floor(n):
 
 def test_eight_long_steps_on_the_table_sheet_area_stay_above_the_floor():
     layout = layout_pattern(make_pattern(long_texts(8)), MEASURE, *TABLE_DIAGRAM)
+    assert layout.fits
+    check_layout(layout)
+
+
+def test_many_short_steps_still_make_a_clean_ring():
+    layout = layout_pattern(make_pattern(long_texts(24, 60)), MEASURE, *A3_LANDSCAPE)
+    assert layout.fits
+    check_layout(layout)
+
+
+def test_a_pattern_too_full_for_its_area_says_so_and_keeps_the_floor():
+    layout = layout_pattern(make_pattern(long_texts(12)), MEASURE, 400, 400)
+    assert not layout.fits
+    assert layout.step_font_size == 9.0
+    assert all(s.text.size == 9.0 for s in layout.steps)
+    # Still inside the area, every line inside its box.
+    assert _inside(layout.bounds(), Rect(0, 0, 400, 400))
+    for s in layout.steps:
+        assert all(MEASURE.width(line, 9.0) <= s.text.rect.w + 1e-6 for line in s.text.lines)
+
+
+def test_a_full_pattern_on_a_wide_page_rounds_its_ring_out_to_the_corners():
+    """A rounded-square ring holds more than a circle: larger type for the same steps."""
+    pattern = make_pattern(long_texts(12, 250))
+    layout = layout_pattern(pattern, MEASURE, 1000, 842)
+    assert layout.fits and layout.step_font_size >= 9.0
+    rx, ry = layout.radii
+    # The corner boxes reach further out than a circle or ellipse of those radii would put them.
+    corner = max(layout.steps, key=lambda s: abs(s.box.center[0] - layout.center[0]) * abs(s.box.center[1] - layout.center[1]))
+    dx = abs(corner.box.center[0] - layout.center[0]) / rx
+    dy = abs(corner.box.center[1] - layout.center[1]) / ry
+    assert dx**2 + dy**2 > 1.05
     check_layout(layout)
 
 

@@ -1155,7 +1155,8 @@ def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: f
     """
     n = max(2, n_steps)
     frame = _frame(n, 90.0, True, [(0.0, 0.0)] * n)
-    placeholder = "x" * 18  # leaves room for a handwritten title
+    # Room in the middle for a handwritten title of a line or two.
+    placeholder = "\n".join(["x" * 22] * 4)
     solver = _Solver([_WORKSHEET_TEXT] * n, placeholder, "", {}, frame, measure, width, height, 9.0, min_lines=4)
     plan = solver.solve(_default_max_font(width, height, n))
     layout = _build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height, {})
