@@ -265,6 +265,21 @@ def test_long_and_many_steps_keep_every_guarantee(long_exports, name):
     check_sheet(pdf, 0, layout, source, min_step_pt=9.0)
 
 
+def test_a_pattern_too_full_to_share_the_page_puts_the_questions_on_a_second_page(long_exports):
+    pdf, layout, source = long_exports["long12-table-A3"]
+    assert layout["pages"] == 2 and len(pdf_pages(pdf)) == 2
+    check_sheet(pdf, 0, layout, source, min_step_pt=9.0)
+    questions = pdf_pages(pdf)[1]
+    assert not overlapping_words(questions.words)
+    pattern = load_pattern(source)
+    text = letters(questions.text())
+    assert letters(pattern.title) in text
+    for question in pattern.questions:
+        assert letters(question) in text
+    assert all(w.height >= 9.0 * OPEN_SANS_BOX - 0.05 for w in questions.words)
+    assert not ink_near_edge(pdf, 2, 5 * MM)
+
+
 @pytest.mark.parametrize("name", ["long12-table-A3", "long12-diagram-A4"])
 def test_twelve_steps_of_250_characters_never_go_below_9_pt(long_exports, name):
     """Where 12 x 250 characters cannot fit at 9 pt, the type still never shrinks below 9 pt and stays on the page."""
@@ -429,3 +444,23 @@ def test_emoji_right_to_left_and_markup_export_to_every_format(hostile, out):
     assert not overlapping_words(page.words)
     layout = json.loads((out / "vreemd-table.json").read_text(encoding="utf-8"))
     assert len(layout["steps"]) == 4
+
+
+def test_printing_paints_every_page_of_a_sheet(long_patterns):
+    """The editor prints through paint_sheet_pages: a too-full table sheet gives the printer two pages."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from patroon.render.sheets import paint_sheet_pages
+
+    image = QImage(842, 595, QImage.Format.Format_ARGB32)
+    calls = []
+    for name, pages in (("long12", 2), ("long8", 1)):
+        calls.clear()
+        painter = QPainter(image)
+        try:
+            painter.scale(842 / 1190.55, 842 / 1190.55)
+            count = paint_sheet_pages(painter, load_pattern(long_patterns[name]), "table", 1190.55, 841.89,
+                                      lambda: calls.append(1))
+        finally:
+            painter.end()
+        assert count == pages and len(calls) == pages - 1

@@ -122,10 +122,11 @@ def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
     painter = QPainter(writer)
     try:
         scale = PDF_RESOLUTION / 72.0
-        for number, pattern in enumerate(patterns):
+        pages = [p for pattern in patterns
+                 for p in layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps).pages()]
+        for number, layout in enumerate(pages):
             if number:
                 writer.newPage()
-            layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
             painter.save()
             painter.scale(scale, scale)
             paint_sheet_layout(painter, layout)
@@ -221,7 +222,8 @@ def _rgb_format():
 def render_json(pattern: Pattern | None, page: Page) -> bytes:
     """The sheet's geometry (page, step boxes, title area in points) as JSON text."""
     layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
-    geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation}
+    geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation,
+                "pages": len(layout.pages())}
     return (json.dumps(geometry, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -419,7 +421,14 @@ def run_export(args: argparse.Namespace) -> int:
             print(_cannot_write(target, exc), file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        print(_done(target, len(indexes), fmt, page))
+        pages = sum(len(layout_sheet(loaded[i], page.sheet, page.width, page.height, steps=page.steps).pages())
+                    for i in indexes)
+        print(_done(target, pages, fmt, page))
+        if pages > len(indexes) and fmt in ("svg", "png"):
+            print(pick(
+                f"{target}: de vragen passen niet naast dit volle patroon; in een PDF staan ze op een tweede pagina",
+                f"{target}: the questions do not fit beside this full pattern; a PDF puts them on a second page",
+            ), file=sys.stderr)
     return status
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from patroon.i18n import pick
 from patroon.model import DEFAULT_QUESTIONS
@@ -392,16 +392,27 @@ _MEASURE: Any = None
 
 @dataclass(frozen=True)
 class SheetLayout:
-    """Everything a sheet draws, placed: the pattern's area and layout, and the side column."""
+    """Everything a sheet draws, placed: the pattern's area and layout, and the side column.
+
+    A table sheet whose pattern is too full to share its page with the
+    questions continues on a second page (``continued``): the circle gets the
+    whole first page, the column the second.
+    """
 
     sheet: str
     page: tuple[float, float]
     area: tuple[float, float, float, float]  # where the circle is laid out (x, y, w, h)
-    pattern: PatternLayout
+    pattern: PatternLayout | None
     column: Column | None
+    continued: "SheetLayout | None" = None
+
+    def pages(self) -> list["SheetLayout"]:
+        """This page and the ones it continues on."""
+        return [self] + (self.continued.pages() if self.continued is not None else [])
 
     def geometry(self) -> dict[str, Any]:
         """The sheet's geometry as ``--format json`` writes it (points, from the page's top-left)."""
+        assert self.pattern is not None, "the first page of a sheet holds the pattern"
         ax, ay = self.area[0], self.area[1]
         title = self.pattern.title_area
         return {
@@ -489,9 +500,22 @@ def _layout_sheet(
         if sheet == "worksheet" or (score[0] and layout.step_font_size >= good):
             break
     assert best is not None
-    _, area, column_rect, layout = best
-    column = compose_column(column_texts(pattern, sheet), footer_text(pattern) if sheet == "table" else "",
-                            measure, column_rect, max_scale=min(1.0, paper_scale))
+    (fits, _), area, column_rect, layout = best
+    texts = column_texts(pattern, sheet)
+    footer = footer_text(pattern) if sheet == "table" else ""
+    max_scale = min(1.0, paper_scale)
+    if not fits and sheet == "table":
+        # Too full to share the page: the circle takes the whole page, if that is enough,
+        # and the questions go on the next page (a column of a comfortable reading width).
+        full_area = (m, m, content_w, content_h)
+        full = layout_pattern(pattern, measure, content_w, content_h, max_font=cap)
+        if _fits(full):
+            column_w = min(content_w, 200.0 * MM * paper_scale)
+            rect = ((page_w - column_w) / 2.0, m, column_w, content_h)
+            questions = SheetLayout(sheet, (page_w, page_h), rect, None,
+                                    compose_column(texts, footer, measure, rect, max_scale=max_scale))
+            return SheetLayout(sheet, (page_w, page_h), full_area, full, None, questions)
+    column = compose_column(texts, footer, measure, column_rect, max_scale=max_scale)
     return SheetLayout(sheet, (page_w, page_h), area, layout, column)
 
 
@@ -519,11 +543,29 @@ def paint_sheet(
 
     Returns the page's geometry, the ``--format json`` export: the page size,
     every step's box in cycle order and the title's area, in points from the
-    page's top-left.
+    page's top-left. A table sheet too full for one page paints its first
+    page here (the circle); :func:`paint_sheet_pages` paints them all.
     """
     layout = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps)
     paint_sheet_layout(painter, layout)
     return layout.geometry()
+
+
+def paint_sheet_pages(
+    painter: QPainter, pattern: Pattern | None, sheet: str, page_w_pt: float, page_h_pt: float,
+    new_page: Callable[[], Any], *, steps: int = 6,
+) -> int:
+    """Paint every page of a sheet, calling ``new_page()`` (e.g. ``printer.newPage``) between them.
+
+    Returns the number of pages (2 for a table sheet whose questions did not
+    fit beside a very full pattern, else 1).
+    """
+    pages = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps).pages()
+    for number, page in enumerate(pages):
+        if number:
+            new_page()
+        paint_sheet_layout(painter, page)
+    return len(pages)
 
 
 def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
@@ -535,12 +577,13 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
     from patroon.render.painter import paint_layout
     from patroon.render.palette import DEFAULT
 
-    painter.save()
-    painter.setRenderHint(painter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
-    painter.translate(layout.area[0], layout.area[1])
-    paint_layout(painter, layout.pattern, DEFAULT)
-    painter.restore()
+    if layout.pattern is not None:
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
+        painter.translate(layout.area[0], layout.area[1])
+        paint_layout(painter, layout.pattern, DEFAULT)
+        painter.restore()
 
     column = layout.column
     if column is None:
