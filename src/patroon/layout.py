@@ -849,13 +849,15 @@ class _Solver:
                 lo = mid
         return max(r_max, 1.0), hi, r_max
 
-    def plans(self, s: float, *, best_effort: bool = False) -> list[_Plan]:
-        """Every way to set the steps at size ``s`` that fits the area, best first."""
-        plans = self._plans(s, (0.0,), best_effort=False)
-        if not plans:
-            # Boxes wider at the sides and narrower at the top and bottom fit
-            # a full circle better: the sides' boxes stack, the top's sit side by side.
-            plans = self._plans(s, (0.4, 0.8), best_effort=best_effort)
+    def plans(self, s: float, *, flared: bool = False, best_effort: bool = False) -> list[_Plan]:
+        """Every way to set the steps at size ``s`` that fits the area, best first.
+
+        ``flared``: boxes wider at the sides and narrower at the top and
+        bottom, which fits a full ring better (the sides' boxes stack, the
+        top's sit side by side). ``best_effort``: if nothing fits, arrows may
+        shrink to their heads, and failing that the boxes may crowd.
+        """
+        plans = self._plans(s, (0.4, 0.8) if flared else (0.0,), best_effort=False)
         if not plans and best_effort:
             self.crowded = True
             plans = self._plans(s, (0.0, 0.4, 0.8), best_effort=False)
@@ -916,19 +918,35 @@ class _Solver:
     # -- the size ----------------------------------------------------------
 
     def solve(self, max_font: float) -> _Plan:
-        """The plan with the largest whole-point step size that fits (binary search)."""
-        lo = math.ceil(self.min_font - 1e-9)
-        hi = max(lo, math.floor(max_font + 1e-9))
-        best = self.plans(hi)
+        """The plan with the largest whole-point step size that fits.
+
+        Equal boxes first; flared boxes only when they set the text clearly
+        larger, or when equal boxes cannot fit at all.
+        """
+        floor = math.ceil(self.min_font - 1e-9)
+        top = max(floor, math.floor(max_font + 1e-9))
+        plain = self._search(floor, top, flared=False)
+        if plain is not None and plain.s >= min(top, floor + 2):
+            return plain
+        flared = self._search(floor, top, flared=True)
+        if flared is not None and (plain is None or flared.s >= plain.s + 2):
+            return flared
+        if plain is not None:
+            return plain
+        return self.plans(floor, best_effort=True)[0]
+
+    def _search(self, lo: int, hi: int, *, flared: bool) -> _Plan | None:
+        """Binary search for the largest whole size in [lo, hi] with a plan."""
+        best = self.plans(hi, flared=flared)
         if best:
             return best[0]
-        found = self.plans(lo)
+        found = self.plans(lo, flared=flared)
         if not found:
-            return self.plans(lo, best_effort=True)[0]
+            return None
         best_plan = found[0]
         while hi - lo > 1:
             mid = (lo + hi) // 2
-            ps = self.plans(mid)
+            ps = self.plans(mid, flared=flared)
             if ps:
                 lo, best_plan = mid, ps[0]
             else:
