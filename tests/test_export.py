@@ -186,3 +186,23 @@ def test_the_command_needs_no_display(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.slow
+def test_a_real_display_gives_the_same_bytes(tmp_path):
+    """Export under an X server (as from the editor's desktop) and offscreen: byte for byte the same."""
+    import shutil
+
+    if shutil.which("xvfb-run") is None:
+        pytest.fail("missing xvfb-run: install xvfb")
+    base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    source = str(ROOT / "patterns" / "wereldvrede.yaml")
+    for where, prefix in (("offscreen", []), ("x11", ["xvfb-run", "-a"])):
+        for fmt in ("pdf", "svg", "png"):
+            out = tmp_path / f"{where}.{fmt}"
+            argv = prefix + [sys.executable, "-m", "patroon", "export", source, "-o", str(out), "--sheet", "table",
+                             "--width", "900"]
+            result = subprocess.run(argv, env=base, capture_output=True, text=True, timeout=120)
+            assert result.returncode == 0, result.stderr
+    for fmt in ("pdf", "svg", "png"):
+        assert (tmp_path / f"offscreen.{fmt}").read_bytes() == (tmp_path / f"x11.{fmt}").read_bytes(), fmt
