@@ -242,6 +242,7 @@ def test_a_pattern_too_full_for_its_area_says_so_and_keeps_the_floor():
     assert not layout.fits
     assert layout.step_font_size == 9.0
     assert all(s.text.size == 9.0 for s in layout.steps)
+    assert layout.title.lines == ("Een patroon",)
     # Still inside the area, every line inside its box.
     assert _inside(layout.bounds(), Rect(0, 0, 400, 400))
     for s in layout.steps:

@@ -954,9 +954,8 @@ class _Solver:
         return best_plan
 
 
-def _build(
-    solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, height: float, notes_text: dict[int, str]
-) -> PatternLayout:
+def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, height: float) -> PatternLayout:
+    """Place everything the plan decided, centred in the area."""
     s = plan.s
     style = _Style(s)
     frame = solver.frame
@@ -1031,12 +1030,12 @@ def _build(
 
     # The title block, centred in the largest free rectangle around the middle.
     centre = (cx, cy)
-    opt = plan.title or _title_fits(
-        frame, radius, sizes, _title_options(m, solver.title, solver.context, s, solver.min_font), style.clearance
-    )
+    options = _title_options(m, solver.title, solver.context, s, solver.min_font)
+    opt = plan.title or _title_fits(frame, radius, sizes, options, style.clearance)
     moved = [st.box for st in steps]
     if opt is None:
-        opt = _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
+        # Nothing fits (a crowded best effort): the title still shows, as small as it may be.
+        opt = options[-1] if options else _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
     half_w = max(opt.width / 2 + style.clearance, _widest_free_half(moved, centre, radius, style.clearance, opt, frame))
     half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance, frame)
     area = Rect(cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
@@ -1124,7 +1123,7 @@ def layout_pattern(
         return solver, solver.solve(cap)
 
     solver, plan = _choose_ring(solve, width, height, cap, min_font)
-    return _build(solver, plan, [s.id for s in pattern.steps], width, height, notes)
+    return _build(solver, plan, [s.id for s in pattern.steps], width, height)
 
 
 # A ring is stretched into an ellipse at most this much.
@@ -1177,7 +1176,7 @@ def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: f
     placeholder = "\n".join(["x" * 22] * 4)
     solver = _Solver([_WORKSHEET_TEXT] * n, placeholder, "", {}, frame, measure, width, height, 9.0, min_lines=4)
     plan = solver.solve(_default_max_font(width, height, n))
-    layout = _build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height, {})
+    layout = _build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
     steps = tuple(
         StepLayout(s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-_Style(plan.s).pad_x)), s.angle)
         for s in layout.steps
