@@ -12,7 +12,8 @@ Three sheets serve a workshop:
 The geometry of the side column is composed first (:func:`compose_column`,
 no Qt needed beyond a text measure) and painted afterwards, so painting never
 changes geometry. :func:`paint_sheet` returns the page's geometry as the
-``--format json`` export writes it.
+``--format json`` export writes it. A table sheet whose pattern is too full to
+leave room beside it continues on a second page (see :class:`SheetLayout`).
 """
 
 from __future__ import annotations
@@ -180,16 +181,20 @@ def column_texts(pattern: Pattern | None, sheet: str) -> list[tuple[str, str]]:
     else:
         assert pattern is not None
         if pattern.context:
-            texts.append(("context", pattern.context))
-        texts.append(("title", pattern.title))
+            texts.append(("context", _untabbed(pattern.context)))
+        texts.append(("title", _untabbed(pattern.title)))
         if pattern.description:
-            texts.append(("body", pattern.description))
-    questions = list(pattern.questions) if pattern is not None else list(DEFAULT_QUESTIONS)
+            texts.append(("body", _untabbed(pattern.description)))
+    questions = [_untabbed(q) for q in (pattern.questions if pattern is not None else DEFAULT_QUESTIONS)]
     if questions:
         texts.append(("label", pick("Vragen voor het gesprek", "Questions for the conversation")))
         for number, question in enumerate(questions, start=1):
             texts.append(("question", f"{number}.\t{question}" if len(questions) > 1 else question))
     return texts
+
+
+def _untabbed(text: str) -> str:
+    return text.replace("\t", " ")
 
 
 def footer_text(pattern: Pattern | None) -> str:
@@ -280,10 +285,10 @@ def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float
         if role == "label":
             text = text.upper()
         marker, indent = "", 0.0
-        if "\t" in text:
+        if role == "question" and "\t" in text:
             marker, text = text.split("\t", 1)
             # One indent for every number, so the questions' texts align.
-            widest = max((t.split("\t", 1)[0] for r, t in texts if "\t" in t),
+            widest = max((t.split("\t", 1)[0] for r, t in texts if r == "question" and "\t" in t),
                          key=lambda m: measure.width(m, size, bold))
             indent = measure.width(widest, size, bold) + 0.45 * size
         lines = tuple(wrap_text(text, measure, size, bold, width - indent))
