@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from patroon import i18n
@@ -64,10 +64,17 @@ def make_application(argv: list[str] | None = None, lang: str | None = None) -> 
     app.setDesktopFileName("patroon")
     install_translator(app, lang)
     # The bundled font is registered when the diagram is first measured (render.fonts.make_font).
+    # The icon's files are read after the first window is on screen.
+    QTimer.singleShot(0, _set_icon)
+    return app  # type: ignore[return-value]
+
+
+def _set_icon() -> None:
     from patroon.gui.icons import app_icon
 
-    app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    app = QApplication.instance()
+    if app is not None:
+        app.setWindowIcon(app_icon())
 
 
 def run_gui(files: list[str], present: bool = False, lang: str | None = None) -> int:

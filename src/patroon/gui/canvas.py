@@ -14,54 +14,44 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFocusEvent,
-    QImage,
-    QKeyEvent,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPen,
-    QTextCursor,
-    QTextOption,
-    QTransform,
-)
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsObject,
-    QGraphicsScene,
-    QGraphicsSceneContextMenuEvent,
-    QGraphicsSceneMouseEvent,
-    QGraphicsTextItem,
-    QGraphicsView,
-    QMenu,
-    QStyle,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
-
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
 from patroon.gui.document import Document
 from patroon.gui.lazy import layout as _layout_module
 from patroon.gui.lazy import model, palette
 from patroon.gui.lazy import painter as render
-from patroon.render.fonts import make_font
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QKeyEvent
+    from PySide6.QtWidgets import (
+        QGraphicsSceneContextMenuEvent,
+        QGraphicsSceneMouseEvent,
+        QStyleOptionGraphicsItem,
+        QWidget,
+    )
+
+    from patroon.gui.inline_editor import InlineEditor
     from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect, StepLayout
+
+# Only what the window needs to appear is imported here; the in-place editor,
+# menus and image export load on first use.
 
 _TRACE_STARTUP = bool(os.environ.get("PATROON_TRACE_STARTUP"))
 
 # The page the editor lays the diagram out on: A3 landscape, as the diagram sheet prints it.
 PAGE_W, PAGE_H = 1190.55, 841.89
 PAGE_MARGIN = 28.0
+
+
+def _MARGIN_SHIFT():  # noqa: N802 - reads as the constant it is
+    from PySide6.QtGui import QTransform
+
+    return QTransform.fromTranslate(PAGE_MARGIN, PAGE_MARGIN)
 
 
 def _qrect(r: Rect) -> QRectF:
@@ -178,6 +168,8 @@ class ArrowItem(QGraphicsObject):
     def shape(self) -> QPainterPath:
         if self._shape is None:
             # Generous, so a thin arrow is easy to hit.
+            from PySide6.QtGui import QPainterPathStroker
+
             stroker = QPainterPathStroker()
             stroker.setWidth(14)
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -360,106 +352,6 @@ class AddButtonItem(QGraphicsObject):
             self.clicked.emit()
 
 
-class InlineEditor(QGraphicsTextItem):
-    """Edits a text in place: Enter commits, Shift+Enter breaks the line, Esc cancels.
-
-    Leaving the editor (clicking elsewhere) commits too. Its own typing
-    history starts empty; the document gets exactly one command on commit.
-    """
-
-    def __init__(self, rect: QRectF, text: str, size: float, bold: bool,
-                 on_commit: Callable[[str], None], on_cancel: Callable[[], None], multiline: bool = True,
-                 device=None) -> None:
-        super().__init__()
-        self._rect = rect
-        self._on_commit = on_commit
-        self._on_cancel = on_cancel
-        self._multiline = multiline
-        self._done = False
-        self.setZValue(10)
-        # The same size as the drawing's text: scene units are points on the view's device.
-        self.setFont(make_font(size, bold, device))
-        self.setDefaultTextColor(QColor(palette.DEFAULT.text))
-        option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(option)
-        self.document().setDocumentMargin(4)
-        self.setPlainText(text)
-        self.setTextWidth(max(rect.width(), 60))
-        self._recentre()
-        self.document().contentsChanged.connect(self._recentre)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
-        self.document().setUndoRedoEnabled(False)
-        self.document().setUndoRedoEnabled(True)  # start with an empty typing history
-
-    def text(self) -> str:
-        return self.toPlainText().replace("\u2028", "\n").replace("\u2029", "\n")
-
-    def _recentre(self) -> None:
-        """Keep the text centred on the box it edits, growing both ways as lines are added."""
-        height = self.boundingRect().height()
-        self.setPos(self._rect.x(), self._rect.center().y() - height / 2)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        box = QRectF(0, self._rect.y() - self.y(), self._rect.width(), self._rect.height())
-        rect = self.boundingRect().united(box)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(palette.DEFAULT.selected_border), 2))
-        painter.setBrush(QBrush(QColor("#ffffff")))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.restore()
-        # No dashed focus frame: the orange border already says "editing".
-        option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
-        super().paint(painter, option, widget)
-
-    def select_all(self) -> None:
-        cursor = self.textCursor()
-        cursor.select(QTextCursor.SelectionType.Document)
-        self.setTextCursor(cursor)
-
-    def commit(self) -> None:
-        if not self._done:
-            self._done = True
-            self._on_commit(self.text())
-
-    def cancel(self) -> None:
-        if not self._done:
-            self._done = True
-            self._on_cancel()
-
-    def sceneEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        # Keys that edit text belong to the editor, not to the window's shortcuts (Del, Ins, Ctrl+Z...).
-        if event.type() == QEvent.Type.ShortcutOverride:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
-            mods = key_event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
-            editing_combo = key_event.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y, Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_V,
-                                                Qt.Key.Key_X, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
-                                                Qt.Key.Key_End, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
-            if mods == Qt.KeyboardModifier.NoModifier or (mods == Qt.KeyboardModifier.ControlModifier and editing_combo):
-                event.accept()
-                return True
-        return super().sceneEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancel()
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._multiline:
-                self.textCursor().insertText("\n")
-            elif not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.commit()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
-        super().focusOutEvent(event)
-        # A dialog or another window taking focus is no reason to stop editing.
-        if event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
-            self.commit()
-
-
 class PatternScene(QGraphicsScene):
     """The pattern as graphics items, rebuilt from the layout whenever the document changes."""
 
@@ -581,7 +473,7 @@ class PatternScene(QGraphicsScene):
                 item = make(key, lay)
                 item.setPos(0, 0)
                 # The layout is drawn inside the page margin.
-                item.setTransform(QTransform.fromTranslate(PAGE_MARGIN, PAGE_MARGIN))
+                item.setTransform(_MARGIN_SHIFT())
                 items[key] = item
                 self.addItem(item)
             else:
@@ -695,6 +587,8 @@ class PatternScene(QGraphicsScene):
             if cancel is not None:
                 cancel()
 
+        from patroon.gui.inline_editor import InlineEditor
+
         views = self.views()
         device = views[0].viewport() if views else None
         editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
@@ -704,7 +598,7 @@ class PatternScene(QGraphicsScene):
         if select_all:
             editor.select_all()
         else:
-            editor.setTextCursor(QTextCursor(editor.document()))
+            editor.place_cursor_at_start()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.add_button.setVisible(False)
         return editor
@@ -819,6 +713,8 @@ class PatternScene(QGraphicsScene):
 
     def render_image(self, width_px: int) -> QImage:
         """The diagram alone (no selection, no page) as an image ``width_px`` wide, white background."""
+        from PySide6.QtGui import QImage
+
         from patroon.render.painter import paint_layout
 
         layout = self.layout or self.compute_layout(self.document.pattern)
@@ -954,6 +850,8 @@ class PatternView(QGraphicsView):
 
     def _context_menu(self, kind: str, step_id: str, screen_pos) -> None:
         window = self.window()
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         if kind == "step":
             for name in ("act_edit", "act_add", "act_delete", "act_earlier", "act_later", None, "act_breakthrough"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDateTime, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QToolBar,
+    QWidget,
 )
 
 from patroon.errors import PatternError
-from patroon.gui.canvas import PatternScene, PatternView
 from patroon.gui.document import Document
 from patroon.gui.files import (
     SaveError,
@@ -40,14 +41,19 @@ from patroon.gui.files import (
     write_recovery,
 )
 from patroon.gui.icons import icon
+
 from patroon.gui.lazy import fileformat, model
-from patroon.gui.sidepanel import SidePanel
+
+if TYPE_CHECKING:
+    from patroon.gui.canvas import PatternScene, PatternView
+    from patroon.gui.sidepanel import SidePanel
 
 MAX_RECENT = 10
 AUTOSAVE_MS = 60_000
 FILE_FILTER_SUFFIXES = ("*.yaml", "*.yml", "*.patroon")
 
 Button = QMessageBox.StandardButton
+DESK = "#dfe3e6"  # the grey around the page, also behind the canvas while it is being built
 
 
 class MainWindow(QMainWindow):
@@ -57,8 +63,8 @@ class MainWindow(QMainWindow):
     fileEvent = Signal(str)
 
     def __init__(self, document: Document | None = None, parent=None, *, lazy: bool = False) -> None:
-        """``lazy``: leave reading the pattern to :meth:`finish_start` or :meth:`open_path`, so the
-        window can be shown before the model is imported (start-up)."""
+        """``lazy``: build the canvas and the side panel and read the pattern only in
+        :meth:`finish_start` or :meth:`open_path`, so the window can be on screen first (start-up)."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -67,18 +73,17 @@ class MainWindow(QMainWindow):
         self._disk_bytes: bytes | None = None  # what the file held when we last read or wrote it
         self._checking_disk = False
         self._presenter = None
+        self.scene: PatternScene | None = None
+        self.view: PatternView | None = None
+        self.panel: SidePanel | None = None
 
-        self.scene = PatternScene(self.document, self)
-        self.view = PatternView(self.scene, self)
-        self.view.setAcceptDrops(False)
-        self.setCentralWidget(self.view)
-
-        self.panel = SidePanel(self.document, self, refresh=not lazy)
         self.dock = QDockWidget(self.tr("Pattern"), self)
         self.dock.setObjectName("sidepanel")
-        self.dock.setWidget(self.panel)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        placeholder = QWidget(self)
+        placeholder.setStyleSheet(f"background: {DESK};")
+        self.setCentralWidget(placeholder)
 
         self._create_actions()
         self._create_menus()
@@ -98,18 +103,38 @@ class MainWindow(QMainWindow):
         self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.pathChanged.connect(self._update_title)
         self.document.selectRequested.connect(self.select_step)
-        self.scene.currentStepChanged.connect(self._on_scene_step)
-        self.scene.addRequested.connect(self.add_step)
-        self.panel.currentStepChanged.connect(self._on_panel_step)
-        self.panel.moveRequested.connect(self.move_step_to)
-        self.view.zoomChanged.connect(self._show_zoom)
 
         self._restore_settings()
         if not lazy:
             self.finish_start()
 
+    def _build_workspace(self) -> None:
+        """The canvas and the side panel (once; a lazy window builds them after it is shown)."""
+        if self.scene is not None:
+            return
+        from patroon.gui.canvas import PatternScene, PatternView
+        from patroon.gui.sidepanel import SidePanel
+
+        self.scene = PatternScene(self.document, self)
+        self.view = PatternView(self.scene, self)
+        self.view.setAcceptDrops(False)
+        self.setCentralWidget(self.view)
+        self.panel = SidePanel(self.document, self, refresh=False)
+        self.dock.setWidget(self.panel)
+        self.scene.currentStepChanged.connect(self._on_scene_step)
+        self.scene.addRequested.connect(self.add_step)
+        self.panel.currentStepChanged.connect(self._on_panel_step)
+        self.panel.moveRequested.connect(self.move_step_to)
+        self.view.zoomChanged.connect(self._show_zoom)
+        self.view.setFocus()
+
+    def _commit_editing(self) -> None:
+        if self.scene is not None:
+            self.scene.commit_editing()
+
     def finish_start(self) -> None:
         """Show the document's pattern everywhere (what a lazy window leaves for after it is shown)."""
+        self._build_workspace()
         self.panel.refresh()
         self.scene.schedule_rebuild()
         self._update_title()
@@ -183,7 +208,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_redo.setIcon(icon("edit-redo"))
         for act in (self.act_undo, self.act_redo):
-            act.triggered.connect(self.scene.commit_editing)
+            act.triggered.connect(self._commit_editing)
             self.addAction(act)
 
         self.act_edit = a(self.tr("&Edit step text"), self.edit_step, "F2", None, self.tr("Edit the text of the selected step"))
@@ -202,9 +227,9 @@ class MainWindow(QMainWindow):
         self.act_next = a(self.tr("Select &next step"), lambda: self.select_relative(+1), None)
         self.act_previous = a(self.tr("Select &previous step"), lambda: self.select_relative(-1), None)
 
-        self.act_zoom_in = a(self.tr("Zoom &in"), self.view.zoom_in, S.ZoomIn, "zoom-in")
-        self.act_zoom_out = a(self.tr("Zoom &out"), self.view.zoom_out, S.ZoomOut, "zoom-out")
-        self.act_fit = a(self.tr("&Fit to window"), self.view.fit, "Ctrl+0", "zoom-fit-best")
+        self.act_zoom_in = a(self.tr("Zoom &in"), lambda: self.view.zoom_in(), S.ZoomIn, "zoom-in")
+        self.act_zoom_out = a(self.tr("Zoom &out"), lambda: self.view.zoom_out(), S.ZoomOut, "zoom-out")
+        self.act_fit = a(self.tr("&Fit to window"), lambda: self.view.fit(), "Ctrl+0", "zoom-fit-best")
         self.act_present = a(self.tr("&Present"), self.start_presenting, "F5", "x-office-presentation",
                              self.tr("Show the pattern full screen for the room"))
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
@@ -302,6 +327,8 @@ class MainWindow(QMainWindow):
             self._remove_recovery()
 
     def _update_actions(self) -> None:
+        if self.scene is None:
+            return
         pattern = self.document.pattern
         step = self.current_step()
         has = step is not None
@@ -323,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def current_step(self) -> str | None:
         """The id of the selected step, if any."""
+        if self.scene is None:
+            return None
         step = self.scene.current_step()
         if step is not None and any(s.id == step for s in self.document.pattern.steps):
             return step
@@ -330,6 +359,8 @@ class MainWindow(QMainWindow):
 
     def select_step(self, step_id: str | None) -> None:
         """Select ``step_id`` on the canvas and in the list."""
+        if self.scene is None:
+            return
         self.scene.select_step(step_id)
         self.panel.select_step(step_id)
         self._update_actions()
@@ -358,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def add_step(self) -> None:
         """Insert a blank step after the selected one (or at the end) and start typing in it."""
-        self.scene.commit_editing()
+        self._commit_editing()
         pattern = self.document.pattern
         after = self.current_step() or pattern.steps[-1].id
         try:
@@ -373,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def delete_step(self) -> None:
         """Delete the selected step; its predecessor now leads to its successor."""
-        self.scene.commit_editing()
+        self._commit_editing()
         step = self.current_step()
         pattern = self.document.pattern
         if step is None or len(pattern.steps) <= model.MIN_STEPS:
@@ -391,7 +422,7 @@ class MainWindow(QMainWindow):
 
     def move_step_to(self, step_id: str, new_index: int) -> None:
         """Move ``step_id`` to position ``new_index`` in the cycle (one undo command)."""
-        self.scene.commit_editing()
+        self._commit_editing()
         pattern = self.document.pattern
         if not 0 <= new_index < len(pattern.steps) or pattern.index(step_id) == new_index:
             return
@@ -430,7 +461,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved changes; False when the user cancels (or the save fails)."""
-        self.scene.commit_editing()
+        self._commit_editing()
         if not self.document.is_modified():
             return True
         answer = self.ask(
@@ -449,6 +480,7 @@ class MainWindow(QMainWindow):
         """Start a new, unsaved pattern (blank, or a copy of ``pattern``)."""
         if not self.maybe_save():
             return
+        self._build_workspace()
         self._unwatch()
         self._disk_bytes = None
         self.document.reset(pattern or model.blank_pattern(), None)
@@ -474,6 +506,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.show_load_error(path, PatternError(exc.strerror or str(exc), path=path))
             return False
+        self._build_workspace()
         self._unwatch()
         self._disk_bytes = data
         self.document.reset(pattern, path.absolute())
@@ -492,13 +525,13 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save to the current file (asking for a name if there is none); True on success."""
-        self.scene.commit_editing()
+        self._commit_editing()
         if self.document.path is None:
             return self.save_as()
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
-        self.scene.commit_editing()
+        self._commit_editing()
         current = self.document.path
         suggested = current if current else Path(self._last_dir()) / f"{file_name_for(self.document.pattern.title)}.yaml"
         path = self.ask_save_path(suggested)
@@ -673,6 +706,7 @@ class MainWindow(QMainWindow):
 
     def restore(self, recovery) -> None:
         """Show a recovery copy: on top of its file (so undo goes back to the saved version) where it can."""
+        self._build_workspace()
         source = recovery.source
         if source is not None and source.exists():
             try:
@@ -761,21 +795,21 @@ class MainWindow(QMainWindow):
     # Export, print, present, help ------------------------------------------------------------------
 
     def export(self) -> None:
-        self.scene.commit_editing()
+        self._commit_editing()
         from patroon.gui.exporting import ExportDialog
 
         dialog = ExportDialog(self.document, self)
         dialog.exec()
 
     def print_preview(self) -> None:
-        self.scene.commit_editing()
+        self._commit_editing()
         from patroon.gui.exporting import print_with_preview
 
         print_with_preview(self.document, self)
 
     def start_presenting(self) -> None:
         """Show the pattern full screen (facilitator mode); Esc comes back here."""
-        self.scene.commit_editing()
+        self._commit_editing()
         try:
             from patroon.gui.present import PresenterWindow
         except ImportError:
