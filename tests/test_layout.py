@@ -108,6 +108,11 @@ def check_layout(layout: PatternLayout, measure=MEASURE, min_font: float = 9.0) 
         cx, cy = layout.center
         assert math.dist(layout.center, b.note_box.center) > layout.radius
         assert b.leader[1][0] >= b.note_box.x - 1e-6 and b.leader[1][0] <= b.note_box.right + 1e-6
+        # The leader line crosses no box.
+        (x0, y0), (x1, y1) = b.leader
+        for k in range(21):
+            p = (x0 + (x1 - x0) * k / 20, y0 + (y1 - y0) * k / 20)
+            assert not any(box.contains(*p) for box in boxes), (b.after, p)
 
     # Everything inside the page.
     assert _inside(layout.bounds(), page), (layout.bounds(), page)
@@ -397,11 +402,18 @@ def test_explicit_line_breaks_are_kept():
         st.text(alphabet="abcdefghijklmnopqrstuvwxyzéë ", min_size=1, max_size=220).filter(lambda t: t.strip()),
         min_size=2,
         max_size=10,
-    )
+    ),
+    st.lists(st.integers(min_value=0, max_value=9), max_size=3, unique=True),
+    st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=90).filter(lambda t: t.strip()),
 )
-def test_any_pattern_lays_out_cleanly(texts):
-    layout = layout_pattern(make_pattern(texts), MEASURE, *TABLE_DIAGRAM)
+def test_any_pattern_lays_out_cleanly(texts, arrows, note):
+    pattern = make_pattern(texts)
+    for i in arrows:
+        if i < len(pattern.steps):
+            pattern = set_breakthrough(pattern, pattern.steps[i].id, note)
+    layout = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
     check_layout(layout)
+    assert layout.fits
 
 
 def test_layout_imports_without_qt():
