@@ -98,7 +98,7 @@ def paint_arrow(painter: QPainter, arrow: ArrowLayout, palette: Palette = DEFAUL
     color = QColor(palette.dimmed_border if state == "dimmed" else palette.arrow)
     if state in ("highlight", "selected"):
         color = QColor(palette.selected_border if state == "selected" else palette.highlight_border)
-    stroke = arrow_stroke(arrow)
+    stroke = arrow_stroke(arrow) * palette.arrow_scale
     tip, left, right = arrow.head
     head_len = math.dist(tip, ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2))
     # Stop the line inside the head, so its end never shows beside the sharp tip.

@@ -34,6 +34,7 @@ class Palette:
     dimmed_text: str
     box_border_width: float = 1.6
     highlight_border_width: float = 3.0
+    arrow_scale: float = 1.0  # line width of arrows relative to the default
 
 
 DEFAULT = Palette(
@@ -80,6 +81,7 @@ HIGH_CONTRAST = Palette(
     dimmed_text="#7a7a7a",
     box_border_width=2.6,
     highlight_border_width=4.5,
+    arrow_scale=1.5,
 )
 
 PALETTES = {p.name: p for p in (DEFAULT, HIGH_CONTRAST)}
