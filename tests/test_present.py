@@ -465,3 +465,122 @@ def test_announces_the_step_shown_for_the_editor_to_follow(qtbot, window):
     press(qtbot, window, Qt.Key.Key_End)
     steps = window.pattern.steps
     assert shown == [steps[0].id, steps[1].id, ""]
+
+
+# The real program -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def x_display(tmp_path):
+    """A private 1024x768 (4:3) Xvfb with openbox; yields the environment to run programs in."""
+    import os
+    import shutil
+    import subprocess
+    import time
+    from pathlib import Path
+
+    if not all(shutil.which(tool) for tool in ("Xvfb", "xdotool", "import")):
+        pytest.skip("Xvfb, xdotool and ImageMagick's import are needed")
+    number = next(n for n in range(150, 200) if not Path(f"/tmp/.X{n}-lock").exists())
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
+        time.sleep(0.05)
+    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) \
+        if shutil.which("openbox") else None
+    yield env
+    for proc in (wm, server):
+        if proc is not None:
+            proc.terminate()
+            proc.wait(5)
+
+
+@pytest.mark.slow
+def test_patroon_present_full_screen_at_1024x768(x_display, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(args, env=x_display, capture_output=True, text=True, timeout=30)
+
+    def windows(name: str) -> list[str]:
+        """Visible windows whose title is ``name``, with or without the program's name after it.
+
+        (xdotool's own pattern match ignores case and cannot match the bytes of "—".)
+        """
+        found = run("xdotool", "search", "--onlyvisible", "--name", name.split()[0]).stdout.split()
+        titles = {name, f"{name} — Patroon"}
+        return [w for w in found if run("xdotool", "getwindowname", w).stdout.strip() in titles]
+
+    def window(name: str) -> str:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = windows(name)
+            if found:
+                return found[0]
+            time.sleep(0.2)
+        raise AssertionError(f"no window {name!r}: {(tmp_path / 'present.log').read_text()[-2000:]}")
+
+    def screen() -> QImage:
+        shot = tmp_path / "screen.png"
+        run("import", "-window", "root", str(shot))
+        return QImage(str(shot)).convertToFormat(QImage.Format.Format_RGB32)
+
+    def until(condition, what: str) -> QImage:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            image = screen()
+            if condition(image):
+                return image
+            time.sleep(0.3)
+        raise AssertionError(what)
+
+    pattern = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, pattern)
+    log = (tmp_path / "present.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "patroon", "present", str(pattern)], env=x_display,
+                            stdout=log, stderr=log)
+    try:
+        presenter = window("Wereldvrede")
+        geometry = run("xdotool", "getwindowgeometry", presenter).stdout
+        assert "1024x768" in geometry  # the whole screen
+        run("xdotool", "windowactivate", "--sync", presenter)
+        title_only = until(lambda im: im.width() == 1024 and im.pixelColor(5, 5) == QColor("white"),
+                           "the presenter does not cover the screen")
+        highlight = QColor(window_palette_highlight())
+        assert share_of(title_only, title_only.rect(), is_colour(highlight, 8)) == 0
+        run("xdotool", "key", "Right")
+        until(lambda im: share_of(im, im.rect(), is_colour(highlight, 8)) > 0.01, "no step revealed")
+        run("xdotool", "key", "b")
+        until(lambda im: share_of(im, im.rect(), is_colour(QColor("black"), 0)) == 1.0, "no black screen")
+        run("xdotool", "key", "Escape")
+        window("wereldvrede.yaml")  # the editor, where it was
+        deadline = time.monotonic() + 10
+        while windows("Wereldvrede"):
+            assert time.monotonic() < deadline, "the presenter did not close"
+            time.sleep(0.2)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def window_palette_highlight() -> str:
+    from patroon.render.palette import HIGH_CONTRAST
+
+    return HIGH_CONTRAST.highlight_fill
+
+
+def test_timer_on_the_questions_view_stays_clear_of_the_questions(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_T)
+    press(qtbot, window, Qt.Key.Key_Q)
+    title, body = window._questions_rects(window.width(), window.height())
+    timer = window.timer_rect()
+    assert not timer.intersects(title) and not timer.intersects(body)
+    assert window.rect().contains(timer.toAlignedRect())

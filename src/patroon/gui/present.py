@@ -91,6 +91,7 @@ class _Geometry:
     timer_px: int
     timer: QRectF  # the countdown's box, in the corner where it hides the least of the diagram
     timer_label: QRectF  # beside it, "paused"
+    timer_top_right: tuple[QRectF, QRectF]  # box and label in the questions view (the title leaves room there)
 
 
 class _PromptEdit(QLineEdit):
@@ -646,25 +647,34 @@ class PresenterWindow(QWidget):
         dy = margin + (h - 2 * margin - bounds.h) / 2 - bounds.y
         title_px, question_px = self._fit_questions(w, h)
         timer_px = max(24, round(h * 0.085))
-        timer, label = self._place_timer(w, h, timer_px, layout, (dx, dy))
-        return _Geometry((w, h), layout, (dx, dy), title_px, question_px, timer_px, timer, label)
+        corners = self._timer_corners(w, h, timer_px)
+        timer, label = self._least_covering(corners, layout, (dx, dy))
+        return _Geometry((w, h), layout, (dx, dy), title_px, question_px, timer_px, timer, label, corners[0])
 
-    def _place_timer(self, w: int, h: int, px: int, layout, offset: tuple[float, float]) -> tuple[QRectF, QRectF]:
-        """The timer's box and label: top right unless that covers more of the diagram than another corner."""
+    def _timer_corners(self, w: int, h: int, px: int) -> list[tuple[QRectF, QRectF]]:
+        """The timer's box and label in each corner: top right, top left, bottom right, bottom left."""
         metrics = QFontMetricsF(self._font(px, True))
         text_w = max(metrics.horizontalAdvance("88:88"), metrics.horizontalAdvance(self.tr("Time!")))
         pad = px * 0.35
         box_w, box_h = text_w + 2 * pad, metrics.height() + 1.2 * pad
         label_h = px * 0.4
         margin = min(w, h) * 0.02
-        drawn = [s.box for s in layout.steps] + [b.note_box for b in layout.breakthroughs] + [layout.title.rect]
-        drawn = [QRectF(r.x + offset[0], r.y + offset[1], r.w, r.h) for r in drawn]
-        best = None
+        corners = []
         for right, top in ((True, True), (False, True), (True, False), (False, False)):
             x = w - box_w - margin if right else margin
             y = margin + (0 if top else h - 2 * margin - box_h - label_h)
             box = QRectF(x, y + (0 if top else label_h), box_w, box_h)
             label = QRectF(x, box.bottom() + 2 if top else y, box_w, label_h)
+            corners.append((box, label))
+        return corners
+
+    @staticmethod
+    def _least_covering(corners, layout, offset: tuple[float, float]) -> tuple[QRectF, QRectF]:
+        """The first corner that hides the least of the diagram's boxes, notes and title."""
+        drawn = [s.box for s in layout.steps] + [b.note_box for b in layout.breakthroughs] + [layout.title.rect]
+        drawn = [QRectF(r.x + offset[0], r.y + offset[1], r.w, r.h) for r in drawn]
+        best = None
+        for box, label in corners:
             area = box.united(label)
             covered = sum(_area(area.intersected(r)) for r in drawn)
             if best is None or covered < best[0] - 1:
@@ -674,7 +684,9 @@ class PresenterWindow(QWidget):
     def _questions_rects(self, w: int, h: int) -> tuple[QRectF, QRectF]:
         side = w * 0.08
         top = h * 0.08
-        title = QRectF(side, top, w - 2 * side, h * 0.14)
+        # The title stops short of the timer's place at the top right; the questions start below it.
+        timer_w = self._timer_corners(w, h, max(24, round(h * 0.085)))[0][0].width()
+        title = QRectF(side, top, w - 2 * side - timer_w, h * 0.14)
         body = QRectF(side, top + h * 0.17, w - 2 * side, h * 0.72 - top)
         return title, body
 
@@ -770,7 +782,11 @@ class PresenterWindow(QWidget):
 
     def timer_rect(self) -> QRectF:
         """Where the timer shows: a corner, sized for the back of the room."""
-        return QRectF(self._ensure_geometry().timer)
+        return QRectF(self._timer_place(self._ensure_geometry())[0])
+
+    def _timer_place(self, geometry: _Geometry) -> tuple[QRectF, QRectF]:
+        """The timer's box and label in the view shown now."""
+        return geometry.timer_top_right if self._questions else (geometry.timer, geometry.timer_label)
 
     def _paint_timer(self, painter: QPainter, geometry: _Geometry) -> None:
         timer = self.timer
@@ -799,7 +815,7 @@ class PresenterWindow(QWidget):
             small = self._font(max(10, round(geometry.timer_px * 0.22)))
             painter.setFont(small)
             painter.setPen(colours.muted)
-            painter.drawText(geometry.timer_label, int(Qt.AlignmentFlag.AlignCenter), self.tr("paused — T"))
+            painter.drawText(self._timer_place(geometry)[1], int(Qt.AlignmentFlag.AlignCenter), self.tr("paused — T"))
         painter.restore()
 
     def _paint_hint(self, painter: QPainter) -> None:
@@ -811,7 +827,8 @@ class PresenterWindow(QWidget):
         box_h = metrics.height() + pad
         # Beside the timer's corner (the corner that hides the least), not over the steps.
         geometry = self._ensure_geometry()
-        timer = geometry.timer.united(geometry.timer_label)
+        box, label = self._timer_place(geometry)
+        timer = box.united(label)
         x = timer.right() - w if timer.center().x() > self.width() / 2 else timer.left()
         y = timer.bottom() + pad if timer.center().y() < h / 2 else timer.top() - pad - box_h
         rect = QRectF(max(0.0, x), y, w, box_h)
