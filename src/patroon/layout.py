@@ -10,6 +10,9 @@ top, clockwise; arrows run along the circle from box to box; the title (under
 its context line) stands in the middle. It picks the box size, the circle's
 radius and one text size for all steps so that every text fits: the largest
 size that fits the area, shrinking towards ``min_font`` only when it must.
+Only a very full pattern gets more room another way, each when it sets the
+text clearly larger: boxes wider at the sides than at the top, an ellipse on
+a wide or tall area, or a rounded-square ring that reaches into the corners.
 
 All coordinates are points (1/72 inch), origin top-left, y down.
 """
@@ -995,7 +998,7 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
         th = len(lines) * lh
         text_rect = Rect(box.x + style.pad_x, box.y + (box.h - th) / 2, box.w - 2 * style.pad_x, th)
         steps.append(
-            StepLayout(sid, i, box, TextBlock(lines, s, False, text_rect), math.degrees(frame.angles[i]) % 360.0)
+            StepLayout(sid, i, box, TextBlock(lines, s, False, text_rect), _degrees(frame.unit(frame.angles[i])))
         )
 
     arrow_layouts = []
@@ -1079,6 +1082,11 @@ def _widest_free_half(
         if half_h >= need and half_w * half_h > best_area:
             best, best_area = half_w, half_w * half_h
     return best
+
+
+def _degrees(unit: Point) -> float:
+    """The direction of a point on the ring seen from its centre: degrees, 90 = top, [0, 360)."""
+    return round(math.degrees(math.atan2(-unit[1], unit[0])), 9) % 360.0
 
 
 def _toward(a: Point, b: Point, d: float) -> Point:
