@@ -100,11 +100,23 @@ def format_of(out: str | Path, fmt: str | None) -> str:
 
 def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
     """One PDF page per pattern (``None``: a blank worksheet), as the bytes of a PDF file."""
-    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QUuid
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtCore import QBuffer, QHashSeed, QIODevice
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # The PDF engine keeps its fonts in hash tables, and Qt seeds hashes at random per
+    # process: the fonts' objects would come out in a different order from run to run.
+    QHashSeed.setDeterministicGlobalSeed()
+    try:
+        return _without_dates(_write_pdf(buffer, patterns, page))
+    finally:
+        QHashSeed.resetRandomGlobalSeed()
+
+
+def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
+    from PySide6.QtCore import QMarginsF, QSizeF, QUuid
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
     writer = QPdfWriter(buffer)
     real = [p for p in patterns if p is not None]
     writer.setTitle(sheet_title(real, page.sheet))
@@ -134,7 +146,7 @@ def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return _without_dates(bytes(buffer.data()))
+    return bytes(buffer.data())
 
 
 def render_svg(pattern: Pattern | None, page: Page) -> bytes:
