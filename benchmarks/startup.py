@@ -113,6 +113,10 @@ def main() -> int:
 
     home = Path(tempfile.mkdtemp(prefix="patroon-bench-"))
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    # An installed program has its bytecode compiled (pip does it); let both programs keep theirs
+    # (in a private folder) even where the environment says not to write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = str(home / var.lower())
     procs = [] if args.use_display and os.environ.get("DISPLAY") else start_x(env)
