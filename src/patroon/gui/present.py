@@ -683,23 +683,27 @@ class PresenterWindow(QWidget):
 
     def _questions_rects(self, w: int, h: int) -> tuple[QRectF, QRectF]:
         side = w * 0.08
-        top = h * 0.08
+        top = h * 0.06
         # The title stops short of the timer's place at the top right; the questions start below it.
         timer_w = self._timer_corners(w, h, max(24, round(h * 0.085)))[0][0].width()
-        title = QRectF(side, top, w - 2 * side - timer_w, h * 0.14)
-        body = QRectF(side, top + h * 0.17, w - 2 * side, h * 0.72 - top)
+        title = QRectF(side, top, w - 2 * side - timer_w, h * 0.18)
+        body_top = title.bottom() + h * 0.05
+        body = QRectF(side, body_top, w - 2 * side, h * 0.95 - body_top)
         return title, body
 
     def _fit_questions(self, w: int, h: int) -> tuple[int, int]:
-        """The largest font sizes at which the title and every question fit their area."""
+        """The largest font sizes at which the title and every question fit their area.
+
+        The questions are never set larger than the title above them.
+        """
         title_rect, body_rect = self._questions_rects(w, h)
         title_px = max(12, round(h * 0.075))
         while title_px > 12 and self._text_height(self.pattern.title, title_px, True, title_rect.width()) > title_rect.height():
-            title_px -= 2
+            title_px -= 1
         questions = self.pattern.questions or []
-        px = max(12, round(h * 0.055))
+        px = max(12, min(round(h * 0.055), title_px))
         while px > 12:
-            needed = sum(self._text_height(f"{i}.  {q}", px, False, body_rect.width() - px * 1.6) for i, q in enumerate(questions, 1))
+            needed = sum(self._text_height(q, px, False, body_rect.width() - px * 1.6) for q in questions)
             needed += px * 0.9 * max(0, len(questions) - 1)
             if needed <= body_rect.height():
                 break
@@ -763,7 +767,7 @@ class PresenterWindow(QWidget):
         painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap), self.pattern.title)
         painter.setPen(QPen(colours.accent, max(2, h * 0.004)))
         line_y = title_rect.bottom() + h * 0.02
-        painter.drawLine(QPointF(title_rect.left(), line_y), QPointF(title_rect.right(), line_y))
+        painter.drawLine(QPointF(body_rect.left(), line_y), QPointF(body_rect.right(), line_y))
         px = geometry.questions_px
         font = self._font(px)
         painter.setFont(font)
