@@ -364,3 +364,16 @@ def test_window_geometry_is_remembered(make_window):
     assert other.dock.isHidden()
     other.dock.show()
     other.close()
+
+
+def test_file_removed_on_disk_is_said_and_the_pattern_kept(window, pattern_file, qtbot):
+    w = window
+    w.open_path(pattern_file)
+    pattern = w.document.pattern
+    w.answers.append(B.Ok)
+    pattern_file.unlink()
+    qtbot.waitUntil(lambda: len(w.asked) == 1, timeout=5000)
+    assert w.asked[0]["icon"] == QMessageBox.Icon.Warning and "wereldvrede.yaml" in w.asked[0]["text"]
+    assert w.document.pattern == pattern and w.document.is_modified()
+    assert w.save()  # saving puts it back
+    assert load_pattern(pattern_file) == pattern
