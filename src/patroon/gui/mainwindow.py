@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDateTime, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDateTime, QFileSystemWatcher, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,9 +58,6 @@ DESK = "#dfe3e6"  # the grey around the page, also behind the canvas while it is
 
 class MainWindow(QMainWindow):
     """One editor window on one pattern."""
-
-    #: emitted after a file was opened, saved or reloaded (tests and the status bar use it)
-    fileEvent = Signal(str)
 
     def __init__(self, document: Document | None = None, parent=None, *, lazy: bool = False) -> None:
         """``lazy``: build the canvas and the side panel and read the pattern only in
@@ -224,8 +221,6 @@ class MainWindow(QMainWindow):
                                   self.tr("Put every box back in its place on the circle"))
         self.act_copy = a(self.tr("&Copy diagram as image"), self.copy_image, "Ctrl+Shift+C", "edit-copy",
                           self.tr("Copy the diagram to the clipboard, for slides"))
-        self.act_next = a(self.tr("Select &next step"), lambda: self.select_relative(+1), None)
-        self.act_previous = a(self.tr("Select &previous step"), lambda: self.select_relative(-1), None)
 
         self.act_zoom_in = a(self.tr("Zoom &in"), lambda: self.view.zoom_in(), S.ZoomIn, "zoom-in")
         self.act_zoom_out = a(self.tr("Zoom &out"), lambda: self.view.zoom_out(), S.ZoomOut, "zoom-out")
@@ -364,12 +359,6 @@ class MainWindow(QMainWindow):
         self.scene.select_step(step_id)
         self.panel.select_step(step_id)
         self._update_actions()
-
-    def select_relative(self, delta: int) -> None:
-        steps = self.document.pattern.steps
-        step = self.current_step()
-        index = 0 if step is None else (self.document.pattern.index(step) + delta) % len(steps)
-        self.select_step(steps[index].id)
 
     def _on_scene_step(self, step_id: str) -> None:
         self.panel.select_step(step_id or None)
@@ -515,7 +504,6 @@ class MainWindow(QMainWindow):
         self.select_step(pattern.steps[0].id)
         self.view.fit()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 4000)
-        self.fileEvent.emit("opened")
         return True
 
     def show_load_error(self, path: Path, exc: PatternError) -> None:
@@ -561,7 +549,6 @@ class MainWindow(QMainWindow):
         self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 4000)
-        self.fileEvent.emit("saved")
         return True
 
     def quit(self) -> None:
@@ -652,7 +639,6 @@ class MainWindow(QMainWindow):
                 self._disk_bytes = data
                 self.document.reset(pattern, path)
                 self.select_step(pattern.steps[0].id)
-                self.fileEvent.emit("reloaded")
             else:
                 self._disk_bytes = data
                 self.document.mark_modified()
