@@ -584,3 +584,32 @@ def test_timer_on_the_questions_view_stays_clear_of_the_questions(qtbot, window)
     timer = window.timer_rect()
     assert not timer.intersects(title) and not timer.intersects(body)
     assert window.rect().contains(timer.toAlignedRect())
+
+
+def note_rect(window) -> QRect:
+    """Where the first breakthrough's note is on the widget, inside its border."""
+    note = window.pattern_layout.breakthroughs[0].note_box
+    dx, dy = window._ensure_geometry().offset
+    return QRect(round(note.x + dx + 4), round(note.y + dy + 4), round(note.w - 8), round(note.h - 8))
+
+
+def test_breakthroughs_in_the_file_wait_for_their_arrow_and_live_ones_show_at_once(qtbot, window, document):
+    from patroon.model import set_breakthrough
+
+    steps = document.pattern.steps
+    document.apply(set_breakthrough(document.pattern, steps[1].id, "Uit het bestand"), "file")
+    background = window._palette.background
+
+    press(qtbot, window, Qt.Key.Key_Right, 2)  # step 2 highlighted: its arrow onwards not yet shown
+    assert share_of(grab(window), note_rect(window), is_colour(background)) > 0.98
+    press(qtbot, window, Qt.Key.Key_Right)  # the arrow from step 2 to 3 appears, with its breakthrough
+    assert share_of(grab(window), note_rect(window), is_colour(background)) < 0.9
+
+    press(qtbot, window, Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_D)
+    press(qtbot, window.prompt.edit, Qt.Key.Key_End)
+    qtbot.keyClicks(window.prompt.edit, " en live")
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Return)
+    assert document.pattern.breakthroughs[0].text == "Uit het bestand en live"
+    assert window.highlight == steps[1].id
+    assert share_of(grab(window), note_rect(window), is_colour(background)) < 0.9  # shown at once

@@ -213,6 +213,8 @@ class PresenterWindow(QWidget):
         self.prompt.edit.cancelled.connect(self._close_prompt)
         self.prompt.edit.stepDelta.connect(self._move_prompt_target)
         self._prompt_target: str | None = None
+        # Steps whose breakthrough was typed here: their arrow shows at once, even ahead of the reveal.
+        self._live_breakthroughs: set[str] = set()
 
         self._fonts = _font_family()
         self._palette = _projector_palette()
@@ -445,6 +447,7 @@ class PresenterWindow(QWidget):
         self.repaint()  # the prompt goes at once; laying out the new note can take a moment
         pattern = self.pattern
         had = any(b.after == target for b in pattern.breakthroughs)
+        self._live_breakthroughs.add(target)
         if text:
             self.document.apply(set_breakthrough(pattern, target, text), self.tr("Add breakthrough"))
         elif had:
@@ -755,6 +758,7 @@ class PresenterWindow(QWidget):
             self._palette.render,
             position=self._position,
             highlight=self._prompt_target or self.highlight,
+            open_arrows=self._live_breakthroughs,
         )
         painter.restore()
 
@@ -901,15 +905,23 @@ class PresenterWindow(QWidget):
         return QSize(1280, 720)
 
 
-def paint_reveal(painter: QPainter, layout, palette, *, position: int, highlight: str | None = None) -> None:
+def paint_reveal(
+    painter: QPainter,
+    layout,
+    palette,
+    *,
+    position: int,
+    highlight: str | None = None,
+    open_arrows: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """Paint the pattern as far as it is revealed, in layout units.
 
     ``position`` 0 paints the title only; k (1..n) the first k steps and the
     arrows leading to steps 2..k, with ``highlight`` emphasised and the other
     steps softened; n + 1 the whole closed circle at full strength. A
-    breakthrough shows with its arrow; one on the arrow leaving the
-    highlighted step brings that arrow along, so a breakthrough added live
-    shows at once.
+    breakthrough shows with its arrow. ``open_arrows`` names steps whose
+    outgoing arrow (and its breakthrough) shows as soon as the step does:
+    where a breakthrough was just added live, ahead of the reveal.
 
     :func:`patroon.render.painter.paint_layout` closes the circle as soon as
     the last step shows; the presenter keeps one more "next" for that, so
@@ -926,7 +938,7 @@ def paint_reveal(painter: QPainter, layout, palette, *, position: int, highlight
     shown_arrows = [
         a
         for i, a in enumerate(layout.arrows)
-        if i + 1 < position or position > n or (a.source == highlight and a.source in with_note)
+        if i + 1 < position or position > n or (a.source in open_arrows and a.source in with_note and a.source in shown_ids)
     ]
 
     def state(*ids: str) -> str:
