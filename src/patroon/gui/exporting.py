@@ -52,6 +52,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(self.tr("Export"))
+        self.setMinimumWidth(560)
         self.written: list[Path] = []
         form = QFormLayout(self)
 
@@ -89,7 +90,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Orientation"), self.orientation_box)
         form.addRow(self.tr("&Width"), self.width_box)
         form.addRow(self.tr("&Boxes"), self.steps_box)
-        form.addRow(self.tr("Save &to"), row)
+        label = QLabel(self.tr("Save &to"), self)
+        label.setBuddy(self.path_edit)
+        form.addRow(label, row)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         form.addRow(self.note)
