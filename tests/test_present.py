@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 
 from conftest import PATTERNS
@@ -613,3 +613,13 @@ def test_breakthroughs_in_the_file_wait_for_their_arrow_and_live_ones_show_at_on
     assert document.pattern.breakthroughs[0].text == "Uit het bestand en live"
     assert window.highlight == steps[1].id
     assert share_of(grab(window), note_rect(window), is_colour(background)) < 0.9  # shown at once
+
+
+def test_a_click_beside_the_prompt_keeps_the_typing_in_it(qtbot, window, document):
+    from PySide6.QtWidgets import QApplication
+
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_D)
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=window.rect().topLeft() + QPoint(5, 5))
+    assert window.prompt_shown and window.revealed == 1  # the click did not move on
+    assert QApplication.focusWidget() is window.prompt.edit  # and what is typed next goes into the prompt

@@ -559,7 +559,9 @@ class PresenterWindow(QWidget):
             stack.undo()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.prompt.isVisible():
+        if self.prompt.isVisible():  # a stray click must not send the typing elsewhere
+            self.prompt.edit.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
             return
         if self._blank is not None:
             self._blank = None
