@@ -28,6 +28,7 @@ from patroon.errors import PatternError
 from patroon.gui.document import Document
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _NumberedDelegate(QStyledItemDelegate):
@@ -37,6 +38,15 @@ class _NumberedDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         text = (index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
         option.text = f"{index.row() + 1}.  {text}"
+
+
+class _BreakthroughDelegate(QStyledItemDelegate):
+    """Shows which arrow a breakthrough is on ("Na stap 3: ..."); editing gets the plain text."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        where = index.data(PLACE_ROLE) or ""
+        option.text = f"{where}  {option.text}" if where else option.text
 
 
 class StepList(QListWidget):
@@ -153,6 +163,7 @@ class SidePanel(QTabWidget):
         blayout.addWidget(bhint)
         self.breakthrough_list = QListWidget(bt_page)
         self.breakthrough_list.setWordWrap(True)
+        self.breakthrough_list.setItemDelegate(_BreakthroughDelegate(self.breakthrough_list))
         self.breakthrough_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                                | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.breakthrough_list.itemChanged.connect(self._on_breakthrough_edited)
@@ -351,6 +362,7 @@ class SidePanel(QTabWidget):
                 item = QListWidgetItem(b.text)
                 item.setData(ID_ROLE, b.after)
                 item.setToolTip(self.tr("On the arrow after step %1").replace("%1", str(number)))
+                item.setData(PLACE_ROLE, self.tr("After step %1:").replace("%1", str(number)))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.breakthrough_list.addItem(item)
             self.breakthrough_list.blockSignals(False)

@@ -3,10 +3,12 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="309" />
+        <location filename="../gui/mainwindow.py" line="340" />
         <source>%n step(s)</source>
         <translation>
-            <numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

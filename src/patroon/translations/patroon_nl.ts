@@ -3,7 +3,7 @@
 <context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="323" />
+        <location filename="../gui/canvas.py" line="316" />
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -11,7 +11,7 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="150" />
+        <location filename="../gui/canvas.py" line="141" />
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
@@ -35,104 +35,104 @@
     </message>
     <message>
         <location filename="../gui/exporting.py" line="54" />
-        <location filename="../gui/exporting.py" line="97" />
+        <location filename="../gui/exporting.py" line="100" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="59" />
+        <location filename="../gui/exporting.py" line="60" />
         <source>PDF (for print)</source>
         <translation>PDF (om te printen)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="59" />
+        <location filename="../gui/exporting.py" line="60" />
         <source>PNG (image, for slides)</source>
         <translation>PNG (afbeelding, voor dia’s)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="60" />
+        <location filename="../gui/exporting.py" line="61" />
         <source>SVG (drawing, for editing)</source>
         <translation>SVG (tekening, om te bewerken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="68" />
+        <location filename="../gui/exporting.py" line="69" />
         <source>Landscape</source>
         <translation>Liggend</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="69" />
+        <location filename="../gui/exporting.py" line="70" />
         <source>Portrait</source>
         <translation>Staand</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="80" />
+        <location filename="../gui/exporting.py" line="81" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="86" />
+        <location filename="../gui/exporting.py" line="87" />
         <source>&amp;Format</source>
         <translation>&amp;Formaat</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="87" />
+        <location filename="../gui/exporting.py" line="88" />
         <source>&amp;Sheet</source>
         <translation>&amp;Blad</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="88" />
+        <location filename="../gui/exporting.py" line="89" />
         <source>&amp;Paper</source>
         <translation>&amp;Papier</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="89" />
+        <location filename="../gui/exporting.py" line="90" />
         <source>&amp;Orientation</source>
         <translation>&amp;Richting</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="90" />
+        <location filename="../gui/exporting.py" line="91" />
         <source>&amp;Width</source>
         <translation>B&amp;reedte</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="91" />
+        <location filename="../gui/exporting.py" line="92" />
         <source>&amp;Boxes</source>
         <translation>&amp;Vakken</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="92" />
+        <location filename="../gui/exporting.py" line="93" />
         <source>Save &amp;to</source>
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="140" />
+        <location filename="../gui/exporting.py" line="143" />
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="144" />
+        <location filename="../gui/exporting.py" line="147" />
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="173" />
+        <location filename="../gui/exporting.py" line="176" />
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="160" />
+        <location filename="../gui/exporting.py" line="163" />
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="167" />
+        <location filename="../gui/exporting.py" line="170" />
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="214" />
+        <location filename="../gui/exporting.py" line="217" />
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
@@ -142,271 +142,260 @@
     <message>
         <location filename="../gui/mainwindow.py" line="77" />
         <source>Pattern</source>
-        <extracomment>emitted after a file was opened, saved or reloaded (tests and the status bar use it)</extracomment>
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="136" />
+        <location filename="../gui/mainwindow.py" line="158" />
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="141" />
+        <location filename="../gui/mainwindow.py" line="163" />
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="148" />
+        <location filename="../gui/mainwindow.py" line="170" />
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="148" />
+        <location filename="../gui/mainwindow.py" line="170" />
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="168" />
+        <location filename="../gui/mainwindow.py" line="190" />
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="168" />
+        <location filename="../gui/mainwindow.py" line="190" />
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="169" />
+        <location filename="../gui/mainwindow.py" line="191" />
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="169" />
+        <location filename="../gui/mainwindow.py" line="191" />
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="170" />
+        <location filename="../gui/mainwindow.py" line="192" />
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="170" />
+        <location filename="../gui/mainwindow.py" line="192" />
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="171" />
+        <location filename="../gui/mainwindow.py" line="193" />
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="172" />
+        <location filename="../gui/mainwindow.py" line="194" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="173" />
+        <location filename="../gui/mainwindow.py" line="195" />
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="174" />
+        <location filename="../gui/mainwindow.py" line="196" />
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="175" />
+        <location filename="../gui/mainwindow.py" line="197" />
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="176" />
+        <location filename="../gui/mainwindow.py" line="198" />
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="179" />
+        <location filename="../gui/mainwindow.py" line="201" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="182" />
+        <location filename="../gui/mainwindow.py" line="204" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="189" />
+        <location filename="../gui/mainwindow.py" line="211" />
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="189" />
+        <location filename="../gui/mainwindow.py" line="211" />
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="190" />
+        <location filename="../gui/mainwindow.py" line="212" />
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="190" />
+        <location filename="../gui/mainwindow.py" line="212" />
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="191" />
+        <location filename="../gui/mainwindow.py" line="213" />
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="191" />
+        <location filename="../gui/mainwindow.py" line="213" />
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="192" />
+        <location filename="../gui/mainwindow.py" line="214" />
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="193" />
+        <location filename="../gui/mainwindow.py" line="215" />
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="194" />
+        <location filename="../gui/mainwindow.py" line="216" />
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="195" />
+        <location filename="../gui/mainwindow.py" line="217" />
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="196" />
+        <location filename="../gui/mainwindow.py" line="218" />
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="197" />
+        <location filename="../gui/mainwindow.py" line="219" />
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="197" />
+        <location filename="../gui/mainwindow.py" line="219" />
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="198" />
+        <location filename="../gui/mainwindow.py" line="220" />
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="199" />
+        <location filename="../gui/mainwindow.py" line="221" />
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="200" />
+        <location filename="../gui/mainwindow.py" line="222" />
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="201" />
+        <location filename="../gui/mainwindow.py" line="223" />
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="202" />
-        <source>Select &amp;next step</source>
-        <translation>&amp;Volgende stap kiezen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="203" />
-        <source>Select &amp;previous step</source>
-        <translation>Vo&amp;rige stap kiezen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="205" />
+        <location filename="../gui/mainwindow.py" line="225" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="206" />
+        <location filename="../gui/mainwindow.py" line="226" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="207" />
+        <location filename="../gui/mainwindow.py" line="227" />
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="208" />
+        <location filename="../gui/mainwindow.py" line="228" />
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="209" />
+        <location filename="../gui/mainwindow.py" line="229" />
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="210" />
+        <location filename="../gui/mainwindow.py" line="230" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="211" />
+        <location filename="../gui/mainwindow.py" line="231" />
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="215" />
+        <location filename="../gui/mainwindow.py" line="235" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="217" />
+        <location filename="../gui/mainwindow.py" line="237" />
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="220" />
+        <location filename="../gui/mainwindow.py" line="240" />
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="231" />
+        <location filename="../gui/mainwindow.py" line="251" />
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="248" />
+        <location filename="../gui/mainwindow.py" line="268" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="254" />
+        <location filename="../gui/mainwindow.py" line="274" />
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="260" />
+        <location filename="../gui/mainwindow.py" line="280" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="265" />
+        <location filename="../gui/mainwindow.py" line="285" />
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="318" />
+        <location filename="../gui/mainwindow.py" line="340" />
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n stap</numerusform>
@@ -414,97 +403,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="369" />
+        <location filename="../gui/mainwindow.py" line="389" />
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="383" />
+        <location filename="../gui/mainwindow.py" line="403" />
         <source>Delete step</source>
         <translation>Stap verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="398" />
+        <location filename="../gui/mainwindow.py" line="418" />
         <source>Move step earlier</source>
         <translation>Stap naar voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="398" />
+        <location filename="../gui/mainwindow.py" line="418" />
         <source>Move step later</source>
         <translation>Stap naar achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="411" />
+        <location filename="../gui/mainwindow.py" line="431" />
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="421" />
+        <location filename="../gui/mainwindow.py" line="441" />
         <source>Reset layout</source>
         <translation>Lay-out herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="427" />
+        <location filename="../gui/mainwindow.py" line="447" />
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="438" />
+        <location filename="../gui/mainwindow.py" line="458" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="439" />
+        <location filename="../gui/mainwindow.py" line="459" />
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="442" />
+        <location filename="../gui/mainwindow.py" line="462" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="442" />
+        <location filename="../gui/mainwindow.py" line="462" />
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="442" />
+        <location filename="../gui/mainwindow.py" line="462" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="484" />
+        <location filename="../gui/mainwindow.py" line="506" />
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="489" />
+        <location filename="../gui/mainwindow.py" line="510" />
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="490" />
+        <location filename="../gui/mainwindow.py" line="511" />
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="517" />
+        <location filename="../gui/mainwindow.py" line="538" />
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="518" />
+        <location filename="../gui/mainwindow.py" line="539" />
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="519" />
+        <location filename="../gui/mainwindow.py" line="540" />
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="521" />
+        <location filename="../gui/mainwindow.py" line="542" />
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -513,102 +502,102 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="523" />
+        <location filename="../gui/mainwindow.py" line="544" />
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="530" />
+        <location filename="../gui/mainwindow.py" line="551" />
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="597" />
+        <location filename="../gui/mainwindow.py" line="617" />
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="598" />
+        <location filename="../gui/mainwindow.py" line="618" />
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="603" />
+        <location filename="../gui/mainwindow.py" line="623" />
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="604" />
+        <location filename="../gui/mainwindow.py" line="624" />
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="607" />
+        <location filename="../gui/mainwindow.py" line="627" />
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="607" />
+        <location filename="../gui/mainwindow.py" line="627" />
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="608" />
+        <location filename="../gui/mainwindow.py" line="628" />
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="639" />
+        <location filename="../gui/mainwindow.py" line="658" />
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="659" />
+        <location filename="../gui/mainwindow.py" line="678" />
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="660" />
+        <location filename="../gui/mainwindow.py" line="679" />
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="664" />
+        <location filename="../gui/mainwindow.py" line="683" />
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="664" />
+        <location filename="../gui/mainwindow.py" line="683" />
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="688" />
+        <location filename="../gui/mainwindow.py" line="708" />
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="748" />
+        <location filename="../gui/mainwindow.py" line="768" />
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="782" />
+        <location filename="../gui/mainwindow.py" line="802" />
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="797" />
+        <location filename="../gui/mainwindow.py" line="821" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="804" />
+        <location filename="../gui/mainwindow.py" line="828" />
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="805" />
+        <location filename="../gui/mainwindow.py" line="829" />
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
@@ -616,42 +605,42 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PatternScene</name>
     <message>
-        <location filename="../gui/canvas.py" line="654" />
+        <location filename="../gui/canvas.py" line="558" />
         <source>Move step</source>
         <translation>Stap verplaatsen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="660" />
+        <location filename="../gui/canvas.py" line="564" />
         <source>Nudge step</source>
         <translation>Vak verschuiven</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="726" />
+        <location filename="../gui/canvas.py" line="634" />
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="726" />
+        <location filename="../gui/canvas.py" line="634" />
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="770" />
+        <location filename="../gui/canvas.py" line="678" />
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="798" />
+        <location filename="../gui/canvas.py" line="706" />
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="799" />
+        <location filename="../gui/canvas.py" line="707" />
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="799" />
+        <location filename="../gui/canvas.py" line="707" />
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
@@ -659,183 +648,184 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="380" />
+        <location filename="../gui/present.py" line="399" />
         <source>Timer: %1 min</source>
+        <extracomment>The step just revealed (its id), or "" when none is (title only, circle closed). With a second screen the editor can follow it and show that step's facilitator note.</extracomment>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="393" />
+        <location filename="../gui/present.py" line="412" />
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="409" />
+        <location filename="../gui/present.py" line="428" />
         <source>Breakthrough on the arrow from step %1 to step %2:</source>
         <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="417" />
+        <location filename="../gui/present.py" line="436" />
         <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
         <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="437" />
+        <location filename="../gui/present.py" line="457" />
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="439" />
+        <location filename="../gui/present.py" line="459" />
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="502" />
+        <location filename="../gui/present.py" line="522" />
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="644" />
-        <location filename="../gui/present.py" line="772" />
+        <location filename="../gui/present.py" line="664" />
+        <location filename="../gui/present.py" line="811" />
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="791" />
+        <location filename="../gui/present.py" line="830" />
         <source>paused — T</source>
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="819" />
+        <location filename="../gui/present.py" line="859" />
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="819" />
+        <location filename="../gui/present.py" line="859" />
         <source>next step</source>
         <translation>volgende stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="820" />
+        <location filename="../gui/present.py" line="860" />
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="820" />
+        <location filename="../gui/present.py" line="860" />
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="821" />
+        <location filename="../gui/present.py" line="861" />
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="821" />
+        <location filename="../gui/present.py" line="861" />
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="822" />
+        <location filename="../gui/present.py" line="862" />
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="822" />
+        <location filename="../gui/present.py" line="862" />
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="823" />
+        <location filename="../gui/present.py" line="863" />
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="823" />
+        <location filename="../gui/present.py" line="863" />
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="824" />
+        <location filename="../gui/present.py" line="864" />
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="824" />
+        <location filename="../gui/present.py" line="864" />
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="825" />
+        <location filename="../gui/present.py" line="865" />
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="825" />
+        <location filename="../gui/present.py" line="865" />
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="826" />
+        <location filename="../gui/present.py" line="866" />
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="826" />
+        <location filename="../gui/present.py" line="866" />
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="827" />
+        <location filename="../gui/present.py" line="867" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="827" />
+        <location filename="../gui/present.py" line="867" />
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="828" />
+        <location filename="../gui/present.py" line="868" />
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="828" />
+        <location filename="../gui/present.py" line="868" />
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="829" />
+        <location filename="../gui/present.py" line="869" />
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="829" />
+        <location filename="../gui/present.py" line="869" />
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="830" />
+        <location filename="../gui/present.py" line="870" />
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="830" />
+        <location filename="../gui/present.py" line="870" />
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="831" />
+        <location filename="../gui/present.py" line="871" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="831" />
+        <location filename="../gui/present.py" line="871" />
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="844" />
+        <location filename="../gui/present.py" line="884" />
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
@@ -843,150 +833,155 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../gui/sidepanel.py" line="102" />
+        <location filename="../gui/sidepanel.py" line="112" />
         <source>Facilitator note for this step (not printed):</source>
         <translation>Notitie voor de facilitator bij deze stap (wordt niet geprint):</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="106" />
+        <location filename="../gui/sidepanel.py" line="116" />
         <source>Only you see this note.</source>
         <translation>Alleen u ziet deze notitie.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="109" />
+        <location filename="../gui/sidepanel.py" line="119" />
         <source>Steps</source>
         <translation>Stappen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="116" />
+        <location filename="../gui/sidepanel.py" line="126" />
         <source>e.g. Housing and care:</source>
         <translation>bijv. Woon-zorg opgave:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="118" />
+        <location filename="../gui/sidepanel.py" line="128" />
         <source>Shown on the table sheet, not in the circle.</source>
         <translation>Staat op het tafelblad, niet in de cirkel.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="119" />
+        <location filename="../gui/sidepanel.py" line="129" />
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="120" />
+        <location filename="../gui/sidepanel.py" line="130" />
         <source>&amp;Context</source>
         <translation>&amp;Context</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="121" />
+        <location filename="../gui/sidepanel.py" line="131" />
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="123" />
+        <location filename="../gui/sidepanel.py" line="133" />
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="123" />
+        <location filename="../gui/sidepanel.py" line="133" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="124" />
+        <location filename="../gui/sidepanel.py" line="134" />
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="124" />
+        <location filename="../gui/sidepanel.py" line="134" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="124" />
+        <location filename="../gui/sidepanel.py" line="134" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="129" />
+        <location filename="../gui/sidepanel.py" line="139" />
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="130" />
+        <location filename="../gui/sidepanel.py" line="140" />
         <source>Edit context</source>
         <translation>Context bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="132" />
+        <location filename="../gui/sidepanel.py" line="142" />
         <source>Edit description</source>
         <translation>Beschrijving bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="133" />
+        <location filename="../gui/sidepanel.py" line="143" />
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="138" />
+        <location filename="../gui/sidepanel.py" line="148" />
         <source>The questions for the table, one per line:</source>
         <translation>De vragen voor de tafel, één per regel:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="144" />
+        <location filename="../gui/sidepanel.py" line="154" />
         <source>Questions</source>
         <translation>Vragen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="149" />
+        <location filename="../gui/sidepanel.py" line="159" />
         <source>Where the room sees a way to break the pattern. Select a step and press Ctrl+B to add one on its arrow; double-click to edit; clear the text to remove.</source>
         <translation>Waar de zaal een manier ziet om het patroon te doorbreken. Kies een stap en druk op Ctrl+B om er een op de pijl erna te zetten; dubbelklik om te bewerken; maak de tekst leeg om te verwijderen.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="161" />
+        <location filename="../gui/sidepanel.py" line="172" />
         <source>Breakthroughs</source>
         <translation>Doorbraken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="205" />
+        <location filename="../gui/sidepanel.py" line="216" />
         <source>Edit details</source>
         <translation>Gegevens bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="216" />
+        <location filename="../gui/sidepanel.py" line="227" />
         <source>Edit questions</source>
         <translation>Vragen bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="229" />
+        <location filename="../gui/sidepanel.py" line="240" />
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="241" />
+        <location filename="../gui/sidepanel.py" line="252" />
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="254" />
+        <location filename="../gui/sidepanel.py" line="265" />
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="254" />
+        <location filename="../gui/sidepanel.py" line="265" />
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="353" />
+        <location filename="../gui/sidepanel.py" line="364" />
         <source>On the arrow after step %1</source>
         <translation>Op de pijl na stap %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/sidepanel.py" line="365" />
+        <source>After step %1:</source>
+        <translation>Na stap %1:</translation>
     </message>
 </context>
 <context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="287" />
+        <location filename="../gui/canvas.py" line="280" />
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
