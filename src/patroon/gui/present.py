@@ -41,7 +41,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer
+from patroon.layout import PatternLayout, layout_pattern
 from patroon.model import Pattern, set_breakthrough
+from patroon.render.fonts import ensure_fonts
+from patroon.render.measure import QtTextMeasure
+from patroon.render.painter import paint_arrow, paint_breakthrough, paint_step, paint_title
+from patroon.render.palette import HIGH_CONTRAST, Palette
 
 # The layout keeps its own small margin; the presenter adds only a little, so
 # the circle uses the whole height of the projector.
@@ -50,7 +55,7 @@ MARGIN_SHARE = 0.008
 MAX_FONT_SHARE = 0.06
 TIMER_NAME = "patroon-table-timer"
 LAYOUT_CACHE = 8
-_LAYOUTS: dict[tuple[str, int, int], object] = {}  # (pattern, width, height) -> layout; most recent last
+_LAYOUTS: dict[tuple[str, int, int], PatternLayout] = {}  # (pattern, width, height) -> layout; most recent last
 HINT_MS = 2500  # how long a short message (typed minutes, "first reveal a step") stays
 CURSOR_HIDE_MS = 2000
 
@@ -84,7 +89,7 @@ class _Geometry:
     """Everything paint() needs that depends on the widget's size and the pattern."""
 
     size: tuple[int, int]
-    layout: object  # patroon.layout.PatternLayout
+    layout: PatternLayout
     offset: tuple[float, float]  # where the layout's (0, 0) goes on the widget
     questions_title_px: int
     questions_px: int
@@ -216,8 +221,8 @@ class PresenterWindow(QWidget):
         # Steps whose breakthrough was typed here: their arrow shows at once, even ahead of the reveal.
         self._live_breakthroughs: set[str] = set()
 
-        self._fonts = _font_family()
-        self._palette = _projector_palette()
+        self._fonts = ensure_fonts()
+        self._palette = PROJECTOR
         self._listening = False
         self._listen(True)
 
@@ -266,7 +271,7 @@ class PresenterWindow(QWidget):
         return self.prompt.isVisible()
 
     @property
-    def pattern_layout(self):
+    def pattern_layout(self) -> PatternLayout:
         """The layout the window paints now (widget pixels = layout points)."""
         return self._ensure_geometry().layout
 
@@ -630,9 +635,6 @@ class PresenterWindow(QWidget):
         return self._geometry
 
     def _compute_geometry(self, w: int, h: int) -> _Geometry:
-        from patroon.layout import layout_pattern
-        from patroon.render.measure import QtTextMeasure
-
         margin = round(min(w, h) * MARGIN_SHARE)
         # Undo and redo (of a breakthrough typed live), and presenting again,
         # come back to a pattern laid out moments ago: keep the last few layouts.
@@ -909,8 +911,8 @@ class PresenterWindow(QWidget):
 
 def paint_reveal(
     painter: QPainter,
-    layout,
-    palette,
+    layout: PatternLayout,
+    palette: Palette,
     *,
     position: int,
     highlight: str | None = None,
@@ -929,8 +931,6 @@ def paint_reveal(
     the last step shows; the presenter keeps one more "next" for that, so
     it composes the same primitives itself.
     """
-    from patroon.render.painter import paint_arrow, paint_breakthrough, paint_step, paint_title
-
     n = len(layout.steps)
     position = max(0, min(position, n + 1))
     if position > n:
@@ -962,47 +962,27 @@ def paint_reveal(
 
 @dataclass(frozen=True)
 class _Colours:
-    """The presenter's own colours (timer, questions, hints) next to the diagram's palette."""
+    """The presenter's colours: the projector palette for the diagram, and its own for timer, questions, hints."""
 
-    render: object  # patroon.render.palette.Palette for the diagram
+    render: Palette
     background: QColor
     text: QColor
     title: QColor
-    muted: QColor
-    accent: QColor
-    alarm: QColor
+    muted: QColor  # a paused timer
+    accent: QColor  # a running timer's frame, question numbers, the rule under the title
+    alarm: QColor  # time is up
+
+
+PROJECTOR = _Colours(
+    render=HIGH_CONTRAST,
+    background=QColor(HIGH_CONTRAST.background),
+    text=QColor(HIGH_CONTRAST.text),
+    title=QColor(HIGH_CONTRAST.title),
+    muted=QColor("#6b6b6b"),
+    accent=QColor("#1f4e9e"),
+    alarm=QColor("#c8102e"),
+)
 
 
 def _area(rect: QRectF) -> float:
     return rect.width() * rect.height() if rect.isValid() else 0.0
-
-
-def _projector_palette() -> _Colours:
-    from patroon.render import palette as palettes
-
-    render = getattr(palettes, "HIGH_CONTRAST", palettes.DEFAULT)
-
-    def colour(name: str, fallback: str) -> QColor:
-        value = getattr(render, name, None)
-        return QColor(value) if value is not None else QColor(fallback)
-
-    background = colour("background", "#ffffff")
-    dark = background.lightnessF() > 0.5
-    return _Colours(
-        render=render,
-        background=background,
-        text=colour("text", "#000000" if dark else "#ffffff"),
-        title=colour("title", "#000000" if dark else "#ffffff"),
-        muted=QColor("#6b6b6b" if dark else "#a0a0a0"),
-        accent=colour("highlight", "#1f4e9e"),
-        alarm=QColor("#c8102e"),
-    )
-
-
-def _font_family() -> str:
-    try:
-        from patroon.render.fonts import ensure_fonts
-
-        return ensure_fonts()
-    except ImportError:  # pragma: no cover - the renderer is part of the package
-        return QGuiApplication.font().family()
