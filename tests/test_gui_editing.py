@@ -522,3 +522,19 @@ def test_forty_steps_stay_in_sync(window, qtbot):
     w.act_delete.trigger()
     assert len(w.scene.steps) == 39
     assert_in_sync(w)
+
+
+def test_ctrl_enter_while_typing_commits_and_adds_the_next_step(window, qtbot):
+    """Drafting step after step: Ctrl+Enter keeps the text and opens a new step after it."""
+    w = window
+    before = ids(w)
+    w.select_step(before[0])
+    qtbot.keyClick(w.view, Qt.Key.Key_Insert)
+    qtbot.keyClicks(w.view, "Eerste nieuwe")
+    qtbot.keyClick(w.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(w.view, "Tweede nieuwe")
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    texts = [s.text for s in w.document.pattern.steps]
+    assert texts[1:3] == ["Eerste nieuwe", "Tweede nieuwe"]
+    assert w.document.undo_stack.count() == 2
+    assert_in_sync(w)

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             self.addAction(act)
 
         self.act_edit = a(self.tr("&Edit step text"), self.edit_step, "F2", None, self.tr("Edit the text of the selected step"))
-        self.act_add = a(self.tr("&Add step after"), self.add_step, "Ins", "list-add", self.tr("Add a step after the selected one"))
+        self.act_add = a(self.tr("&Add step after"), self.add_step, ["Ins", "Ctrl+Return"], "list-add", self.tr("Add a step after the selected one"))
         self.act_delete = a(self.tr("&Delete step"), self.delete_step, "Del", "list-remove", self.tr("Delete the selected step; the circle closes"))
         self.act_earlier = a(self.tr("Move step &earlier"), lambda: self.move_step(-1), "Ctrl+Up", "go-up")
         self.act_later = a(self.tr("Move step &later"), lambda: self.move_step(+1), "Ctrl+Down", "go-down")
