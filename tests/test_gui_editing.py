@@ -538,3 +538,29 @@ def test_ctrl_enter_while_typing_commits_and_adds_the_next_step(window, qtbot):
     assert texts[1:3] == ["Eerste nieuwe", "Tweede nieuwe"]
     assert w.document.undo_stack.count() == 2
     assert_in_sync(w)
+
+
+def test_quick_changes_to_a_slow_pattern_are_laid_out_once(window, qtbot, monkeypatch):
+    """Typing in the side panel of a pattern that takes long to lay out waits for a pause."""
+    import time as _time
+
+    w = window
+    scene = w.scene
+    real = scene.compute_layout
+    calls = []
+
+    def slow(pattern):
+        calls.append(pattern.title)
+        _time.sleep(0.1)
+        return real(pattern)
+
+    monkeypatch.setattr(scene, "compute_layout", slow)
+    w.document.apply(model.update(w.document.pattern, title="A"), "t")
+    scene.flush()  # one slow layout: from now on quick changes wait for a pause
+    calls.clear()
+    for title in ("AB", "ABC", "ABCD"):
+        w.document.apply(model.update(w.document.pattern, title=title), "t", merge=("title",))
+        qtbot.wait(10)
+    qtbot.waitUntil(lambda: not scene._dirty, timeout=3000)
+    assert calls == ["ABCD"]
+    assert scene.layout.title.lines == ("ABCD",)

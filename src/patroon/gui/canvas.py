@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -369,6 +370,10 @@ class PatternScene(QGraphicsScene):
         self._arrows: dict[str, ArrowItem] = {}
         self._breakthroughs: dict[str, BreakthroughItem] = {}
         self._dirty = True
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.timeout.connect(self.flush)
+        self._layout_delay_ms = 0
         self.title_item: TitleItem | None = None
         self.editor: InlineEditor | None = None
         self._editing: tuple[str, str | None] | None = None  # (kind, step id)
@@ -389,9 +394,13 @@ class PatternScene(QGraphicsScene):
     # At start-up this lets the window reach the screen before the first layout.
 
     def schedule_rebuild(self) -> None:
-        """Lay out again in the next turn of the event loop (or when the items are read)."""
+        """Lay out again in the next turn of the event loop (or when the items are read).
+
+        When laying out takes long (a big pattern), changes that come quickly one
+        after another (typing in the side panel) wait for a pause and are laid out once.
+        """
         self._dirty = True
-        QTimer.singleShot(0, self.flush)
+        self._layout_timer.start(self._layout_delay_ms)
 
     def flush(self) -> None:
         """Bring the items up to date now if the document changed since the last layout."""
@@ -437,7 +446,11 @@ class PatternScene(QGraphicsScene):
         """Bring the items in line with the document's pattern (called on every change)."""
         pattern = self.document.pattern
         self._dirty = False
+        self._layout_timer.stop()
+        started = time.perf_counter()
         layout = self.compute_layout(pattern)
+        cost = time.perf_counter() - started
+        self._layout_delay_ms = 0 if cost < 0.04 else int(min(0.5, 1.5 * cost) * 1000)
         self._layout = layout
         if self._editing is not None:
             kind, step = self._editing
