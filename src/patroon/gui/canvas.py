@@ -357,6 +357,7 @@ class PatternScene(QGraphicsScene):
     """The pattern as graphics items, rebuilt from the layout whenever the document changes."""
 
     currentStepChanged = Signal(str)
+    editingChanged = Signal(bool)
     addRequested = Signal()
     contextMenuRequested = Signal(str, str, object)  # kind ("step"/"arrow"), step id, screen pos
 
@@ -614,6 +615,7 @@ class PatternScene(QGraphicsScene):
             editor.place_cursor_at_start()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.add_button.setVisible(False)
+        self.editingChanged.emit(True)
         return editor
 
     def _close_editor(self) -> None:
@@ -625,6 +627,8 @@ class PatternScene(QGraphicsScene):
         for view in self.views():
             view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._place_add_button()
+        if editor is not None:
+            self.editingChanged.emit(False)
 
     def commit_editing(self) -> None:
         """Finish any in-place edit, keeping what was typed."""

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.panel.currentStepChanged.connect(self._on_panel_step)
         self.panel.moveRequested.connect(self.move_step_to)
         self.view.zoomChanged.connect(self._show_zoom)
+        self.scene.editingChanged.connect(self._show_hint)
         self.view.setFocus()
 
     def _commit_editing(self) -> None:
@@ -302,10 +303,23 @@ class MainWindow(QMainWindow):
         self.toolbar = tb
 
     def _create_statusbar(self) -> None:
+        self.hint_label = QLabel(self)
+        self.statusBar().addWidget(self.hint_label, 1)
         self.steps_label = QLabel(self)
         self.zoom_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.steps_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
+
+    def _show_hint(self, *_args) -> None:
+        """What the keys do now, in the status bar (for those who do not read menus)."""
+        if self.scene is not None and self.scene.is_editing():
+            text = self.tr("Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel")
+        elif self.current_step() is not None:
+            text = self.tr("F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough"
+                           " · ←/→: other step")
+        else:
+            text = self.tr("Click a step or press → to select one · Ctrl+T: edit the title")
+        self.hint_label.setText(text)
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(f"{round(factor * 100)} %")
@@ -338,6 +352,7 @@ class MainWindow(QMainWindow):
         self.act_reset_layout.setEnabled(bool(pattern.layout.offsets))
         n = len(pattern.steps)
         self.steps_label.setText(self.tr("%n step(s)", "", n))
+        self._show_hint()
         if self.document.path is None:
             self._update_title()
 

@@ -3,7 +3,7 @@
 <context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="316" />
+        <location filename="../gui/canvas.py" line="317" />
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -11,7 +11,7 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="141" />
+        <location filename="../gui/canvas.py" line="142" />
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
@@ -145,257 +145,272 @@
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="158" />
+        <location filename="../gui/mainwindow.py" line="159" />
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="163" />
+        <location filename="../gui/mainwindow.py" line="164" />
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="170" />
+        <location filename="../gui/mainwindow.py" line="171" />
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="170" />
+        <location filename="../gui/mainwindow.py" line="171" />
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="190" />
+        <location filename="../gui/mainwindow.py" line="191" />
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="190" />
+        <location filename="../gui/mainwindow.py" line="191" />
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="191" />
+        <location filename="../gui/mainwindow.py" line="192" />
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="191" />
+        <location filename="../gui/mainwindow.py" line="192" />
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="192" />
+        <location filename="../gui/mainwindow.py" line="193" />
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="192" />
+        <location filename="../gui/mainwindow.py" line="193" />
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="193" />
+        <location filename="../gui/mainwindow.py" line="194" />
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="194" />
+        <location filename="../gui/mainwindow.py" line="195" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="195" />
+        <location filename="../gui/mainwindow.py" line="196" />
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="196" />
+        <location filename="../gui/mainwindow.py" line="197" />
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="197" />
+        <location filename="../gui/mainwindow.py" line="198" />
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="198" />
+        <location filename="../gui/mainwindow.py" line="199" />
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="201" />
+        <location filename="../gui/mainwindow.py" line="202" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="204" />
+        <location filename="../gui/mainwindow.py" line="205" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="211" />
+        <location filename="../gui/mainwindow.py" line="212" />
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="211" />
+        <location filename="../gui/mainwindow.py" line="212" />
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="212" />
+        <location filename="../gui/mainwindow.py" line="213" />
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="212" />
+        <location filename="../gui/mainwindow.py" line="213" />
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="213" />
+        <location filename="../gui/mainwindow.py" line="214" />
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="213" />
+        <location filename="../gui/mainwindow.py" line="214" />
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="214" />
+        <location filename="../gui/mainwindow.py" line="215" />
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="215" />
+        <location filename="../gui/mainwindow.py" line="216" />
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="216" />
+        <location filename="../gui/mainwindow.py" line="217" />
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="217" />
+        <location filename="../gui/mainwindow.py" line="218" />
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="218" />
+        <location filename="../gui/mainwindow.py" line="219" />
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="219" />
+        <location filename="../gui/mainwindow.py" line="220" />
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="219" />
+        <location filename="../gui/mainwindow.py" line="220" />
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="220" />
+        <location filename="../gui/mainwindow.py" line="221" />
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="221" />
+        <location filename="../gui/mainwindow.py" line="222" />
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="222" />
+        <location filename="../gui/mainwindow.py" line="223" />
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="223" />
+        <location filename="../gui/mainwindow.py" line="224" />
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="225" />
+        <location filename="../gui/mainwindow.py" line="226" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="226" />
+        <location filename="../gui/mainwindow.py" line="227" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="227" />
+        <location filename="../gui/mainwindow.py" line="228" />
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="228" />
+        <location filename="../gui/mainwindow.py" line="229" />
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="229" />
+        <location filename="../gui/mainwindow.py" line="230" />
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="230" />
+        <location filename="../gui/mainwindow.py" line="231" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="231" />
+        <location filename="../gui/mainwindow.py" line="232" />
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="235" />
+        <location filename="../gui/mainwindow.py" line="236" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="237" />
+        <location filename="../gui/mainwindow.py" line="238" />
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="240" />
+        <location filename="../gui/mainwindow.py" line="241" />
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="251" />
+        <location filename="../gui/mainwindow.py" line="252" />
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="268" />
+        <location filename="../gui/mainwindow.py" line="269" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="274" />
+        <location filename="../gui/mainwindow.py" line="275" />
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="280" />
+        <location filename="../gui/mainwindow.py" line="281" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="285" />
+        <location filename="../gui/mainwindow.py" line="286" />
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="316" />
+        <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
+        <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="318" />
+        <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
+        <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="321" />
+        <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
+        <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="340" />
+        <location filename="../gui/mainwindow.py" line="354" />
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n stap</numerusform>
@@ -403,97 +418,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="389" />
+        <location filename="../gui/mainwindow.py" line="404" />
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="403" />
+        <location filename="../gui/mainwindow.py" line="418" />
         <source>Delete step</source>
         <translation>Stap verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="418" />
+        <location filename="../gui/mainwindow.py" line="433" />
         <source>Move step earlier</source>
         <translation>Stap naar voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="418" />
+        <location filename="../gui/mainwindow.py" line="433" />
         <source>Move step later</source>
         <translation>Stap naar achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="431" />
+        <location filename="../gui/mainwindow.py" line="446" />
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="441" />
+        <location filename="../gui/mainwindow.py" line="456" />
         <source>Reset layout</source>
         <translation>Lay-out herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="447" />
+        <location filename="../gui/mainwindow.py" line="462" />
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="458" />
+        <location filename="../gui/mainwindow.py" line="473" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="459" />
+        <location filename="../gui/mainwindow.py" line="474" />
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="462" />
+        <location filename="../gui/mainwindow.py" line="477" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="462" />
+        <location filename="../gui/mainwindow.py" line="477" />
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="462" />
+        <location filename="../gui/mainwindow.py" line="477" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="506" />
+        <location filename="../gui/mainwindow.py" line="521" />
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="510" />
+        <location filename="../gui/mainwindow.py" line="525" />
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="511" />
+        <location filename="../gui/mainwindow.py" line="526" />
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="538" />
+        <location filename="../gui/mainwindow.py" line="553" />
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="539" />
+        <location filename="../gui/mainwindow.py" line="554" />
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="540" />
+        <location filename="../gui/mainwindow.py" line="555" />
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="542" />
+        <location filename="../gui/mainwindow.py" line="557" />
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -502,102 +517,102 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="544" />
+        <location filename="../gui/mainwindow.py" line="559" />
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="551" />
+        <location filename="../gui/mainwindow.py" line="566" />
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="617" />
+        <location filename="../gui/mainwindow.py" line="632" />
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="618" />
+        <location filename="../gui/mainwindow.py" line="633" />
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="623" />
+        <location filename="../gui/mainwindow.py" line="638" />
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="624" />
+        <location filename="../gui/mainwindow.py" line="639" />
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="627" />
+        <location filename="../gui/mainwindow.py" line="642" />
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="627" />
+        <location filename="../gui/mainwindow.py" line="642" />
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="628" />
+        <location filename="../gui/mainwindow.py" line="643" />
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="658" />
+        <location filename="../gui/mainwindow.py" line="673" />
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="678" />
+        <location filename="../gui/mainwindow.py" line="693" />
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="679" />
+        <location filename="../gui/mainwindow.py" line="694" />
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="683" />
+        <location filename="../gui/mainwindow.py" line="698" />
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="683" />
+        <location filename="../gui/mainwindow.py" line="698" />
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="708" />
+        <location filename="../gui/mainwindow.py" line="723" />
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="768" />
+        <location filename="../gui/mainwindow.py" line="783" />
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="802" />
+        <location filename="../gui/mainwindow.py" line="817" />
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="821" />
+        <location filename="../gui/mainwindow.py" line="836" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="828" />
+        <location filename="../gui/mainwindow.py" line="843" />
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="829" />
+        <location filename="../gui/mainwindow.py" line="844" />
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
@@ -605,42 +620,42 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PatternScene</name>
     <message>
-        <location filename="../gui/canvas.py" line="558" />
+        <location filename="../gui/canvas.py" line="572" />
         <source>Move step</source>
         <translation>Stap verplaatsen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="564" />
+        <location filename="../gui/canvas.py" line="578" />
         <source>Nudge step</source>
         <translation>Vak verschuiven</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="634" />
+        <location filename="../gui/canvas.py" line="651" />
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="634" />
+        <location filename="../gui/canvas.py" line="651" />
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="678" />
+        <location filename="../gui/canvas.py" line="695" />
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="706" />
+        <location filename="../gui/canvas.py" line="723" />
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="707" />
+        <location filename="../gui/canvas.py" line="724" />
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="707" />
+        <location filename="../gui/canvas.py" line="724" />
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
@@ -981,7 +996,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="280" />
+        <location filename="../gui/canvas.py" line="281" />
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
