@@ -65,11 +65,24 @@ class _DrawnIcon(QIconEngine):
         super().__init__()
         self._name = name
         self._cache: dict[tuple[int, int, bool], QPixmap] = {}
+        self._themed: QIcon | None = None
+        self._looked = False
 
     def clone(self) -> QIconEngine:
         return _DrawnIcon(self._name)
 
+    def _theme(self) -> QIcon | None:
+        # Looked up when first shown: searching the icon theme is slow for start-up.
+        if not self._looked:
+            self._looked = True
+            if QIcon.themeName() and QIcon.hasThemeIcon(self._name):
+                self._themed = QIcon.fromTheme(self._name)
+        return self._themed
+
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        themed = self._theme()
+        if themed is not None:
+            return themed.pixmap(size, mode, state)
         side = max(1, min(size.width(), size.height()))
         key = (side, 1, mode == QIcon.Mode.Disabled)
         if key not in self._cache:
@@ -83,21 +96,14 @@ class _DrawnIcon(QIconEngine):
         painter.drawPixmap(rect, pixmap)
 
 
-_THEME_CHECKED: dict[str, QIcon] = {}
+_ICONS: dict[str, QIcon] = {}
 
 
 def icon(name: str) -> QIcon:
-    """The theme icon ``name``, or a drawn stand-in."""
-    if name in _THEME_CHECKED:
-        return _THEME_CHECKED[name]
-    if QIcon.themeName() and QIcon.hasThemeIcon(name):
-        result = QIcon.fromTheme(name)
-    elif name in _FALLBACK:
-        result = QIcon(_DrawnIcon(name))
-    else:
-        result = QIcon()
-    _THEME_CHECKED[name] = result
-    return result
+    """The desktop theme's icon ``name`` where it has one, else a drawn stand-in."""
+    if name not in _ICONS:
+        _ICONS[name] = QIcon(_DrawnIcon(name)) if name in _FALLBACK else QIcon.fromTheme(name)
+    return _ICONS[name]
 
 
 def _draw(name: str, size: int, disabled: bool = False) -> QPixmap:
