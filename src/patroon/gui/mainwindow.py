@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        self._create_statusbar()
 
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
@@ -112,6 +111,7 @@ class MainWindow(QMainWindow):
         from patroon.gui.canvas import PatternScene, PatternView
         from patroon.gui.sidepanel import SidePanel
 
+        self._create_statusbar()
         self.scene = PatternScene(self.document, self)
         self.view = PatternView(self.scene, self)
         self.view.setAcceptDrops(False)
