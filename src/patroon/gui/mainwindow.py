@@ -41,7 +41,6 @@ from patroon.gui.files import (
     write_recovery,
 )
 from patroon.gui.icons import icon
-
 from patroon.gui.lazy import fileformat, model
 
 if TYPE_CHECKING:
