@@ -322,14 +322,17 @@ def test_build_opens_the_editor_with_a_file(built_app, x_display, tmp_path):
         app = subprocess.Popen([str(built_app / "patroon"), str(pattern)], cwd=tmp_path, stdout=out, stderr=out,
                                env=_user_env(DISPLAY=x_display))
     try:
+        # The window shows first and names the file once it is open.
         window = None
         deadline = time.monotonic() + 30
         while window is None and time.monotonic() < deadline and app.poll() is None:
-            found = _xdotool(x_display, "search", "--onlyvisible", "--name", "Patroon").stdout.split()
+            found = _xdotool(x_display, "search", "--onlyvisible", "--name", "wereldvrede").stdout.split()
             window = found[0] if found else None
             time.sleep(0.2)
-        assert window, f"no Patroon window appeared (exit status {app.poll()}):\n{log.read_text()[-3000:]}"
-        assert "wereldvrede" in _xdotool(x_display, "getwindowname", window).stdout
+        names = [_xdotool(x_display, "getwindowname", w).stdout.strip()
+                 for w in _xdotool(x_display, "search", "--onlyvisible", "--name", ".").stdout.split()]
+        assert window, f"no window with the file appeared (exit status {app.poll()}, windows {names}):\n{log.read_text()[-3000:]}"
+        assert _xdotool(x_display, "getwindowname", window).stdout.strip().endswith("Patroon"), names
         assert _xdotool(x_display, "getwindowpid", window).stdout.strip() == str(app.pid)
 
         _xdotool(x_display, "windowfocus", "--sync", window)
