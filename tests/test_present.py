@@ -623,3 +623,66 @@ def test_a_click_beside_the_prompt_keeps_the_typing_in_it(qtbot, window, documen
     qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=window.rect().topLeft() + QPoint(5, 5))
     assert window.prompt_shown and window.revealed == 1  # the click did not move on
     assert QApplication.focusWidget() is window.prompt.edit  # and what is typed next goes into the prompt
+
+
+# Keeping the screen awake ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def session_bus():
+    """A private D-Bus session bus; yields its address."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("dbus-daemon"):
+        pytest.skip("dbus-daemon is needed")
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    yield daemon.stdout.readline().strip()
+    daemon.terminate()
+    daemon.wait(5)
+
+
+def test_keeps_the_screen_awake_while_presenting(qtbot, session_bus, document):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
+
+    from patroon.gui.present_awake import PATH, SERVICE, KeepAwake
+
+    requests: list[str] = []
+    gone: list[str] = []
+    bus = QDBusConnection.connectToBus(session_bus, "fake-screensaver")
+
+    class ScreenSaver(QObject):
+        """What GNOME, KDE and Xfce offer: Inhibit(application, reason) -> cookie.
+
+        They let go of a client's requests when the client leaves the bus.
+        """
+
+        @Slot(str, str, result="uint")
+        def Inhibit(self, application: str, reason: str) -> int:  # noqa: N802 - the D-Bus name
+            requests.append(application)
+            return len(requests)
+
+    saver = ScreenSaver()
+    watcher = QDBusServiceWatcher()
+    watcher.setConnection(bus)
+    watcher.setWatchMode(QDBusServiceWatcher.WatchModeFlag.WatchForUnregistration)
+    watcher.serviceUnregistered.connect(gone.append)
+    assert bus.registerObject(PATH, SERVICE, saver, QDBusConnection.RegisterOption.ExportAllSlots)
+    assert bus.registerService(SERVICE)
+    try:
+        win = PresenterWindow(document)
+        qtbot.addWidget(win)
+        win.awake = KeepAwake("test", win, bus_address=session_bus)
+        win.start()
+        qtbot.waitUntil(lambda: win.awake.held, timeout=3000)
+        assert requests == ["Patroon"]
+        client = win.awake.client
+        watcher.addWatchedService(client)
+        press(qtbot, win, Qt.Key.Key_Escape)
+        assert not win.awake.held
+        qtbot.waitUntil(lambda: gone == [client], timeout=3000)  # the client left: its request is let go
+    finally:
+        bus.unregisterService(SERVICE)
+        QDBusConnection.disconnectFromBus("fake-screensaver")

@@ -40,7 +40,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from patroon.gui.present_awake import KeepAwake
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer
+from patroon.i18n import pick
 from patroon.layout import PatternLayout, layout_pattern
 from patroon.model import Pattern, set_breakthrough
 from patroon.render.fonts import ensure_fonts
@@ -223,6 +225,8 @@ class PresenterWindow(QWidget):
 
         self._fonts = ensure_fonts()
         self._palette = PROJECTOR
+        # No screen saver while the room is looking (or talking with the timer running).
+        self.awake = KeepAwake(pick("Patroon presenteert een patroon", "Patroon is presenting a pattern"), self)
         self._listening = False
         self._listen(True)
 
@@ -297,6 +301,7 @@ class PresenterWindow(QWidget):
         self.activateWindow()
         self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         self._cursor_timer.start()
+        self.awake.acquire()
         self._moved()
 
     def leave(self) -> None:
@@ -307,6 +312,7 @@ class PresenterWindow(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # A closed presenter no longer follows the document (the editor makes a new one for F5).
         self._listen(False)
+        self.awake.release()
         super().closeEvent(event)
         if not self._closed_emitted:
             self._closed_emitted = True
