@@ -564,3 +564,21 @@ def test_quick_changes_to_a_slow_pattern_are_laid_out_once(window, qtbot, monkey
     qtbot.waitUntil(lambda: not scene._dirty, timeout=3000)
     assert calls == ["ABCD"]
     assert scene.layout.title.lines == ("ABCD",)
+
+
+def test_text_the_model_refuses_is_given_back_not_lost(window, qtbot):
+    w = window
+    step = ids(w)[0]
+    old = w.document.pattern.step(step).text
+    w.select_step(step)
+    qtbot.keyClick(w.view, Qt.Key.Key_F2)
+    too_long = "lang " * (model.MAX_TEXT // 5 + 1)
+    w.scene.editor.setPlainText(too_long)
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert w.document.pattern.step(step).text == old
+    qtbot.waitUntil(lambda: w.scene.editor is not None, timeout=2000)
+    assert w.scene.editor.text() == too_long  # still there to shorten
+    assert "1000" in w.statusBar().currentMessage()
+    w.scene.editor.setPlainText("Kort")
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert w.document.pattern.step(step).text == "Kort"

@@ -358,6 +358,7 @@ class PatternScene(QGraphicsScene):
 
     currentStepChanged = Signal(str)
     editingChanged = Signal(bool)
+    problem = Signal(str)  # a plain-language message for the status bar
     addRequested = Signal()
     contextMenuRequested = Signal(str, str, object)  # kind ("step"/"arrow"), step id, screen pos
 
@@ -594,7 +595,13 @@ class PatternScene(QGraphicsScene):
 
         def done_commit(value: str) -> None:
             self._close_editor()
-            commit(value)
+            try:
+                commit(value)
+            except PatternError as exc:
+                # The model refuses it (too long, say): say why and give the text back to edit.
+                self.problem.emit(exc.message)
+                QTimer.singleShot(0, lambda: self._open_editor(kind, step, rect, value, size, bold, commit, cancel,
+                                                               multiline, select_all=False))
 
         def done_cancel() -> None:
             self._close_editor()
@@ -653,7 +660,7 @@ class PatternScene(QGraphicsScene):
         def commit(text: str) -> None:
             try:
                 new = model.set_step_text(self.document.pattern, step_id, text)
-            except (PatternError, KeyError):
+            except KeyError:  # the step went away meanwhile
                 return
             self.document.apply(new, undo_text, merge=merge, select=step_id, select_before=step_id)
 
@@ -688,11 +695,7 @@ class PatternScene(QGraphicsScene):
             text = " ".join(text.split())
             if not text:
                 return
-            try:
-                new = model.update(self.document.pattern, title=text)
-            except PatternError:
-                return
-            self.document.apply(new, self.tr("Edit title"))
+            self.document.apply(model.update(self.document.pattern, title=text), self.tr("Edit title"))
 
         return self._open_editor("title", None, rect, self.document.pattern.title, block.size, True, commit,
                                  multiline=False)
@@ -718,7 +721,7 @@ class PatternScene(QGraphicsScene):
                 return
             try:
                 new = model.set_breakthrough(self.document.pattern, step_id, text or None)
-            except (PatternError, KeyError):
+            except KeyError:  # the step went away meanwhile
                 return
             label = self.tr("Remove breakthrough") if not text else (
                 self.tr("Edit breakthrough") if existing else self.tr("Add breakthrough"))

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.panel.moveRequested.connect(self.move_step_to)
         self.view.zoomChanged.connect(self._show_zoom)
         self.scene.editingChanged.connect(self._show_hint)
+        self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.view.setFocus()
 
     def _commit_editing(self) -> None:
