@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from patroon.gui.present_awake import KeepAwake
-from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer
+from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
 from patroon.i18n import pick
 from patroon.layout import PatternLayout, layout_pattern
 from patroon.model import Pattern, set_breakthrough
@@ -55,7 +55,6 @@ from patroon.render.palette import HIGH_CONTRAST, Palette
 MARGIN_SHARE = 0.008
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
-TIMER_NAME = "patroon-table-timer"
 LAYOUT_CACHE = 8
 _LAYOUTS: dict[tuple[str, int, int], PatternLayout] = {}  # (pattern, width, height) -> layout; most recent last
 HINT_MS = 2500  # how long a short message (typed minutes, "first reveal a step") stays
@@ -201,14 +200,8 @@ class PresenterWindow(QWidget):
         self._geometry: _Geometry | None = None
         self._closed_emitted = False
 
-        # The timer belongs to the document, not to this window: a facilitator
-        # who steps back into the editor while the tables talk finds it still
-        # running when presenting again (F5 makes a new window).
-        timer = document.findChild(TableTimer, TIMER_NAME)
-        if timer is None:
-            timer = TableTimer(timer_minutes, clock=clock, parent=document)
-            timer.setObjectName(TIMER_NAME)
-        self.timer: TableTimer = timer
+        # The timer belongs to the document, not to this window (F5 makes a new window each time).
+        self.timer: TableTimer = timer_for(document, timer_minutes, clock)
 
         self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)
         self._hint_timer.timeout.connect(self._clear_hint)

@@ -173,3 +173,21 @@ class TableTimer(QObject):
     def blink_on(self) -> bool:
         """During the end signal: which half of the blink we are in (twice a second)."""
         return int(self._clock() * 2) % 2 == 0
+
+
+TIMER_NAME = "patroon-table-timer"
+
+
+def timer_for(document: QObject, minutes: float = DEFAULT_MINUTES, clock: Callable[[], float] | None = None) -> TableTimer:
+    """The table timer of ``document``, made on first use.
+
+    The timer lives with the document rather than with a presenter window: a
+    facilitator who steps back into the editor while the tables talk finds it
+    still running when presenting again, and the editor can show it too.
+    ``minutes`` and ``clock`` only apply when the timer is made.
+    """
+    timer = document.findChild(TableTimer, TIMER_NAME)
+    if timer is None:
+        timer = TableTimer(minutes, clock=clock, parent=document)
+        timer.setObjectName(TIMER_NAME)
+    return timer
