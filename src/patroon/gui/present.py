@@ -38,7 +38,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QScreen,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from patroon.gui.present_awake import KeepAwake
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
@@ -321,7 +321,11 @@ class PresenterWindow(QWidget):
     def _listen(self, on: bool) -> None:
         if on == self._listening:
             return
-        pairs = ((self.document.changed, self._pattern_changed), (self.timer.changed, self._timer_changed))
+        pairs = (
+            (self.document.changed, self._pattern_changed),
+            (self.timer.changed, self._timer_changed),
+            (self.timer.finished, QApplication.beep),  # and a sound, where the system makes one
+        )
         for signal, slot in pairs:
             if on:
                 signal.connect(slot)
