@@ -582,3 +582,24 @@ def test_text_the_model_refuses_is_given_back_not_lost(window, qtbot):
     w.scene.editor.setPlainText("Kort")
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
     assert w.document.pattern.step(step).text == "Kort"
+
+
+def test_step_keys_do_nothing_to_steps_while_typing_in_the_panel(window, qtbot):
+    w = window
+    before = ids(w)
+    w.select_step(before[1])
+    w.activateWindow()
+    edit = w.panel.description_edit
+    w.panel.setCurrentIndex(1)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    for key in (Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_F2):
+        qtbot.keyClick(edit, key)
+    qtbot.keyClick(edit, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert ids(w) == before and w.scene.editor is None
+    # ... while in the step list they work
+    w.panel.setCurrentIndex(0)
+    w.panel.step_list.setFocus()
+    qtbot.waitUntil(w.panel.step_list.hasFocus, timeout=2000)
+    qtbot.keyClick(w.panel.step_list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert ids(w)[2] == before[1]

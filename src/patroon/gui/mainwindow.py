@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.panel.currentStepChanged.connect(self._on_panel_step)
         self.panel.moveRequested.connect(self.move_step_to)
         self.view.zoomChanged.connect(self._show_zoom)
+        self._limit_step_shortcuts()
         self.scene.editingChanged.connect(self._show_hint)
         self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.view.setFocus()
@@ -184,6 +185,19 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def _step_actions(self) -> tuple[QAction, ...]:
+        return (self.act_edit, self.act_add, self.act_delete, self.act_earlier, self.act_later,
+                self.act_breakthrough, self.act_remove_breakthrough)
+
+    def _limit_step_shortcuts(self) -> None:
+        """Step keys (Insert, Delete, F2, Ctrl+arrows...) work on the canvas and the step list only,
+        so typing in a text field of the side panel never moves or deletes a step."""
+        for action in self._step_actions():
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+            self.panel.step_list.addAction(action)
 
     def _create_actions(self) -> None:
         S = QKeySequence.StandardKey
