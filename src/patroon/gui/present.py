@@ -10,19 +10,23 @@ presenter clicker (which sends PageDown/PageUp, arrows, Space, B):
   the circle (the final arrow appears, every step at full strength);
 * B / W blank the screen black / white, as slide shows do;
 * Q shows the table questions large;
-* T starts and pauses the table timer (25 minutes unless set);
+* T starts and pauses the table timer (25 minutes; digits then T set the
+  minutes, + and - add or take one), shown in a corner, red at the end;
 * D adds a breakthrough on the arrow after the current step, live and undoable;
 * ? or F1 shows the keys; Esc goes back to the editor.
 
 The window reads the pattern from the editor's
 :class:`~patroon.gui.document.Document` and redraws when it changes, so a
-breakthrough added here (or an undo in the editor) shows at once.
+breakthrough added here (or an undo in the editor) shows at once. It lays the
+pattern out for its own size (a layout point is a screen pixel), keeps the
+screen saver away while it is open, and leaves the table timer with the
+document, so it runs on while the facilitator is back in the editor.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -49,6 +53,9 @@ from patroon.render.fonts import ensure_fonts
 from patroon.render.measure import QtTextMeasure
 from patroon.render.painter import paint_arrow, paint_breakthrough, paint_step, paint_title
 from patroon.render.palette import HIGH_CONTRAST, Palette
+
+if TYPE_CHECKING:
+    from patroon.gui.document import Document
 
 # The layout keeps its own small margin; the presenter adds only a little, so
 # the circle uses the whole height of the projector.
@@ -173,7 +180,7 @@ class PresenterWindow(QWidget):
 
     def __init__(
         self,
-        document,
+        document: Document,
         screen: QScreen | None = None,
         parent: QWidget | None = None,
         *,
