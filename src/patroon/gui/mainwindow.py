@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.panel.moveRequested.connect(self.move_step_to)
         self.view.zoomChanged.connect(self._show_zoom)
         self._limit_step_shortcuts()
+        self.panel.add_step_tools((self.act_add, self.act_delete, self.act_earlier, self.act_later,
+                                   self.act_breakthrough))
         self.scene.editingChanged.connect(self._show_hint)
         self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.view.setFocus()

@@ -109,6 +109,7 @@ class SidePanel(QTabWidget):
         self.step_list.currentItemChanged.connect(self._on_current_item)
         self.step_list.itemChanged.connect(self._on_item_edited)
         layout.addWidget(self.step_list, 3)
+        self._steps_layout = layout
         self.note_label = QLabel(self.tr("Facilitator note for this step (not printed):"), steps_page)
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
@@ -178,6 +179,17 @@ class SidePanel(QTabWidget):
         document.changed.connect(self.refresh)
         if refresh:
             self.refresh()
+
+    def add_step_tools(self, actions) -> None:
+        """A row of buttons under the step list for the window's step actions (add, delete, move)."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QToolBar
+
+        bar = QToolBar(self)
+        bar.setIconSize(QSize(18, 18))
+        for action in actions:
+            bar.addAction(action)
+        self._steps_layout.insertWidget(1, bar)
 
     # Keeping undo commands per field -------------------------------------------------
 
