@@ -3,7 +3,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="354" />
+        <location filename="../gui/mainwindow.py" line="370" />
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>
