@@ -658,17 +658,53 @@ def _place_note(
     d = math.hypot(ux, uy) or 1.0
     ux, uy = ux / d, uy / d
     w, h = note.width + 2 * pad, note.height + 2 * pad
-    step = max(2.0, 0.02 * radius)
+
+    def at(dist: float) -> Rect:
+        return Rect.centred(marker[0] + ux * dist, marker[1] + uy * dist, w, h)
+
+    # Out of the ring first (the arrows run on it): the least distance, by bisection.
     dist = 0.0
-    for _ in range(2000):
-        cx = marker[0] + ux * dist
-        cy = marker[1] + uy * dist
-        # Keep the box's near edge clear of the circle (the arrows run on it).
-        rect = Rect.centred(cx, cy, w, h)
-        if _outside_ring(rect, centre, radius, clear, frame) and not any(rect.intersects(o.inflated(clear)) for o in obstacles):
-            return rect
-        dist += step
-    return Rect.centred(marker[0] + ux * dist, marker[1] + uy * dist, w, h)
+    if not _outside_ring(at(0.0), centre, radius, clear, frame):
+        # The marker is on the ring: half the box's diagonal and the clearance take it out.
+        lo, hi = 0.0, (w + h) / 2 + clear + 1.0
+        while not _outside_ring(at(hi), centre, radius, clear, frame) and hi < 1e5:
+            lo, hi = hi, 2 * hi
+        for _ in range(8):
+            mid = (lo + hi) / 2
+            if _outside_ring(at(mid), centre, radius, clear, frame):
+                hi = mid
+            else:
+                lo = mid
+        dist = hi
+    # Then clear of every obstacle: jump straight past those in the way. Each is
+    # in the way for one stretch of the ray, so the first clear place is found exactly.
+    grown = [o.inflated(clear) for o in obstacles]
+    for _ in range(4 * len(grown) + 4):
+        rect = at(dist)
+        jump = 0.0
+        for o in grown:
+            if rect.intersects(o):
+                jump = max(jump, _clearing_distance(rect, o, ux, uy))
+        if jump <= 0.0:
+            if _outside_ring(rect, centre, radius, clear, frame):
+                return rect
+            jump = max(2.0, 0.02 * radius)
+        dist += jump + 1e-6
+    return at(dist)
+
+
+def _clearing_distance(rect: Rect, o: Rect, ux: float, uy: float) -> float:
+    """How far ``rect`` must move along (ux, uy) to stop overlapping ``o``."""
+    best = math.inf
+    if ux > 1e-9:
+        best = min(best, (o.right - rect.x) / ux)
+    elif ux < -1e-9:
+        best = min(best, (o.x - rect.right) / ux)
+    if uy > 1e-9:
+        best = min(best, (o.bottom - rect.y) / uy)
+    elif uy < -1e-9:
+        best = min(best, (o.y - rect.bottom) / uy)
+    return best if best != math.inf else 0.0
 
 
 def _outside_ring(rect: Rect, centre: Point, radius: float, clear: float, frame: _Frame) -> bool:
@@ -744,8 +780,14 @@ class _Solver:
             out[i] = _NoteText(lines, widest, h)
         return out
 
-    def extent(self, radius: float, sizes: Sizes, style: _Style, notes: dict[int, _NoteText]) -> Rect:
-        """Everything drawn at this radius, relative to the circle's centre."""
+    def extent(
+        self, radius: float, sizes: Sizes, style: _Style, notes: dict[int, _NoteText], *, rough: bool = False
+    ) -> Rect:
+        """Everything drawn at this radius, relative to the circle's centre.
+
+        ``rough``: the notes just outside the ring, not yet moved clear of the
+        boxes and each other (quick, for searching; the layout checks them placed).
+        """
         frame = self.frame
         boxes = _boxes(frame, radius, sizes)
         reach = style.head_half + style.stroke
@@ -759,16 +801,18 @@ class _Solver:
         for b in boxes:
             x0, y0 = min(x0, b.x), min(y0, b.y)
             x1, y1 = max(x1, b.x + b.w), max(y1, b.y + b.h)
-        for b in self._note_boxes(radius, boxes, style, notes).values() if notes else ():
+        for b in self._note_boxes(radius, boxes, style, notes, rough=rough).values() if notes else ():
             x0, y0 = min(x0, b.x), min(y0, b.y)
             x1, y1 = max(x1, b.right), max(y1, b.bottom)
         return Rect(x0, y0, x1 - x0, y1 - y0)
 
-    def _note_boxes(self, radius: float, boxes: Sequence[Rect], style: _Style, notes: dict[int, _NoteText]) -> dict[int, Rect]:
+    def _note_boxes(
+        self, radius: float, boxes: Sequence[Rect], style: _Style, notes: dict[int, _NoteText], *, rough: bool = False
+    ) -> dict[int, Rect]:
         placed: dict[int, Rect] = {}
         for i, note in notes.items():
             marker = self.frame.arc_point(i, 0.5, radius)
-            obstacles = list(boxes) + list(placed.values())
+            obstacles = () if rough else list(boxes) + list(placed.values())
             placed[i] = _place_note(
                 marker,
                 (0.0, 0.0),
@@ -782,7 +826,7 @@ class _Solver:
         return placed
 
     def radius_choice(
-        self, s: float, sizes: Sizes, notes: dict[int, _NoteText], options, *, best_effort: bool
+        self, s: float, sizes: Sizes, notes: dict[int, _NoteText], options, *, best_effort: bool, rough: bool = False
     ) -> tuple[float, float, float] | None:
         """The radius to use, the least that works and the largest the area allows; None if none works.
 
@@ -813,19 +857,30 @@ class _Solver:
         room_h = self.height - 2 * style.margin
 
         def fits(r: float) -> bool:
-            e = self.extent(r, sizes, style, notes)
+            e = self.extent(r, sizes, style, notes, rough=rough)
             return e.w <= room_w and e.h <= room_h
 
+        def fits_bare(r: float) -> bool:
+            e = self.extent(r, sizes, style, {})
+            return e.w <= room_w and e.h <= room_h
+
+        # Without the notes first (cheap): the notes only add to what is drawn.
         lo, hi = 0.0, max(self.width, self.height)
-        if fits(hi):
+        if fits_bare(hi):
             lo = hi
-        for _ in range(20):
+        for _ in range(18):
             mid = (lo + hi) / 2
-            if fits(mid):
+            if fits_bare(mid):
                 lo = mid
             else:
                 hi = mid
         r_max = lo
+        if not best_effort and not (r_max > 0 and works(r_max)):
+            # Too crowded even with all the room the notes could leave (works
+            # only gets easier with a larger radius): no need to place them.
+            return None
+        if notes and r_max > 0:
+            r_max = self._shrink_for_notes(r_max, sizes, style, notes, room_w, room_h, rough)
         if r_max > 0 and works(r_max):
             # Spread out into the room there is, but not so far that the boxes drift apart.
             if works(0.9 * r_max / 1.18):
@@ -852,6 +907,50 @@ class _Solver:
                 lo = mid
         return max(r_max, 1.0), hi, r_max
 
+    def _shrink_for_notes(
+        self, r: float, sizes: Sizes, style: _Style, notes: dict[int, _NoteText], room_w: float, room_h: float, rough: bool
+    ) -> float:
+        """The largest radius up to ``r`` at which the notes fit the room too.
+
+        What is drawn grows about linearly with the radius, so a few secant
+        steps on the overshoot find it (bisection if they do not).
+        """
+
+        def over(radius: float) -> float:
+            e = self.extent(radius, sizes, style, notes, rough=rough)
+            return max(e.w - room_w, e.h - room_h)
+
+        hi, f_hi = r, over(r)
+        if f_hi <= 0:
+            return r
+        lo, f_lo = None, 0.0
+        guess = r - f_hi / 2.0
+        for _ in range(6):
+            guess = max(guess, 0.0)
+            f = over(guess)
+            if f <= 0:
+                lo, f_lo = guess, f
+                if f > -0.5:
+                    return guess
+            else:
+                hi, f_hi = guess, f
+            if lo is None:
+                guess = hi - f_hi / 2.0 - 0.5
+            else:
+                # Aim a little inside the bracket's zero.
+                guess = lo + (hi - lo) * (-f_lo) / (f_hi - f_lo) - 0.25
+                guess = min(max(guess, lo), hi)
+        if lo is not None:
+            return lo
+        lo = 0.0
+        for _ in range(10):
+            mid = (lo + hi) / 2
+            if over(mid) <= 0:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
     def plans(self, s: float, *, flared: bool = False, best_effort: bool = False) -> list[_Plan]:
         """Every way to set the steps at size ``s`` that fits the area, best first.
 
@@ -870,14 +969,20 @@ class _Solver:
         return plans
 
     def _plans(self, s: float, flares: Sequence[float], *, best_effort: bool) -> list[_Plan]:
+        """The plans at size ``s``, best first: only the best when one works.
+
+        A plan's score follows from its box sizes alone, so the candidates are
+        ranked first and the (costly) radius search runs best first, stopping
+        at the first that works: every later one would rank lower.
+        """
         style = _Style(s)
         lh = self.m.measure.line_height(s)
-        options = _title_options(self.m, self.title, self.context, s, self.min_font)
-        notes = self.note_texts(s)
         side = [abs(math.cos(a)) for a in self.frame.angles]
         # Boxes placed alike (mirror images on the circle) get the same size.
         kinds = [round(c, 3) for c in side]
-        plans = []
+        # Few steps: boxes large enough to hold the eye in a big area.
+        target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
+        candidates = []
         for flare in flares:
             # Many steps need small boxes: start narrower.
             widths = (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0)
@@ -898,23 +1003,37 @@ class _Solver:
                     # Long, flat boxes look like banners: keep them at least this tall.
                     box_h = max(lines * lh + 2 * style.pad_y, box_w / 2.6)
                     sizes.append((box_w, box_h))
-                choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort)
-                if choice is None:
-                    continue
-                radius, r_min, r_max = choice
-                feasible = r_min <= r_max
-                title = _title_fits(self.frame, radius, sizes, options, style.clearance)
                 score = sum(abs(math.log(w / h / 1.75)) for w, h in sizes) / self.n
                 score += 0.08 * max(0, max(counts) - 6) + 0.3 * flare
-                # Few steps: boxes large enough to hold the eye in a big area.
-                target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
                 box_w = min(w for w, _ in sizes)
                 if box_w < target:
                     score += 1.2 * math.log(target / box_w)
-                if not feasible:
-                    score += 100 + (r_min - r_max) / max(r_max, 1.0)
-                lines = tuple(b[0] for b in blocks)
-                plans.append(_Plan(s, tuple(sizes), radius, lines, title, score, feasible))
+                candidates.append((score, len(candidates), tuple(sizes), tuple(b[0] for b in blocks)))
+        if not candidates:
+            return []
+        candidates.sort()
+        options = _title_options(self.m, self.title, self.context, s, self.min_font)
+        notes = self.note_texts(s)
+        plans = []
+        room_w = self.width - 2 * style.margin
+        room_h = self.height - 2 * style.margin
+        for score, _, sizes, lines in candidates:
+            # Search with the notes roughly placed; place them properly once a ring works.
+            choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes))
+            if choice is not None and notes:
+                e = self.extent(choice[0], sizes, style, notes)
+                if e.w > room_w or e.h > room_h:
+                    choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort)
+            if choice is None:
+                continue
+            radius, r_min, r_max = choice
+            feasible = r_min <= r_max
+            title = _title_fits(self.frame, radius, sizes, options, style.clearance)
+            if feasible:
+                plans.append(_Plan(s, sizes, radius, lines, title, score, True))
+                break
+            score += 100 + (r_min - r_max) / max(r_max, 1.0)
+            plans.append(_Plan(s, sizes, radius, lines, title, score, False))
         plans.sort(key=lambda p: p.score)
         return plans
 
