@@ -482,8 +482,8 @@ def x_display(tmp_path):
     import time
     from pathlib import Path
 
-    if not all(shutil.which(tool) for tool in ("Xvfb", "xdotool", "import")):
-        pytest.skip("Xvfb, xdotool and ImageMagick's import are needed")
+    if not all(shutil.which(tool) for tool in ("Xvfb", "xdotool")):
+        pytest.skip("Xvfb and xdotool are needed")
     number = next(n for n in range(150, 200) if not Path(f"/tmp/.X{n}-lock").exists())
     server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -501,6 +501,12 @@ def x_display(tmp_path):
         if proc is not None:
             proc.terminate()
             proc.wait(5)
+
+
+GRAB_SCREEN = (
+    "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication(sys.argv[:1]); "
+    "app.primaryScreen().grabWindow(0).save(sys.argv[1])"
+)
 
 
 @pytest.mark.slow
@@ -532,8 +538,9 @@ def test_patroon_present_full_screen_at_1024x768(x_display, tmp_path):
         raise AssertionError(f"no window {name!r}: {(tmp_path / 'present.log').read_text()[-2000:]}")
 
     def screen() -> QImage:
+        """What the X server shows, grabbed by a small Qt program of its own."""
         shot = tmp_path / "screen.png"
-        run("import", "-window", "root", str(shot))
+        run(sys.executable, "-c", GRAB_SCREEN, str(shot))
         return QImage(str(shot)).convertToFormat(QImage.Format.Format_RGB32)
 
     def until(condition, what: str) -> QImage:
