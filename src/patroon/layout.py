@@ -20,8 +20,10 @@ All coordinates are points (1/72 inch), origin top-left, y down.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Protocol, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 from patroon.textfit import wrap
 
@@ -257,11 +259,24 @@ def _default_max_font(width: float, height: float, n: int) -> float:
 
 
 class _Measurer:
-    """Memoises a TextMeasure: the layout measures the same words many times."""
+    """Memoises a TextMeasure: the layout measures and wraps the same texts many times.
+
+    One per measure (see :func:`_measurer`), so the editor's re-flow after an
+    edit only measures what changed.
+    """
 
     def __init__(self, measure: TextMeasure):
         self.measure = measure
         self._widths: dict[tuple[str, float, bool], float] = {}
+        self._blocks: dict[tuple[str, float, bool, float], tuple[tuple[str, ...], float, float, bool]] = {}
+        self._heights: dict[tuple[float, bool], float] = {}
+
+    def line_height(self, size: float, bold: bool = False) -> float:
+        key = (size, bold)
+        h = self._heights.get(key)
+        if h is None:
+            h = self._heights[key] = self.measure.line_height(size, bold)
+        return h
 
     def width_fn(self, size: float, bold: bool = False) -> Callable[[str], float]:
         cache = self._widths
@@ -278,11 +293,33 @@ class _Measurer:
 
     def block(self, text: str, size: float, bold: bool, max_width: float) -> tuple[tuple[str, ...], float, float, bool]:
         """Wrap ``text``; return the lines, their widest width, their height, and whether they fit."""
+        key = (text, size, bold, max_width)
+        found = self._blocks.get(key)
+        if found is not None:
+            return found
+        if len(self._blocks) > 50_000 or len(self._widths) > 200_000:
+            self._blocks.clear()
+            self._widths.clear()
         width = self.width_fn(size, bold)
         wrapped = wrap(text, max_width, width)
         lines = tuple(wrapped.lines) if text.strip() else ()
         widest = max((width(line) for line in lines), default=0.0)
-        return lines, widest, len(lines) * self.measure.line_height(size, bold), wrapped.fits
+        found = self._blocks[key] = (lines, widest, len(lines) * self.line_height(size, bold), wrapped.fits)
+        return found
+
+
+_MEASURERS: "weakref.WeakKeyDictionary[object, _Measurer]" = weakref.WeakKeyDictionary()
+
+
+def _measurer(measure: TextMeasure) -> _Measurer:
+    """The memo for ``measure``, kept as long as the measure lives."""
+    try:
+        m = _MEASURERS.get(measure)
+        if m is None:
+            m = _MEASURERS[measure] = _Measurer(measure)
+        return m
+    except TypeError:  # not weakly referenceable
+        return _Measurer(measure)
 
 
 # --------------------------------------------------------------------------
@@ -305,6 +342,19 @@ class _Frame:
     ay: float = 1.0
     power: float = 2.0  # 2: circle or ellipse; 4: a rounded square
 
+    @cached_property
+    def places(self) -> tuple[Point, ...]:
+        """Every box's centre for radius 1 (nudges included)."""
+        out = []
+        for a, (ox, oy) in zip(self.angles, self.offsets):
+            ux, uy = self.unit(a)
+            out.append((ux + ox, uy + oy))
+        return tuple(out)
+
+    @cached_property
+    def nudged(self) -> bool:
+        return any(o != (0.0, 0.0) for o in self.offsets)
+
     @property
     def forward(self) -> bool:
         """Whether the steps follow increasing angles (counterclockwise)."""
@@ -320,9 +370,8 @@ class _Frame:
         return (self.ax * c, -self.ay * s)
 
     def centre(self, i: int, radius: float) -> Point:
-        ux, uy = self.unit(self.angles[i])
-        ox, oy = self.offsets[i]
-        return (radius * (ux + ox), radius * (uy + oy))
+        ux, uy = self.places[i]
+        return (radius * ux, radius * uy)
 
     def arc_point(self, i: int, t: float, radius: float) -> Point:
         """A point on the arrow from box ``i`` to the next: on the ring, bent by both boxes' nudges."""
@@ -435,11 +484,10 @@ def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float
     return best
 
 
-def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) -> list[float]:
-    """The free length of ring between each box and the next (boxes without nudges)."""
+def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) -> Iterator[float]:
+    """The free length of ring between each box and the next (boxes without nudges), one by one."""
     n = len(frame.angles)
     forward = frame.forward
-    gaps = []
     # Measure in the ring before it was stretched.
     half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
     if frame.power != 2.0:
@@ -449,13 +497,13 @@ def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) ->
             enter = _exit_angle(frame.angles[j], not forward, radius, *half[j], frame.power)
             free = abs(frame.sweeps[i]) - leave - enter
             if free <= 0:
-                gaps.append(radius * free)
+                yield radius * free
                 continue
             a0 = frame.angles[i] + math.copysign(leave, frame.sweeps[i])
             da = math.copysign(free, frame.sweeps[i]) / 8
             pts = [frame.unit(a0 + k * da) for k in range(9)]
-            gaps.append(radius * sum(math.dist(pts[k], pts[k + 1]) for k in range(8)))
-        return gaps
+            yield radius * sum(math.dist(pts[k], pts[k + 1]) for k in range(8))
+        return
     for i in range(n):
         j = (i + 1) % n
         leave = _exit_angle(frame.angles[i], forward, radius, *half[i])
@@ -463,8 +511,7 @@ def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) ->
         free = abs(frame.sweeps[i]) - leave - enter
         mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweeps[i])
         speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
-        gaps.append(radius * free * speed)
-    return gaps
+        yield radius * free * speed
 
 
 def _spacing_ok(frame: _Frame, radius: float, sizes: Sizes, gap_needed: Sequence[float], clearance: float) -> bool:
@@ -759,7 +806,7 @@ class _Solver:
         self.context = context
         self.notes = notes
         self.frame = frame
-        self.m = _Measurer(measure)
+        self.m = _measurer(measure)
         self.width = width
         self.height = height
         self.min_font = min_font
@@ -789,18 +836,21 @@ class _Solver:
         boxes and each other (quick, for searching; the layout checks them placed).
         """
         frame = self.frame
-        boxes = _boxes(frame, radius, sizes)
         reach = style.head_half + style.stroke
         rx, ry = radius * frame.ax + reach, radius * frame.ay + reach
-        rect = Rect(-rx, -ry, 2 * rx, 2 * ry)
-        if any(o != (0.0, 0.0) for o in frame.offsets):
+        x0, y0, x1, y1 = -rx, -ry, rx, ry
+        if frame.nudged:
             # Nudged boxes bend their arrows: take the bent paths' reach.
             pts = [frame.arc_point(i, k / 16, radius) for i in range(self.n) for k in range(17)]
-            rect = Rect.around(pts).inflated(style.head_half + style.stroke)
-        x0, y0, x1, y1 = rect.x, rect.y, rect.right, rect.bottom
-        for b in boxes:
-            x0, y0 = min(x0, b.x), min(y0, b.y)
-            x1, y1 = max(x1, b.x + b.w), max(y1, b.y + b.h)
+            rect = Rect.around(pts).inflated(reach)
+            x0, y0, x1, y1 = rect.x, rect.y, rect.right, rect.bottom
+        for (ux, uy), (w, h) in zip(frame.places, sizes):
+            cx, cy = radius * ux, radius * uy
+            x0, y0 = min(x0, cx - w / 2), min(y0, cy - h / 2)
+            x1, y1 = max(x1, cx + w / 2), max(y1, cy + h / 2)
+        if not notes:
+            return Rect(x0, y0, x1 - x0, y1 - y0)
+        boxes = _boxes(frame, radius, sizes)
         for b in self._note_boxes(radius, boxes, style, notes, rough=rough).values() if notes else ():
             x0, y0 = min(x0, b.x), min(y0, b.y)
             x1, y1 = max(x1, b.right), max(y1, b.bottom)

@@ -15,13 +15,21 @@ class QtTextMeasure:
     at whole pixel sizes, which is why the layout only picks whole sizes.)
     """
 
+    # Shared by every instance: the presenter makes one per resize, and a
+    # width once measured is the same for all of them.
+    _device: QImage | None = None
+    _metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+    _widths: dict[tuple[str, float, bool], float] = {}
+
     def __init__(self) -> None:
-        self._device = QImage(1, 1, QImage.Format.Format_ARGB32)
-        dpm = round(72.0 / 0.0254)
-        self._device.setDotsPerMeterX(dpm)
-        self._device.setDotsPerMeterY(dpm)
-        self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
-        self._widths: dict[tuple[str, float, bool], float] = {}
+        cls = type(self)
+        if cls._device is None:
+            device = QImage(1, 1, QImage.Format.Format_ARGB32)
+            dpm = round(72.0 / 0.0254)
+            device.setDotsPerMeterX(dpm)
+            device.setDotsPerMeterY(dpm)
+            cls._device = device
+        self._device = cls._device
 
     def metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
         """Qt's metrics of the bundled font at ``size`` points."""
