@@ -603,3 +603,22 @@ def test_step_keys_do_nothing_to_steps_while_typing_in_the_panel(window, qtbot):
     qtbot.waitUntil(w.panel.step_list.hasFocus, timeout=2000)
     qtbot.keyClick(w.panel.step_list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert ids(w)[2] == before[1]
+
+
+def test_editor_follows_the_step_the_presenter_shows(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui.present import PresenterWindow
+
+    w = window
+    w.select_step(ids(w)[4])
+    w.act_present.trigger()
+    presenter = next(t for t in QApplication.topLevelWidgets() if isinstance(t, PresenterWindow) and t.isVisible())
+    try:
+        qtbot.keyClick(presenter, Qt.Key.Key_Right)
+        assert w.current_step() == ids(w)[0]
+        assert w.panel.current_step() == ids(w)[0]
+        qtbot.keyClick(presenter, Qt.Key.Key_Right)
+        assert w.current_step() == ids(w)[1]
+    finally:
+        qtbot.keyClick(presenter, Qt.Key.Key_Escape)

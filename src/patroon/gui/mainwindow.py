@@ -840,6 +840,9 @@ class MainWindow(QMainWindow):
             screen = self.screen()
         self._presenter = PresenterWindow(self.document, screen)
         self._presenter.closed.connect(self._presenter_closed)
+        if hasattr(self._presenter, "stepShown"):
+            # On the laptop's screen the editor follows the room, with that step's note in the side panel.
+            self._presenter.stepShown.connect(lambda step: step and self.select_step(step))
         self._presenter.start()
 
     def _presenter_closed(self) -> None:
