@@ -12,7 +12,8 @@ import pytest
 
 from patroon.cli import main
 from patroon.render import export as export_module
-from patroon.render.export import UsageError, export_patterns, write_atomically
+from patroon.fileformat import write_atomically
+from patroon.render.export import UsageError, export_patterns
 from printcheck import letters, pdf_page_sizes, pdf_pages
 
 ROOT = Path(__file__).resolve().parent.parent

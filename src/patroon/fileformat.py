@@ -295,12 +295,22 @@ def save_pattern(pattern: Pattern, path: str | Path) -> None:
     Saving through a symbolic link writes the file the link points to and
     keeps the link. (The GUI saves with QSaveFile; this serves the CLI.)
     """
+    write_atomically(path, dumps(pattern).encode("utf-8"))
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: all of it, or the old file untouched.
+
+    Writes a temporary file in the same folder, flushes it to disk and renames
+    it over the target. Through a symbolic link it writes the file the link
+    points to; an existing file keeps its permissions, a new one gets the
+    usual ones (the umask applied).
+    """
     target = Path(os.path.realpath(path))
-    payload = dumps(pattern).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():

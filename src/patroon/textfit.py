@@ -38,9 +38,55 @@ class Wrapped(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _dictionary():
+    """pyphen's ``nl_NL`` dictionary, loaded the first time a word needs breaking."""
     import pyphen
 
+    path = pyphen.LANGUAGES[pyphen.language_fallback("nl_NL")]
+    if path not in pyphen.hdcache:
+        patterns = _cached_patterns(pyphen, path)
+        if patterns is not None:
+            # Parsing the dictionary's text takes longer than the whole layout of a
+            # sheet: a program that starts often reads the patterns it parsed before.
+            hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(len(k) for k in patterns)
+            pyphen.hdcache[path] = hd
     return pyphen.Pyphen(lang="nl_NL", left=2, right=3)
+
+
+def _cached_patterns(pyphen, path) -> dict | None:
+    """The dictionary's parsed patterns from the user's cache folder (written there the first time).
+
+    ``marshal`` holds plain strings, numbers and tuples only, so reading it runs
+    no code. Any problem (no folder, a stale or damaged file, a dictionary with
+    patterns that are not plain numbers) means: parse the dictionary as usual.
+    """
+    import marshal
+    import os
+    from pathlib import Path
+
+    try:
+        stat = os.stat(path)
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        version = getattr(pyphen, "__version__", "0")
+        cache = Path(base) / "patroon" / f"hyph-{Path(path).stem}-{version}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+        try:
+            patterns = marshal.loads(cache.read_bytes())
+            if isinstance(patterns, dict) and patterns:
+                return patterns
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        hd = pyphen.HyphDict(Path(path))
+        patterns = {k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in hd.patterns.items()}
+        if any(type(v) is not int for _, values in hd.patterns.values() for v in values):
+            pyphen.hdcache[path] = hd  # alternatives in the patterns: keep pyphen's own objects
+            return None
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(patterns))
+        os.replace(tmp, cache)
+        return patterns
+    except Exception:  # the cache is only a speed-up
+        return None
 
 
 @lru_cache(maxsize=4096)

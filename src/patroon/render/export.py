@@ -18,13 +18,13 @@ import json
 import os
 import re
 import sys
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from patroon.errors import PatternError
+from patroon.fileformat import write_atomically
 from patroon.i18n import pick
 from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
 
@@ -256,9 +256,7 @@ def _without_dates(pdf: bytes) -> bytes:
 
 def _document_id(patterns: Sequence[Pattern | None], page: Page) -> uuid.UUID:
     """A document id that depends only on what the PDF shows."""
-    from patroon.fileformat import dumps
-
-    key = repr(page) + "\n".join(dumps(p) if p is not None else "-" for p in patterns)
+    key = repr(page) + "\n".join(p.model_dump_json() if p is not None else "-" for p in patterns)
     return uuid.uuid5(uuid.NAMESPACE_URL, "patroon:" + key)
 
 
@@ -275,29 +273,6 @@ def render(patterns: Sequence[Pattern | None], fmt: str, page: Page) -> bytes:
 
 
 # Writing files -----------------------------------------------------------------
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def plan_outputs(sources: Sequence[Path], out: Path, fmt: str, to_folder: bool) -> list[tuple[Path, list[int]]]:

@@ -451,9 +451,8 @@ def layout_sheet(
         raise ValueError(f"a {sheet} sheet needs a pattern")
     if measure is not None:
         return _layout_sheet(pattern, sheet, page_w, page_h, steps, measure)
-    from patroon.fileformat import dumps
-
-    key = (dumps(pattern) if pattern is not None else "", sheet, page_w, page_h, steps if sheet == "worksheet" else 0)
+    # The pattern's full content (quick: pydantic writes it without YAML).
+    key = (pattern.model_dump_json() if pattern is not None else "", sheet, page_w, page_h, steps if sheet == "worksheet" else 0)
     cached = _RECENT.get(key)
     if cached is None:
         cached = _RECENT[key] = _layout_sheet(pattern, sheet, page_w, page_h, steps, _measure())
