@@ -1,6 +1,6 @@
 ; Inno Setup script: the Windows installer of Patroon.
 ;
-; Build on Windows (64-bit Python 3.11+ and Inno Setup 6.2+ installed), from the
+; Build on Windows (64-bit Python 3.11+ and Inno Setup 6.3+ installed), from the
 ; top of the repository:
 ;
 ;   py -3.11 -m venv .venv
