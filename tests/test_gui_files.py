@@ -377,3 +377,23 @@ def test_file_removed_on_disk_is_said_and_the_pattern_kept(window, pattern_file,
     assert w.document.pattern == pattern and w.document.is_modified()
     assert w.save()  # saving puts it back
     assert load_pattern(pattern_file) == pattern
+
+
+def test_new_patterns_are_saved_as_patroon_yaml(window, tmp_path, monkeypatch):
+    """The double-click file type (packaging/linux) matches *.patroon.yaml: suggest that name."""
+    from PySide6.QtWidgets import QFileDialog
+
+    w = window
+    w.new_pattern()
+    change_title(w, "Tussen wal en schip")
+    seen: list[str] = []
+
+    def dialog(parent, caption, suggested, filters):
+        seen.append(suggested)
+        return str(tmp_path / "zonder-extensie"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    assert w.save()
+    assert seen[0].endswith(".patroon.yaml")
+    saved = tmp_path / "zonder-extensie.patroon.yaml"
+    assert load_pattern(saved).title == "Tussen wal en schip"

@@ -61,7 +61,7 @@ def make_application(argv: list[str] | None = None, lang: str | None = None) -> 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("patroon")
+    app.setDesktopFileName("nl.patroon.Patroon")  # matches packaging/linux/*.desktop
     install_translator(app, lang)
     # The bundled font is registered when the diagram is first measured (render.fonts.make_font).
     # The icon's files are read after the first window is on screen.

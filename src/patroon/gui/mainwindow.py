@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix else path.with_suffix(".yaml")
+        return path if path.suffix else path.with_name(path.name + ".patroon.yaml")
 
     def _file_filter(self) -> str:
         return self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES)) + ";;" + self.tr("All files (*)")
@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         self._commit_editing()
         current = self.document.path
-        suggested = current if current else Path(self._last_dir()) / f"{file_name_for(self.document.pattern.title)}.yaml"
+        suggested = current if current else Path(self._last_dir()) / f"{file_name_for(self.document.pattern.title)}.patroon.yaml"
         path = self.ask_save_path(suggested)
         if path is None:
             return False
