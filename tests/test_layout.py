@@ -268,6 +268,26 @@ def test_a_full_pattern_on_a_wide_page_rounds_its_ring_out_to_the_corners():
     check_layout(layout)
 
 
+@pytest.mark.parametrize("area", [(794.0, 547.0), (547.0, 794.0)], ids=["A4-landscape", "A4-portrait"])
+def test_twelve_long_steps_fit_an_a4_diagram_as_rows_along_its_edges(area):
+    """12 x 250 characters at 9 pt on A4: rows across the top and bottom, boxes between them at the sides."""
+    layout = layout_pattern(make_pattern(long_texts(12, 250)), MEASURE, *area)
+    assert layout.fits and layout.step_font_size == 9.0
+    check_layout(layout)
+    # The first step in the middle of the top row; the steps run clockwise.
+    cx, cy = layout.center
+    first = layout.steps[0].box
+    assert abs(first.center[0] - cx) < 1.0
+    assert first.y <= min(s.box.y for s in layout.steps) + 1.0
+    angles = [angle_of(layout, s.box.center) for s in layout.steps]
+    turns = [(a - b) % 360.0 for a, b in zip(angles, angles[1:] + angles[:1])]
+    assert all(0 < t < 180 for t in turns), turns
+    # Every arrow shows: longer than its head.
+    for a in layout.arrows:
+        length = sum(math.dist(p, q) for p, q in zip(a.path, a.path[1:]))
+        assert length > math.dist(a.head[0], a.head[1]), a.source
+
+
 def test_text_shrinks_only_when_it_must():
     short = layout_pattern(make_pattern(["Kort."] * 6), MEASURE, *TABLE_DIAGRAM)
     full = layout_pattern(make_pattern(long_texts(6, 200)), MEASURE, *TABLE_DIAGRAM)

@@ -79,9 +79,9 @@ def out(tmp_path_factory, qapp) -> Path:
 
 @pytest.fixture(scope="module")
 def long_patterns(out) -> dict[str, Path]:
-    """12 and 8 steps of 250 characters, and 12 steps of an ordinary length, as pattern files."""
+    """16, 12 and 8 steps of 250 characters, and 12 steps of an ordinary length, as pattern files."""
     files = {}
-    for name, n, length in (("long12", 12, 250), ("long8", 8, 250), ("twelve", 12, 90)):
+    for name, n, length in (("long16", 16, 250), ("long12", 12, 250), ("long8", 8, 250), ("twelve", 12, 90)):
         pattern = validate({
             "title": f"Patroon van {n} stappen",
             "context": "Proef op de som:",
@@ -110,17 +110,25 @@ def table_json(out) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def long_exports(out, long_patterns) -> dict[str, tuple[Path, dict, Path]]:
-    """Every long pattern as a table sheet (A3) and a diagram (A4, A3): (pdf, json, pattern file)."""
+    """Every long pattern as a table sheet (A3) and a diagram (A4, A3; A4 portrait): (pdf, json, pattern file).
+
+    Keys: name-sheet-paper, "-portrait" added for portrait.
+    """
     result = {}
     for name, source in long_patterns.items():
-        for sheet, paper in (("table", "A3"), ("diagram", "A4"), ("diagram", "A3")):
-            if paper == "A3" and sheet == "diagram" and name != "long12":
+        for sheet, paper, orientation in (("table", "A3", "landscape"), ("diagram", "A4", "landscape"),
+                                          ("diagram", "A3", "landscape"), ("diagram", "A4", "portrait")):
+            if name == "long16" and sheet != "table":
                 continue
-            pdf = out / f"{name}-{sheet}-{paper}.pdf"
-            layout = out / f"{name}-{sheet}-{paper}.json"
+            if (paper == "A3" or orientation == "portrait") and sheet == "diagram" and name != "long12":
+                continue
+            key = f"{name}-{sheet}-{paper}" + ("-portrait" if orientation == "portrait" else "")
+            pdf = out / f"{key}.pdf"
+            layout = out / f"{key}.json"
             for target in (pdf, layout):
-                assert run("export", source, "-o", target, "--sheet", sheet, "--paper", paper) == 0
-            result[f"{name}-{sheet}-{paper}"] = (pdf, json.loads(layout.read_text(encoding="utf-8")), source)
+                assert run("export", source, "-o", target, "--sheet", sheet, "--paper", paper,
+                           "--orientation", orientation) == 0
+            result[key] = (pdf, json.loads(layout.read_text(encoding="utf-8")), source)
     return result
 
 
@@ -266,7 +274,7 @@ def test_long_and_many_steps_keep_every_guarantee(long_exports, name):
 
 
 def test_a_pattern_too_full_to_share_the_page_puts_the_questions_on_a_second_page(long_exports):
-    pdf, layout, source = long_exports["long12-table-A3"]
+    pdf, layout, source = long_exports["long16-table-A3"]
     assert layout["pages"] == 2 and len(pdf_pages(pdf)) == 2
     check_sheet(pdf, 0, layout, source, min_step_pt=9.0)
     questions = pdf_pages(pdf)[1]
@@ -280,7 +288,20 @@ def test_a_pattern_too_full_to_share_the_page_puts_the_questions_on_a_second_pag
     assert not ink_near_edge(pdf, 2, 5 * MM)
 
 
-@pytest.mark.parametrize("name", ["long12-table-A3", "long12-diagram-A4"])
+@pytest.mark.parametrize("name", ["long12-diagram-A4", "long12-diagram-A4-portrait", "long12-table-A3"])
+def test_twelve_steps_of_250_characters_fit_at_9_pt(long_exports, name):
+    """12 x 250 characters fit an A4 diagram either way and an A3 table sheet with the questions beside them.
+
+    At least 9 pt, boxes at least 2 mm apart, every word inside its own box,
+    nothing near the paper's edge (check_sheet), and the layout says it fits.
+    """
+    pdf, layout, source = long_exports[name]
+    assert layout["pages"] == 1 and len(pdf_pages(pdf)) == 1
+    check_sheet(pdf, 0, layout, source, min_step_pt=9.0)
+    assert all(s["font_size"] >= 9.0 for s in layout["steps"])
+
+
+@pytest.mark.parametrize("name", ["long12-table-A3", "long12-diagram-A4", "long16-table-A3"])
 def test_twelve_steps_of_250_characters_never_go_below_9_pt(long_exports, name):
     """Where 12 x 250 characters cannot fit at 9 pt, the type still never shrinks below 9 pt and stays on the page."""
     pdf, layout, source = long_exports[name]
@@ -454,7 +475,7 @@ def test_printing_paints_every_page_of_a_sheet(long_patterns):
 
     image = QImage(842, 595, QImage.Format.Format_ARGB32)
     calls = []
-    for name, pages in (("long12", 2), ("long8", 1)):
+    for name, pages in (("long16", 2), ("long8", 1)):
         calls.clear()
         painter = QPainter(image)
         try:

@@ -364,6 +364,9 @@ class _Frame:
         """The ring's point at angle parameter ``a`` for radius 1, screen convention (y down)."""
         c, s = math.cos(a), math.sin(a)
         if self.power != 2.0:
+            # A high power magnifies rounding errors near zero: cos(pi/2) is 6e-17, not 0.
+            c = 0.0 if abs(c) < 1e-12 else c
+            s = 0.0 if abs(s) < 1e-12 else s
             e = 2.0 / self.power
             c = math.copysign(abs(c) ** e, c)
             s = math.copysign(abs(s) ** e, s)
@@ -401,13 +404,14 @@ def _frame(
     ax: float = 1.0,
     ay: float = 1.0,
     power: float = 2.0,
+    box_aspect: float = 1.0,
 ) -> _Frame:
     sign = -1.0 if clockwise else 1.0
     start = math.radians(start_angle)
     if power == 2.0:
         angles = [start + sign * i * 2.0 * math.pi / n for i in range(n)]
     else:
-        angles = _even_along(n, start, sign, ax, ay, power)
+        angles = _even_along(n, start, sign, ax, ay, power, box_aspect)
     sweeps = []
     for i in range(n):
         d = (angles[(i + 1) % n] - angles[i]) * sign % (2.0 * math.pi)
@@ -415,15 +419,22 @@ def _frame(
     return _Frame(tuple(angles), tuple(sweeps), tuple(offsets), ax, ay, power)
 
 
-def _even_along(n: int, start: float, sign: float, ax: float, ay: float, power: float) -> list[float]:
-    """Angle parameters that space ``n`` points evenly by length along a superellipse."""
+def _even_along(
+    n: int, start: float, sign: float, ax: float, ay: float, power: float, box_aspect: float = 1.0
+) -> list[float]:
+    """Angle parameters that space ``n`` points evenly by length along a superellipse.
+
+    Boxes ``box_aspect`` times as wide as tall take that much more of the
+    ring where it runs across than where it runs down: lengths across count
+    that much less, so the gaps between the boxes come out alike.
+    """
     probe = _Frame((0.0,), (1.0,), ((0.0, 0.0),), ax, ay, power)
     samples = 1440
     params = [start + sign * 2.0 * math.pi * k / samples for k in range(samples + 1)]
     pts = [probe.unit(a) for a in params]
     lengths = [0.0]
     for k in range(samples):
-        lengths.append(lengths[-1] + math.dist(pts[k], pts[k + 1]))
+        lengths.append(lengths[-1] + math.hypot((pts[k + 1][0] - pts[k][0]) / box_aspect, pts[k + 1][1] - pts[k][1]))
     total = lengths[-1]
     angles, k = [], 0
     for i in range(n):
@@ -433,6 +444,53 @@ def _even_along(n: int, start: float, sign: float, ax: float, ay: float, power: 
         f = (goal - lengths[k]) / ((lengths[k + 1] - lengths[k]) or 1.0)
         angles.append(params[k] + f * (params[k + 1] - params[k]))
     return angles
+
+
+def _rows_frame(
+    n: int, top: int, side: int, clockwise: bool, offsets: Sequence[Point], ax: float, ay: float, power: float
+) -> _Frame:
+    """A rounded-rectangle ring with ``top`` boxes across its top, ``side`` down each side and the rest across its bottom.
+
+    The first box is in the middle of the top row (``top`` is odd). For a
+    very full pattern on a page: rows of boxes fill the page's width, and the
+    boxes at the sides sit between the rows, which a ring of evenly spaced
+    boxes cannot do.
+    """
+    bottom = n - top - 2 * side
+    e = power / 2.0
+
+    def across(f: float, upper: bool) -> float:  # the ring's parameter at x = f * ax on the top or bottom
+        c = math.copysign(abs(f) ** e, f)
+        sn = math.sqrt(max(0.0, 1.0 - c * c))
+        return math.atan2(sn if upper else -sn, c)
+
+    def down(g: float, right: bool) -> float:  # ... at y = g * ay (maths convention, up) on a side
+        sn = math.copysign(abs(g) ** e, g)
+        c = math.sqrt(max(0.0, 1.0 - sn * sn))
+        return math.atan2(sn, c if right else -c)
+
+    # Clockwise from the top's middle: top row to the right, down the right side,
+    # the bottom row to the left, up the left side, the top row's left half.
+    half = top // 2
+    # The rows reach into the ring's (rounded) corners: where it crosses the diagonal.
+    reach = 0.5 ** (1.0 / power)
+    tops = [reach * (2 * i - (top - 1)) / max(1, top - 1) for i in range(top)]  # left to right, the middle one 0
+    bottoms = [reach * (2 * i - (bottom - 1)) / max(1, bottom - 1) for i in range(bottom)][::-1]  # right to left
+    sides = [1.0 - 2.0 * (j + 1) / (side + 1) for j in range(side)]  # top to bottom
+    angles = [across(f, True) for f in tops[half:]]
+    angles += [down(g, True) for g in sides]
+    angles += [across(f, False) for f in bottoms]
+    angles += [down(g, False) for g in sides[::-1]]
+    angles += [across(f, True) for f in tops[:half]]
+    if not clockwise:
+        angles = [math.pi - a for a in angles]
+    # Unwrap so that the angles run monotonically, then the signed sweeps.
+    sign = -1.0 if clockwise else 1.0
+    sweeps = []
+    for i in range(n):
+        d = (angles[(i + 1) % n] - angles[i]) * sign % (2.0 * math.pi)
+        sweeps.append(sign * (d or 2.0 * math.pi))
+    return _Frame(tuple(angles), tuple(sweeps), tuple(offsets), ax, ay, power)
 
 
 Sizes = Sequence[tuple[float, float]]  # every box's width and height
@@ -546,6 +604,8 @@ def _arrow(frame: _Frame, i: int, radius: float, boxes: Sequence[Rect], style: _
     samples = max(24, int(abs(frame.sweeps[i]) * radius * max(frame.ax, frame.ay) / 3.0))
     samples = min(samples, 400)
     ts = [k / samples for k in range(samples + 1)]
+    if frame.power != 2.0:
+        ts = _even_ts(frame, i, radius, samples)
     pts = [frame.arc_point(i, t, radius) for t in ts]
 
     # Leave the source box: the first sample outside it (then refine).
@@ -572,6 +632,25 @@ def _arrow(frame: _Frame, i: int, radius: float, boxes: Sequence[Rect], style: _
     path = [frame.arc_point(i, t0, radius)] + inner + [frame.arc_point(i, t1, radius)]
     length = sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
     return path, length
+
+
+def _even_ts(frame: _Frame, i: int, radius: float, samples: int) -> list[float]:
+    """Parameters along arrow ``i`` at even distances: a squarish ring moves fast near its corners' parameters."""
+    fine = 8 * samples
+    pts = [frame.arc_point(i, k / fine, radius) for k in range(fine + 1)]
+    lengths = [0.0]
+    for k in range(fine):
+        lengths.append(lengths[-1] + math.dist(pts[k], pts[k + 1]))
+    total = lengths[-1] or 1.0
+    ts, k = [0.0], 0
+    for j in range(1, samples):
+        goal = total * j / samples
+        while k < fine - 1 and lengths[k + 1] < goal:
+            k += 1
+        f = (goal - lengths[k]) / ((lengths[k + 1] - lengths[k]) or 1.0)
+        ts.append((k + min(max(f, 0.0), 1.0)) / fine)
+    ts.append(1.0)
+    return ts
 
 
 def _point_along(path: Sequence[Point], distance: float, from_end: bool = False) -> tuple[Point, int]:
@@ -814,6 +893,8 @@ class _Solver:
         self.n = len(texts)
         # Set when nothing fits even at the floor size: arrows may then be only a head long.
         self.crowded = False
+        # Rows of boxes on a rounded rectangle (a very full pattern): short arrows, like many steps have.
+        self.short_arrows = False
 
     # -- one size --------------------------------------------------------
 
@@ -885,7 +966,7 @@ class _Solver:
         """
         style = _Style(s)
         # A circle of many steps has short arrows: the head, and a little line before it.
-        shaft = style.shaft if self.n <= 12 else 0.4 * style.shaft
+        shaft = style.shaft if self.n <= 12 and not self.short_arrows else 0.4 * style.shaft
         if self.crowded:
             shaft = 0.0
         gaps = [
@@ -1089,11 +1170,12 @@ class _Solver:
 
     # -- the size ----------------------------------------------------------
 
-    def solve(self, max_font: float) -> _Plan:
+    def solve(self, max_font: float, *, best_effort: bool = True) -> _Plan | None:
         """The plan with the largest whole-point step size that fits.
 
         Equal boxes first; flared boxes only when they set the text clearly
-        larger, or when equal boxes cannot fit at all.
+        larger, or when equal boxes cannot fit at all. When nothing fits: a
+        crowded plan at the floor size, or None without ``best_effort``.
         """
         floor = math.ceil(self.min_font - 1e-9)
         top = max(floor, math.floor(max_font + 1e-9))
@@ -1105,6 +1187,8 @@ class _Solver:
             return flared
         if plain is not None:
             return plain
+        if not best_effort:
+            return None
         return self.plans(floor, best_effort=True)[0]
 
     def _search(self, lo: int, hi: int, *, flared: bool) -> _Plan | None:
@@ -1291,15 +1375,23 @@ def layout_pattern(
     notes = {index[b.after]: b.text for b in pattern.breakthroughs if b.text.strip()}
     cap = max(min_font, max_font if max_font is not None else _default_max_font(width, height, n))
 
-    def solve(ax: float, ay: float, power: float = 2.0) -> tuple[_Solver, _Plan]:
-        clockwise = pattern.layout.direction == "clockwise"
-        frame = _frame(n, pattern.layout.start_angle, clockwise, offsets, ax, ay, power)
+    clockwise = pattern.layout.direction == "clockwise"
+
+    def solve(ax: float, ay: float, power: float = 2.0, rows: tuple[int, int] | None = None):
+        if rows is None:
+            frame = _frame(n, pattern.layout.start_angle, clockwise, offsets, ax, ay, power)
+        else:
+            frame = _rows_frame(n, rows[0], rows[1], clockwise, offsets, ax, ay, power)
         texts = [s.text for s in pattern.steps]
         min_lines = 3 if n <= 12 else 2
         solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
-        return solver, solver.solve(cap)
+        solver.short_arrows = rows is not None
+        plan = solver.solve(cap, best_effort=rows is None)
+        return None if plan is None else (solver, plan)
 
-    solver, plan = _choose_ring(solve, width, height, cap, min_font)
+    # Rows of boxes need the first step in the middle of the top row.
+    rows = _row_counts(n, width / height) if abs(pattern.layout.start_angle % 360.0 - 90.0) < 1e-9 else []
+    solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
     return _build(solver, plan, [s.id for s in pattern.steps], width, height)
 
 
@@ -1307,12 +1399,33 @@ def layout_pattern(
 _MAX_STRETCH = 1.35
 
 
-def _choose_ring(solve, width: float, height: float, cap: float, min_font: float):
+def _row_counts(n: int, aspect: float) -> list[tuple[int, int]]:
+    """The two likeliest ways to set ``n`` steps as rows on a rounded rectangle in an area of ``aspect``.
+
+    Each is (boxes across the top, boxes down each side). The top row is odd
+    (the first step in its middle) and holds at least three; the bottom row
+    holds about as many. Likeliest: the share of boxes across closest to the
+    area's share of width.
+    """
+    out = []
+    for top in range(3, n, 2):
+        for side in range(1, n):
+            bottom = n - top - 2 * side
+            if bottom >= 1 and abs(bottom - top) <= 1:
+                out.append((top, side))
+    share = aspect / (1.0 + aspect)
+    out.sort(key=lambda ts: abs(ts[0] / (ts[0] + ts[1]) - share))
+    return out[:2]
+
+
+def _choose_ring(solve, width: float, height: float, cap: float, min_font: float, rows: Sequence[tuple[int, int]] = ()):
     """The circle, unless the pattern is so full that another ring sets its text clearly larger.
 
     A landscape or portrait area can take an ellipse; an area that cannot
     hold the steps even so takes a rounded square ring, which reaches into
-    the corners. Each must win by a clear margin: the circle is the look.
+    the corners; and one that cannot hold them either, rows of boxes on a
+    rounded rectangle that fills the page. Each must win by a clear margin:
+    the circle is the look.
     """
     best = solve(1.0, 1.0)
     if best[1].feasible and best[1].s >= cap - 1e-6:
@@ -1328,6 +1441,15 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
         other = solve(ax, ay, 4.0)
         if _better(other[1], best[1], 2.0):
             best = other
+    if not best[1].feasible:
+        for counts in rows:
+            # The ring stretched beyond the area's shape: the rows then run along its edges.
+            for power, stretch in ((16.0, 1.4), (16.0, 1.6), (12.0, 1.2), (16.0, 1.8)):
+                ax, ay = (aspect**stretch, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** stretch)
+                other = solve(ax, ay, power, counts)
+                if other is not None and (not best[1].feasible or other[1].s > best[1].s):
+                    best = other
+                    break
     return best
 
 
