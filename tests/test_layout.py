@@ -412,6 +412,26 @@ def test_a_piece_without_break_points_is_reported_and_never_sticks_out():
     assert all(10.0 * len(line) <= 80 for line in result.lines)
 
 
+def test_a_break_leaves_at_least_four_letters_on_each_line_when_it_can():
+    fixed = lambda text: 10.0 * len(text)  # noqa: E731
+    # "De beheerstrate-" would fit, but leaves "gie." alone on the next line.
+    assert wrap("De beheerstrategie.", 160, fixed) == (["De beheerstra-", "tegie."], True, True)
+    # Only a short part fits a line this narrow: broken all the same, and reported.
+    narrow = wrap("beheerstrategie", 60, fixed)
+    assert narrow.fits and not narrow.clean
+    assert all(fixed(line) <= 60 for line in narrow.lines)
+
+
+def test_a_box_grows_rather_than_leave_three_letters_on_a_line():
+    """The layout takes a wider box over a break that leaves a short part."""
+    layout = layout_pattern(make_pattern(["Een beheerstrategie."] * 6), MEASURE, *TABLE_DIAGRAM)
+    check_layout(layout)
+    for s in layout.steps:
+        for a, b in zip(s.text.lines, s.text.lines[1:]):
+            if a.endswith("-"):
+                assert len(a.split()[-1]) - 1 >= 4 and len(b.split()[0].strip(".")) >= 4, s.text.lines
+
+
 def test_explicit_line_breaks_are_kept():
     assert wrap_text("Eerste regel.\nTweede regel.", 500, lambda t: 10.0 * len(t)) == ["Eerste regel.", "Tweede regel."]
 

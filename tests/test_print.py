@@ -485,3 +485,24 @@ def test_printing_paints_every_page_of_a_sheet(long_patterns):
         finally:
             painter.end()
         assert count == pages and len(calls) == pages - 1
+
+
+def test_table_sheets_with_breakthroughs_break_no_word_into_a_short_part(qapp):
+    """A table sheet with a note on every arrow sets its steps smaller; still no "beheerstrate-" / "gie."."""
+    import re
+
+    from patroon.render.sheets import layout_sheet
+
+    for source in SHIPPED:
+        data = load_pattern(source).model_dump(mode="json")
+        data["breakthroughs"] = [{"after": s["id"], "text": "Hier kan het patroon doorbroken worden door samen te kijken."}
+                                 for s in data["steps"]]
+        layout = layout_sheet(validate(data), "table", 1190.55, 841.89).pattern
+        assert layout.step_font_size >= 13.0, source.name
+        for step in layout.steps:
+            for a, b in zip(step.text.lines, step.text.lines[1:]):
+                if not a.endswith("-") or re.search(r"\w-\w+-$", a):
+                    continue
+                head = re.split(r"[\s/-]", a[:-1])[-1]
+                tail = re.split(r"[\s/-]", b)[0]
+                assert sum(c.isalpha() for c in head) >= 4 and sum(c.isalpha() for c in tail) >= 4, (a, b)

@@ -268,7 +268,7 @@ class _Measurer:
     def __init__(self, measure: TextMeasure):
         self.measure = measure
         self._widths: dict[tuple[str, float, bool], float] = {}
-        self._blocks: dict[tuple[str, float, bool, float], tuple[tuple[str, ...], float, float, bool]] = {}
+        self._blocks: dict[tuple[str, float, bool, float], tuple[tuple[str, ...], float, float, bool, bool]] = {}
         self._heights: dict[tuple[float, bool], float] = {}
 
     def line_height(self, size: float, bold: bool = False) -> float:
@@ -291,8 +291,18 @@ class _Measurer:
 
         return width
 
-    def block(self, text: str, size: float, bold: bool, max_width: float) -> tuple[tuple[str, ...], float, float, bool]:
-        """Wrap ``text``; return the lines, their widest width, their height, and whether they fit."""
+    def block(
+        self, text: str, size: float, bold: bool, max_width: float, *, strict: bool = False
+    ) -> tuple[tuple[str, ...], float, float, bool]:
+        """Wrap ``text``; return the lines, their widest width, their height, and whether they fit.
+
+        ``strict``: a word broken with fewer than four letters on a line
+        counts as not fitting (a wider box reads better).
+        """
+        lines, widest, height, fits, clean = self._block(text, size, bold, max_width)
+        return lines, widest, height, fits and (clean or not strict)
+
+    def _block(self, text: str, size: float, bold: bool, max_width: float):
         key = (text, size, bold, max_width)
         found = self._blocks.get(key)
         if found is not None:
@@ -304,7 +314,7 @@ class _Measurer:
         wrapped = wrap(text, max_width, width)
         lines = tuple(wrapped.lines) if text.strip() else ()
         widest = max((width(line) for line in lines), default=0.0)
-        found = self._blocks[key] = (lines, widest, len(lines) * self.line_height(size, bold), wrapped.fits)
+        found = self._blocks[key] = (lines, widest, len(lines) * self.line_height(size, bold), wrapped.fits, wrapped.clean)
         return found
 
 
@@ -1119,7 +1129,7 @@ class _Solver:
             widths = (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0)
             for ems in ((5.0, 6.0) + widths) if self.n > 12 else widths:
                 inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
-                blocks = [self.m.block(t, s, False, inner) for t, inner in zip(self.texts, inners)]
+                blocks = [self.m.block(t, s, False, inner, strict=True) for t, inner in zip(self.texts, inners)]
                 if not all(b[3] for b in blocks) and ems < 21.0:
                     continue
                 counts = [max(len(b[0]), self.min_lines) for b in blocks]

@@ -30,10 +30,20 @@ _MIN_HYPHENATED = 8
 
 
 class Wrapped(NamedTuple):
-    """The lines of a wrapped text, and whether each of them fits the width."""
+    """The lines of a wrapped text, whether each of them fits the width, and whether every break reads well.
+
+    ``clean`` is False when a word had to break leaving fewer than
+    ``MIN_PART`` letters on a side ("beheerstrate-" / "gie."): a slightly
+    wider line would read better.
+    """
 
     lines: list[str]
     fits: bool
+    clean: bool = True
+
+
+# A hyphenated word keeps at least this many letters on each line, when it can.
+MIN_PART = 4
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +146,7 @@ def wrap(text: str, max_width: float, width: WidthFn) -> Wrapped:
     """
     lines: list[str] = []
     fits = True
+    clean = True
     for paragraph in text.split("\n"):
         words = paragraph.split()
         if not words:
@@ -164,21 +175,42 @@ def wrap(text: str, max_width: float, width: WidthFn) -> Wrapped:
             while width(word) > max_width:
                 head, rest = _best_head(word, max_width, width, prefix="")
                 if not head:
+                    # Only a break that leaves a short part: take it, and say so.
+                    head, rest = _best_head(word, max_width, width, prefix="", any_break=True)
+                    clean = clean and not head
+                if not head:
                     fits = False
                     head, rest = _force_split(word, max_width, width)
                 lines.append(head)
                 word = rest
             line = word
         lines.append(line)
-    return Wrapped(lines, fits)
+    return Wrapped(lines, fits, clean)
 
 
-def _best_head(word: str, max_width: float, width: WidthFn, prefix: str) -> tuple[str, str]:
-    """The longest hyphenated head of ``word`` that fits after ``prefix``; ("", word) if none."""
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _reads_well(head: str, tail: str) -> bool:
+    """Whether a break leaves enough of the word on both lines (a hyphen the text had always does)."""
+    if not head.endswith("-") or tail.startswith("-"):
+        return True
+    core_head = head[:-1].rsplit("-", 1)[-1].rsplit("/", 1)[-1]
+    core_tail = tail.split("-", 1)[0].split("/", 1)[0]
+    return _letters(core_head) >= MIN_PART and _letters(core_tail) >= MIN_PART
+
+
+def _best_head(word: str, max_width: float, width: WidthFn, prefix: str, any_break: bool = False) -> tuple[str, str]:
+    """The longest hyphenated head of ``word`` that fits after ``prefix``; ("", word) if none.
+
+    Only breaks that leave at least ``MIN_PART`` letters on each side, unless ``any_break``.
+    """
     best = ("", word)
     for head, tail in break_points(word):
         if width(prefix + head) <= max_width:
-            best = (head, tail)
+            if any_break or _reads_well(head, tail):
+                best = (head, tail)
         else:
             break
     return best
