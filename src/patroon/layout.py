@@ -1007,14 +1007,17 @@ class _Solver:
 
         # Without the notes first (cheap): the notes only add to what is drawn.
         lo, hi = 0.0, max(self.width, self.height)
-        if fits_bare(hi):
-            lo = hi
-        for _ in range(18):
-            mid = (lo + hi) / 2
-            if fits_bare(mid):
-                lo = mid
-            else:
-                hi = mid
+        if self.frame.nudged:
+            if fits_bare(hi):
+                lo = hi
+            for _ in range(18):
+                mid = (lo + hi) / 2
+                if fits_bare(mid):
+                    lo = mid
+                else:
+                    hi = mid
+        else:
+            lo = self._largest_bare_radius(hi, sizes, style, room_w, room_h)
         r_max = lo
         if not best_effort and not (r_max > 0 and works(r_max)):
             # Too crowded even with all the room the notes could leave (works
@@ -1047,6 +1050,51 @@ class _Solver:
             else:
                 lo = mid
         return max(r_max, 1.0), hi, r_max
+
+    def _largest_bare_radius(self, hi: float, sizes: Sizes, style: _Style, room_w: float, room_h: float) -> float:
+        """The largest radius up to ``hi`` at which the ring and its boxes fit the room (boxes not nudged).
+
+        Every edge of what is drawn moves linearly with the radius, so the
+        overshoot is convex and piecewise linear in it: Newton's method from
+        above lands on the answer in a few steps.
+        """
+        frame = self.frame
+        reach = style.head_half + style.stroke
+        terms_x = [(frame.ax, reach, -frame.ax, -reach)]
+        terms_y = [(frame.ay, reach, -frame.ay, -reach)]
+        for (ux, uy), (w, h) in zip(frame.places, sizes):
+            terms_x.append((ux, w / 2, ux, -w / 2))
+            terms_y.append((uy, h / 2, uy, -h / 2))
+
+        def span(terms, r: float) -> tuple[float, float]:
+            # (extent, slope) of max(a r + b) - min(c r + d)
+            top = max(terms, key=lambda t: t[0] * r + t[1])
+            low = min(terms, key=lambda t: t[2] * r + t[3])
+            return (top[0] * r + top[1]) - (low[2] * r + low[3]), top[0] - low[2]
+
+        r = hi
+        for _ in range(12):
+            w, sw = span(terms_x, r)
+            h, sh = span(terms_y, r)
+            over_w, over_h = w - room_w, h - room_h
+            over, slope = (over_w, sw) if over_w >= over_h else (over_h, sh)
+            if over <= 1e-9:
+                return r
+            if slope <= 1e-12:
+                return 0.0
+            r = max(0.0, r - over / slope)
+            if r == 0.0:
+                return 0.0
+        # Not settled (it always does): a bisection below the last point.
+        lo, hi = 0.0, r
+        for _ in range(18):
+            mid = (lo + hi) / 2
+            e = self.extent(mid, sizes, style, {})
+            if e.w <= room_w and e.h <= room_h:
+                lo = mid
+            else:
+                hi = mid
+        return lo
 
     def _shrink_for_notes(
         self, r: float, sizes: Sizes, style: _Style, notes: dict[int, _NoteText], room_w: float, room_h: float, rough: bool
