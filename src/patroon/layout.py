@@ -1043,7 +1043,7 @@ class _Solver:
         lo, hi = max(r_max, 1.0), max(r_max, 1.0) * 2
         while not works(hi) and hi < 1e5:
             lo, hi = hi, hi * 2
-        for _ in range(12):
+        for _ in range(7):
             mid = (lo + hi) / 2
             if works(mid):
                 hi = mid
@@ -1184,7 +1184,9 @@ class _Solver:
                 if flare == 0.0:
                     counts = [max(counts)] * self.n
                 else:
-                    most = {k: max(c for c, k2 in zip(counts, kinds) if k2 == k) for k in kinds}
+                    most: dict[float, int] = {}
+                    for c, k in zip(counts, kinds):
+                        most[k] = max(most.get(k, 0), c)
                     counts = [most[k] for k in kinds]
                 sizes = []
                 for inner, lines in zip(inners, counts):
