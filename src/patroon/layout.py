@@ -1018,13 +1018,19 @@ class _Solver:
                     hi = mid
         else:
             lo = self._largest_bare_radius(hi, sizes, style, room_w, room_h)
+        rough_done = False
+        if notes and rough and not self.frame.nudged and lo > 0:
+            # Roughly placed notes move with the radius too: one more Newton search.
+            lo = self._largest_bare_radius(lo, sizes, style, room_w, room_h, notes)
+            rough_done = True
         r_max = lo
         if not best_effort and not (r_max > 0 and works(r_max)):
             # Too crowded even with all the room the notes could leave (works
             # only gets easier with a larger radius): no need to place them.
             return None
         if notes and r_max > 0:
-            r_max = self._shrink_for_notes(r_max, sizes, style, notes, room_w, room_h, rough)
+            # Placed properly, clear of the boxes and of each other, the notes may need a little more room.
+            r_max = self._shrink_for_notes(r_max, sizes, style, notes, room_w, room_h, rough and not rough_done)
         if r_max > 0 and works(r_max):
             # Spread out into the room there is, but not so far that the boxes drift apart.
             if works(0.9 * r_max / 1.18):
@@ -1051,12 +1057,15 @@ class _Solver:
                 lo = mid
         return max(r_max, 1.0), hi, r_max
 
-    def _largest_bare_radius(self, hi: float, sizes: Sizes, style: _Style, room_w: float, room_h: float) -> float:
+    def _largest_bare_radius(
+        self, hi: float, sizes: Sizes, style: _Style, room_w: float, room_h: float, notes: dict[int, _NoteText] | None = None
+    ) -> float:
         """The largest radius up to ``hi`` at which the ring and its boxes fit the room (boxes not nudged).
 
         Every edge of what is drawn moves linearly with the radius, so the
         overshoot is convex and piecewise linear in it: Newton's method from
-        above lands on the answer in a few steps.
+        above lands on the answer in a few steps. With ``notes``: each note
+        roughly placed too, just outside the ring on the ray through its marker.
         """
         frame = self.frame
         reach = style.head_half + style.stroke
@@ -1065,6 +1074,16 @@ class _Solver:
         for (ux, uy), (w, h) in zip(frame.places, sizes):
             terms_x.append((ux, w / 2, ux, -w / 2))
             terms_y.append((uy, h / 2, uy, -h / 2))
+        clear = style.clearance + style.marker_radius
+        for i, note in (notes or {}).items():
+            mx, my = frame.unit(frame.angles[i] + 0.5 * frame.sweeps[i])
+            d = math.hypot(mx, my) or 1.0
+            dx, dy = mx / d, my / d
+            w, h = note.width + 2 * style.pad_y, note.height + 2 * style.pad_y
+            # Far enough along the ray that the note's nearest edge clears the ring.
+            out = clear + abs(dx) * w / 2 + abs(dy) * h / 2
+            terms_x.append((mx, out * dx + w / 2, mx, out * dx - w / 2))
+            terms_y.append((my, out * dy + h / 2, my, out * dy - h / 2))
 
         def span(terms, r: float) -> tuple[float, float]:
             # (extent, slope) of max(a r + b) - min(c r + d)
