@@ -1138,7 +1138,7 @@ class _Solver:
             f = over(guess)
             if f <= 0:
                 lo, f_lo = guess, f
-                if f > -0.5:
+                if f > -1.0:  # within a point of the page's edge: close enough
                     return guess
             else:
                 hi, f_hi = guess, f
@@ -1521,9 +1521,13 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
         if _better(other[1], best[1], 2.0):
             best = other
     if not best[1].feasible:
+        # The ring stretched beyond the area's shape: the rows then run along its edges.
+        shapes = ((16.0, 1.4), (16.0, 1.6), (12.0, 1.2), (16.0, 1.8))
+        if len(rows) and sum(rows[0]) > 10:
+            # Very many steps: one try (each costs about as much as the whole layout of a short pattern).
+            rows, shapes = rows[:1], shapes[:1]
         for counts in rows:
-            # The ring stretched beyond the area's shape: the rows then run along its edges.
-            for power, stretch in ((16.0, 1.4), (16.0, 1.6), (12.0, 1.2), (16.0, 1.8)):
+            for power, stretch in shapes:
                 ax, ay = (aspect**stretch, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** stretch)
                 other = solve(ax, ay, power, counts)
                 if other is not None and (not best[1].feasible or other[1].s > best[1].s):
