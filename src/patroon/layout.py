@@ -270,6 +270,14 @@ class _Measurer:
         self._widths: dict[tuple[str, float, bool], float] = {}
         self._blocks: dict[tuple[str, float, bool, float], tuple[tuple[str, ...], float, float, bool, bool]] = {}
         self._heights: dict[tuple[float, bool], float] = {}
+        # The last few layouts: undo, redo and a presenter going back and forth ask for them again.
+        self.layouts: dict[tuple, "PatternLayout"] = {}
+
+    def remember(self, key: tuple, layout: "PatternLayout") -> "PatternLayout":
+        self.layouts[key] = layout
+        while len(self.layouts) > 16:
+            del self.layouts[next(iter(self.layouts))]
+        return layout
 
     def line_height(self, size: float, bold: bool = False) -> float:
         key = (size, bold)
@@ -1448,6 +1456,11 @@ def layout_pattern(
     ``min_font``, the boxes may come closer than they should and the
     layout's ``fits`` is False: give it a larger area.
     """
+    memo = _measurer(measure)
+    key = (pattern.model_dump_json(), width, height, min_font, max_font)
+    known = memo.layouts.get(key)
+    if known is not None:
+        return known
     n = len(pattern.steps)
     offsets = [tuple(pattern.layout.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
     index = {s.id: i for i, s in enumerate(pattern.steps)}
@@ -1471,7 +1484,7 @@ def layout_pattern(
     # Rows of boxes need the first step in the middle of the top row.
     rows = _row_counts(n, width / height) if abs(pattern.layout.start_angle % 360.0 - 90.0) < 1e-9 else []
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
-    return _build(solver, plan, [s.id for s in pattern.steps], width, height)
+    return memo.remember(key, _build(solver, plan, [s.id for s in pattern.steps], width, height))
 
 
 # A ring is stretched into an ellipse at most this much.
