@@ -1257,32 +1257,44 @@ class _Solver:
 
     # -- the size ----------------------------------------------------------
 
-    def solve(self, max_font: float, *, best_effort: bool = True) -> _Plan | None:
+    def solve(self, max_font: float, *, best_effort: bool = True, at_least: int | None = None) -> _Plan | None:
         """The plan with the largest whole-point step size that fits.
 
         Equal boxes first; flared boxes only when they set the text clearly
         larger, or when equal boxes cannot fit at all. When nothing fits: a
         crowded plan at the floor size, or None without ``best_effort``.
+        ``at_least``: only sizes from this one up are of interest (None if none fits).
         """
         floor = math.ceil(self.min_font - 1e-9)
         top = max(floor, math.floor(max_font + 1e-9))
-        plain = self._search(floor, top, flared=False)
+        low = floor if at_least is None else max(floor, at_least)
+        if low > top:
+            return None
+        plain = self._search(low, top, flared=False)
         if plain is not None and plain.s >= min(top, floor + 2):
             return plain
-        flared = self._search(floor, top, flared=True)
+        flared = self._search(low, top, flared=True)
         if flared is not None and (plain is None or flared.s >= plain.s + 2):
             return flared
         if plain is not None:
             return plain
-        if not best_effort:
+        if not best_effort or at_least is not None:
             return None
         return self.plans(floor, best_effort=True)[0]
 
     def _search(self, lo: int, hi: int, *, flared: bool) -> _Plan | None:
-        """Binary search for the largest whole size in [lo, hi] with a plan."""
-        best = self.plans(hi, flared=flared)
-        if best:
-            return best[0]
+        """The largest whole size in [lo, hi] with a plan, and that plan.
+
+        The answer is most often the top size or the one below it: those are
+        tried first, then a binary search over the rest.
+        """
+        for size in (hi, hi - 1):
+            if size < lo:
+                return None
+            found = self.plans(size, flared=flared)
+            if found:
+                return found[0]
+        hi -= 1  # known not to work
         found = self.plans(lo, flared=flared)
         if not found:
             return None
@@ -1469,7 +1481,7 @@ def layout_pattern(
 
     clockwise = pattern.layout.direction == "clockwise"
 
-    def solve(ax: float, ay: float, power: float = 2.0, rows: tuple[int, int] | None = None):
+    def solve(ax: float, ay: float, power: float = 2.0, rows: tuple[int, int] | None = None, at_least: int | None = None):
         if rows is None:
             frame = _frame(n, pattern.layout.start_angle, clockwise, offsets, ax, ay, power)
         else:
@@ -1478,7 +1490,7 @@ def layout_pattern(
         min_lines = 3 if n <= 12 else 2
         solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
         solver.short_arrows = rows is not None
-        plan = solver.solve(cap, best_effort=rows is None)
+        plan = solver.solve(cap, best_effort=rows is None, at_least=at_least)
         return None if plan is None else (solver, plan)
 
     # Rows of boxes need the first step in the middle of the top row.
@@ -1523,15 +1535,20 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
     if best[1].feasible and best[1].s >= cap - 1e-6:
         return best
     aspect = width / height
+
+    def gain(k: int) -> int | None:
+        # Another ring must set the text at least k points larger than a circle that fits.
+        return int(round(best[1].s)) + k if best[1].feasible else None
+
     if not 1 / 1.15 < aspect < 1.15:
         stretch = min(_MAX_STRETCH, max(aspect, 1 / aspect) ** 0.75)
-        other = solve(stretch, 1.0) if aspect > 1 else solve(1.0, stretch)
-        if _better(other[1], best[1], 1.0):
+        other = solve(stretch, 1.0, at_least=gain(1)) if aspect > 1 else solve(1.0, stretch, at_least=gain(1))
+        if other is not None and _better(other[1], best[1], 1.0):
             best = other
     if not best[1].feasible or best[1].s <= math.ceil(min_font - 1e-9) + 1:
         ax, ay = (aspect**0.9, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** 0.9)
-        other = solve(ax, ay, 4.0)
-        if _better(other[1], best[1], 2.0):
+        other = solve(ax, ay, 4.0, at_least=gain(2))
+        if other is not None and _better(other[1], best[1], 2.0):
             best = other
     if not best[1].feasible:
         # The ring stretched beyond the area's shape: the rows then run along its edges.
