@@ -806,9 +806,13 @@ def _place_note(
     def at(dist: float) -> Rect:
         return Rect.centred(marker[0] + ux * dist, marker[1] + uy * dist, w, h)
 
-    # Out of the ring first (the arrows run on it): the least distance, by bisection.
+    # Out of the ring first (the arrows run on it): the least distance, exactly on a
+    # circle, else by bisection.
     dist = 0.0
-    if not _outside_ring(at(0.0), centre, radius, clear, frame):
+    exact = _circle_exit(marker, centre, ux, uy, w, h, radius, clear, frame)
+    if exact is not None and _outside_ring(at(exact + 1e-6), centre, radius, clear, frame):
+        dist = exact + 1e-6
+    elif not _outside_ring(at(0.0), centre, radius, clear, frame):
         # The marker is on the ring: half the box's diagonal and the clearance take it out.
         lo, hi = 0.0, (w + h) / 2 + clear + 1.0
         while not _outside_ring(at(hi), centre, radius, clear, frame) and hi < 1e5:
@@ -835,6 +839,42 @@ def _place_note(
             jump = max(2.0, 0.02 * radius)
         dist += jump + 1e-6
     return at(dist)
+
+
+def _circle_exit(
+    marker: Point, centre: Point, ux: float, uy: float, w: float, h: float, radius: float, clear: float, frame: _Frame
+) -> float | None:
+    """How far a ``w`` x ``h`` box centred on a marker on a circular ring moves out along (ux, uy) to clear it.
+
+    The box's point nearest the centre is its near edge or its near corner;
+    each gives a closed form. None when the ring is not a plain circle through the marker.
+    """
+    if frame.power != 2.0 or frame.ax != frame.ay:
+        return None
+    r0 = math.hypot(marker[0] - centre[0], marker[1] - centre[1])
+    if abs(r0 - radius * frame.ax) > 1e-6 * max(1.0, r0):
+        return None
+    big_r = radius * frame.ax + clear
+    a, b = abs(ux), abs(uy)
+    hw, hh = w / 2, h / 2
+    options = []
+    if b > 1e-12:
+        t = (big_r + hh) / b  # the near horizontal edge touches
+        if t * a <= hw:
+            options.append(t)
+    if a > 1e-12:
+        t = (big_r + hw) / a  # the near vertical edge touches
+        if t * b <= hh:
+            options.append(t)
+    p = a * w + b * h
+    disc = p * p - (w * w + h * h) + 4 * big_r * big_r
+    if disc >= 0:
+        t = (p + math.sqrt(disc)) / 2  # the near corner touches
+        if t * a >= hw - 1e-9 and t * b >= hh - 1e-9:
+            options.append(t)
+    if not options:
+        return None
+    return max(0.0, min(options) - r0)
 
 
 def _clearing_distance(rect: Rect, o: Rect, ux: float, uy: float) -> float:
