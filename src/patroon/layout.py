@@ -1521,7 +1521,14 @@ def layout_pattern(
 
     clockwise = pattern.layout.direction == "clockwise"
 
-    def solve(ax: float, ay: float, power: float = 2.0, rows: tuple[int, int] | None = None, at_least: int | None = None):
+    def solve(
+        ax: float,
+        ay: float,
+        power: float = 2.0,
+        rows: tuple[int, int] | None = None,
+        at_least: int | None = None,
+        best_effort: bool = True,
+    ):
         if rows is None:
             frame = _frame(n, pattern.layout.start_angle, clockwise, offsets, ax, ay, power)
         else:
@@ -1530,7 +1537,7 @@ def layout_pattern(
         min_lines = 3 if n <= 12 else 2
         solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
         solver.short_arrows = rows is not None
-        plan = solver.solve(cap, best_effort=rows is None, at_least=at_least)
+        plan = solver.solve(cap, best_effort=best_effort and rows is None, at_least=at_least)
         return None if plan is None else (solver, plan)
 
     # Rows of boxes need the first step in the middle of the top row.
@@ -1571,26 +1578,32 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
     rounded rectangle that fills the page. Each must win by a clear margin:
     the circle is the look.
     """
-    best = solve(1.0, 1.0)
-    if best[1].feasible and best[1].s >= cap - 1e-6:
+    # Every ring is first asked for a plan that works; only if none has one does
+    # the circle make its best (crowded) effort.
+    best = solve(1.0, 1.0, best_effort=False)
+    if best is not None and best[1].s >= cap - 1e-6:
         return best
     aspect = width / height
 
     def gain(k: int) -> int | None:
         # Another ring must set the text at least k points larger than a circle that fits.
-        return int(round(best[1].s)) + k if best[1].feasible else None
+        return int(round(best[1].s)) + k if best is not None else None
+
+    def better(other, k: float) -> bool:
+        return other is not None and (best is None or _better(other[1], best[1], k))
 
     if not 1 / 1.15 < aspect < 1.15:
         stretch = min(_MAX_STRETCH, max(aspect, 1 / aspect) ** 0.75)
-        other = solve(stretch, 1.0, at_least=gain(1)) if aspect > 1 else solve(1.0, stretch, at_least=gain(1))
-        if other is not None and _better(other[1], best[1], 1.0):
+        ax, ay = (stretch, 1.0) if aspect > 1 else (1.0, stretch)
+        other = solve(ax, ay, at_least=gain(1), best_effort=False)
+        if better(other, 1.0):
             best = other
-    if not best[1].feasible or best[1].s <= math.ceil(min_font - 1e-9) + 1:
+    if best is None or best[1].s <= math.ceil(min_font - 1e-9) + 1:
         ax, ay = (aspect**0.9, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** 0.9)
-        other = solve(ax, ay, 4.0, at_least=gain(2))
-        if other is not None and _better(other[1], best[1], 2.0):
+        other = solve(ax, ay, 4.0, at_least=gain(2), best_effort=False)
+        if better(other, 2.0):
             best = other
-    if not best[1].feasible:
+    if best is None:
         # The ring stretched beyond the area's shape: the rows then run along its edges.
         shapes = ((16.0, 1.4), (16.0, 1.6), (12.0, 1.2), (16.0, 1.8))
         if len(rows) and sum(rows[0]) > 10:
@@ -1599,10 +1612,12 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
         for counts in rows:
             for power, stretch in shapes:
                 ax, ay = (aspect**stretch, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** stretch)
-                other = solve(ax, ay, power, counts)
-                if other is not None and (not best[1].feasible or other[1].s > best[1].s):
+                other = solve(ax, ay, power, counts, best_effort=False)
+                if other is not None and (best is None or other[1].s > best[1].s):
                     best = other
                     break
+    if best is None:
+        best = solve(1.0, 1.0)
     return best
 
 
