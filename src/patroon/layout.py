@@ -12,7 +12,15 @@ radius and one text size for all steps so that every text fits: the largest
 size that fits the area, shrinking towards ``min_font`` only when it must.
 Only a very full pattern gets more room another way, each when it sets the
 text clearly larger: boxes wider at the sides than at the top, an ellipse on
-a wide or tall area, or a rounded-square ring that reaches into the corners.
+a wide or tall area, or a rounded-square ring that reaches into the corners;
+and one that fits none of these, rows of boxes along the edges of a rounded
+rectangle that fills the page (the first step in the middle of the top row).
+
+Layout runs on every edit and every resize, so it is quick: measured words
+and wrapped texts are remembered per text measure, candidate box sizes are
+ranked before the (costly) radius search, the radius comes from Newton's
+method on the piecewise-linear overshoot, and breakthrough notes are placed
+roughly while searching and properly once a ring works.
 
 All coordinates are points (1/72 inch), origin top-left, y down.
 """
