@@ -1188,10 +1188,15 @@ class _Solver:
         if f_hi <= 0:
             return r
         lo, f_lo = None, 0.0
-        guess = r - f_hi / 2.0
+        slope = 2.0  # a first guess: both sides of the ring move out
+        guess = r - f_hi / slope
+        prev = (r, f_hi)
         for _ in range(6):
             guess = max(guess, 0.0)
             f = over(guess)
+            if abs(prev[0] - guess) > 1e-6:
+                slope = min(4.0, max(0.3, (prev[1] - f) / (prev[0] - guess)))
+            prev = (guess, f)
             if f <= 0:
                 lo, f_lo = guess, f
                 if f > -1.0:  # within a point of the page's edge: close enough
@@ -1199,7 +1204,7 @@ class _Solver:
             else:
                 hi, f_hi = guess, f
             if lo is None:
-                guess = hi - f_hi / 2.0 - 0.5
+                guess = hi - f_hi / slope - 0.5
             else:
                 # Aim a little inside the bracket's zero.
                 guess = lo + (hi - lo) * (-f_lo) / (f_hi - f_lo) - 0.25
