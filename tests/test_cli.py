@@ -37,6 +37,27 @@ def test_usage_errors_exit_2(capsys):
     assert info.value.code == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "-o", "x.yaml", "--steps", "1"],
+        ["new", "-o", "x.yaml", "--steps", "61"],
+        ["new", "-o", "x.yaml", "--steps", "veel"],
+        ["export", "x.yaml", "-o", "x.png", "--width", "100000"],
+        ["export", "x.yaml", "-o", "x.png", "--width", "0"],
+        ["export", "x.yaml", "-o", "x.pdf", "--sheet", "worksheet", "--steps", "1"],
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors(args, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "kies een geheel getal" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_writes_a_blank_template(tmp_path, capsys):
     out = tmp_path / "nieuw.yaml"
     assert main(["new", "-o", str(out), "--title", "Ons patroon"]) == 0

@@ -217,3 +217,26 @@ def test_a_real_display_gives_the_same_bytes(tmp_path):
             assert result.returncode == 0, result.stderr
     for fmt in ("pdf", "svg", "png"):
         assert (tmp_path / f"offscreen.{fmt}").read_bytes() == (tmp_path / f"x11.{fmt}").read_bytes(), fmt
+
+
+def test_a_sheet_that_cannot_keep_its_boxes_apart_is_refused(qapp, tmp_path, capsys):
+    """Print never puts text on text: a worksheet with more boxes than the paper holds is refused."""
+    target = tmp_path / "werkblad.pdf"
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "40") == 1
+    err = capsys.readouterr().err
+    assert SHIPPED[0].name in err and "40 vakken" in err and "--steps" in err
+    assert not target.exists() and leftovers(tmp_path) == []
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "8") == 0
+    assert target.exists()
+
+
+def test_the_editor_api_refuses_an_overfull_sheet_naming_the_file(qapp, tmp_path):
+    from patroon.errors import PatternError
+    from patroon.fileformat import load_pattern
+
+    source = SHIPPED[0]
+    with pytest.raises(PatternError, match="vakken") as info:
+        export_patterns([(source, load_pattern(source))], tmp_path / "w.pdf", fmt="pdf", sheet="worksheet",
+                        paper="A4", steps=40)
+    assert source.name in str(info.value)
+    assert list(tmp_path.iterdir()) == []

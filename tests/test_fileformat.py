@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from patroon.errors import PatternError
 from patroon.fileformat import KEY_ORDER, dumps, load_pattern, loads, save_pattern
-from patroon.model import DEFAULT_QUESTIONS, MAX_FILE_BYTES, Pattern
+from patroon.limits import MAX_FILE_BYTES
+from patroon.model import DEFAULT_QUESTIONS, Pattern
 
 GOOD = """\
 patroon: 1
@@ -160,8 +161,21 @@ def test_other_encodings_are_refused_not_guessed(tmp_path):
 
 
 def test_file_over_the_size_limit(tmp_path):
-    error = error_for(tmp_path, GOOD + "#" * (MAX_FILE_BYTES + 10) + "\n")
-    assert "KiB" in str(error)
+    error = error_for(tmp_path, GOOD + "#" * (MAX_FILE_BYTES + 100 * 1024) + "\n")
+    assert "1125 KiB" in str(error) and "hoogstens 1024 KiB" in str(error)
+
+
+def test_devices_and_pipes_are_refused_without_reading(tmp_path):
+    import os
+
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer for ever
+    start = time.monotonic()
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(PatternError, match="geen gewoon bestand") as info:
+            load_pattern(path)
+        assert str(path) in str(info.value)
+    assert time.monotonic() - start < 1.0
 
 
 def test_billion_laughs_is_refused_at_once(tmp_path):

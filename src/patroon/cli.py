@@ -14,6 +14,7 @@ from typing import Sequence
 from patroon import __version__
 from patroon.errors import PatternError
 from patroon.i18n import pick, set_language
+from patroon.limits import MAX_STEPS, MIN_STEPS
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -32,11 +33,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number <= 0:
-        raise argparse.ArgumentTypeError(pick("moet groter dan 0 zijn", "must be greater than 0"))
-    return number
+def _whole(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise argparse.ArgumentTypeError(pick(
+                f"‘{value}’: kies een geheel getal van {low} tot en met {high}",
+                f"‘{value}’: choose a whole number from {low} to {high}",
+            ))
+        return number
+
+    return parse
+
+
+_step_count = _whole(MIN_STEPS, MAX_STEPS)
+_png_width = _whole(16, 16000)  # 16000 px is a poster at 300 dpi; more would take gigabytes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from-text", type=Path, metavar="LIST.txt", help=pick(
         "een tekstbestand met één stap per regel", "a text file with one step per line"))
     p.add_argument("--title", help=pick("de titel van het patroon", "the pattern's title"))
-    p.add_argument("--steps", type=_positive, default=4, help=pick(
+    p.add_argument("--steps", type=_step_count, default=4, help=pick(
         "aantal lege stappen (zonder --from-text)", "number of blank steps (without --from-text)"))
     p.add_argument("--force", action="store_true", help=pick("overschrijf een bestaand bestand", "overwrite an existing file"))
 
@@ -73,8 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=SHEETS, default="diagram")
     p.add_argument("--paper", choices=PAPERS, type=str.upper, default=None)
     p.add_argument("--orientation", choices=ORIENTATIONS, default=None)
-    p.add_argument("--width", type=_positive, default=None, metavar="PX", help=pick("breedte van een PNG in pixels", "width of a PNG in pixels"))
-    p.add_argument("--steps", type=_positive, default=6, metavar="N", help=pick(
+    p.add_argument("--width", type=_png_width, default=None, metavar="PX", help=pick("breedte van een PNG in pixels", "width of a PNG in pixels"))
+    p.add_argument("--steps", type=_step_count, default=6, metavar="N", help=pick(
         "aantal vakken op een werkblad", "number of boxes on a worksheet"))
 
     p = sub.add_parser("present", help=pick("presenteer een patroon op volledig scherm", "present a pattern full screen"))

@@ -14,6 +14,7 @@ default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ import yaml
 
 from patroon.errors import PatternError
 from patroon.i18n import pick
-from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, MAX_FILE_BYTES, Layout, Pattern, validate
+from patroon.limits import MAX_FILE_BYTES
+from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, Layout, Pattern, validate
 
 MAX_DEPTH = 20
 
@@ -116,15 +118,23 @@ def _scan(text: str) -> None:
             depth -= 1
 
 
+def _too_large(size: int) -> PatternError:
+    return PatternError(
+        pick(
+            f"het bestand is {_kib(size)} KiB groot; een patroon is hoogstens {MAX_FILE_BYTES // 1024} KiB",
+            f"the file is {_kib(size)} KiB; a pattern is at most {MAX_FILE_BYTES // 1024} KiB",
+        )
+    )
+
+
+def _kib(size: int) -> int:
+    return -(-size // 1024)  # rounded up, so a file just over the limit never reads as the limit
+
+
 def decode(data: bytes) -> str:
     """The text of a pattern file: UTF-8 with or without BOM, or PatternError."""
     if len(data) > MAX_FILE_BYTES:
-        raise PatternError(
-            pick(
-                f"het bestand is {len(data) // 1024} KiB groot; een patroon is hoogstens {MAX_FILE_BYTES // 1024} KiB",
-                f"the file is {len(data) // 1024} KiB; a pattern is at most {MAX_FILE_BYTES // 1024} KiB",
-            )
-        )
+        raise _too_large(len(data))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -216,12 +226,21 @@ def load_pattern(path: str | Path) -> Pattern:
     """Read the pattern file at ``path``; every problem is a PatternError naming the file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            decode(b"\0" * (MAX_FILE_BYTES + 1))  # raises the size message
-        data = path.read_bytes()
-    except PatternError as exc:
-        raise exc.with_path(path) from None
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            # A device, pipe or socket could feed bytes for ever (/dev/zero) or never answer.
+            raise PatternError(
+                pick("dit is geen gewoon bestand (maar een apparaat of pijp)", "this is not a regular file (but a device or pipe)"),
+                path=path,
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(info.st_size).with_path(path)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow while it is read
+    except PatternError:
+        raise
     except FileNotFoundError:
         raise PatternError(pick("dit bestand bestaat niet", "this file does not exist"), path=path) from None
     except IsADirectoryError:

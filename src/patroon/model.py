@@ -32,19 +32,13 @@ from pydantic import (
 from typing_extensions import Annotated
 
 from patroon.i18n import pick
+from patroon.limits import MAX_ID, MAX_QUESTIONS, MAX_STEPS, MAX_TEXT, MAX_TITLE, MIN_STEPS
 
 if TYPE_CHECKING:
     import networkx as nx
 
 FORMAT_VERSION = 1
 
-MAX_FILE_BYTES = 1024 * 1024
-MAX_STEPS = 60
-MIN_STEPS = 2
-MAX_TEXT = 1000
-MAX_TITLE = 200
-MAX_QUESTIONS = 20
-MAX_ID = 64
 
 DEFAULT_QUESTIONS: tuple[str, ...] = (
     "Vind je het patroon herkenbaar? Wat zie je gebeuren in de praktijk?",

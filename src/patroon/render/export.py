@@ -335,9 +335,21 @@ def export_patterns(
         sources, items = [Path(pick("werkblad", "worksheet"))], [None]
     written = []
     for target, indexes in plan_outputs(sources, out, fmt, out.is_dir()):
+        for i in indexes:
+            problem = sheet_problem(items[i], page)
+            if problem:
+                raise PatternError(problem, path=sources[i])
         write_atomically(target, render([items[i] for i in indexes], fmt, page))
         written.append(target)
     return written
+
+
+def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
+    """Why ``pattern`` cannot go on ``page`` as promised (its boxes would crowd), or None."""
+    from patroon.render.sheets import overflow_problem
+
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    return overflow_problem(layout, page.paper, page.orientation)
 
 
 # The application ------------------------------------------------------------------
@@ -399,6 +411,12 @@ def run_export(args: argparse.Namespace) -> int:
 
     ensure_app()
     ensure_fonts_loaded()
+    for index in sorted(loaded):
+        problem = sheet_problem(loaded[index], page)
+        if problem:
+            print(pick(f"FOUT  {args.files[index]}: {problem}", f"ERROR {args.files[index]}: {problem}"), file=sys.stderr)
+            del loaded[index]
+            status = EXIT_BAD_INPUT
     for target, indexes in plan:
         if any(i not in loaded for i in indexes):
             continue  # a file with a bad input is not written (a table set with a page missing would mislead)

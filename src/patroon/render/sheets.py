@@ -540,6 +540,36 @@ def _fits(layout: PatternLayout) -> bool:
     return True
 
 
+def overflow_problem(layout: SheetLayout, paper: str, orientation: str) -> str | None:
+    """Why ``layout`` cannot be printed as promised (boxes would crowd or overlap), or None.
+
+    Exports refuse such a sheet rather than print text on text; the message
+    says what to do instead.
+    """
+    if layout.pattern is None or _fits(layout.pattern):
+        return None
+    where = f"{paper} {pick('liggend', 'landscape') if orientation == 'landscape' else pick('staand', 'portrait')}"
+    n = len(layout.pattern.steps)
+    if layout.sheet == "worksheet":
+        return pick(
+            f"een werkblad met {n} vakken past niet op {where}; kies minder vakken (--steps) of groter papier",
+            f"a worksheet with {n} boxes does not fit on {where}; choose fewer boxes (--steps) or larger paper",
+        )
+    if paper != "A3":
+        return pick(
+            f"dit patroon ({n} stappen) heeft te veel tekst voor {where}: de vakken zouden elkaar raken."
+            " Kies groter papier (--paper A3) of kort de teksten in",
+            f"this pattern ({n} steps) has too much text for {where}: the boxes would touch."
+            " Choose larger paper (--paper A3) or shorten the texts",
+        )
+    return pick(
+        f"dit patroon ({n} stappen) heeft te veel tekst voor {where}: de vakken zouden elkaar raken."
+        " Kort de teksten in of voeg stappen samen",
+        f"this pattern ({n} steps) has too much text for {where}: the boxes would touch."
+        " Shorten the texts or merge steps",
+    )
+
+
 def paint_sheet(
     painter: QPainter, pattern: Pattern | None, sheet: str, page_w_pt: float, page_h_pt: float, *, steps: int = 6
 ) -> dict[str, Any]:

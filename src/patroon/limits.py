@@ -1,0 +1,9 @@
+"""The limits of a pattern, in a module light enough for the command line to import at start."""
+
+MAX_FILE_BYTES = 1024 * 1024
+MIN_STEPS = 2
+MAX_STEPS = 60
+MAX_TEXT = 1000
+MAX_TITLE = 200
+MAX_QUESTIONS = 20
+MAX_ID = 64
