@@ -397,3 +397,57 @@ def test_new_patterns_are_saved_as_patroon_yaml(window, tmp_path, monkeypatch):
     assert seen[0].endswith(".patroon.yaml")
     saved = tmp_path / "zonder-extensie.patroon.yaml"
     assert load_pattern(saved).title == "Tussen wal en schip"
+
+
+def _start_like_run_gui():
+    """A window started the way ``patroon`` starts one: shown first, the workspace built after."""
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui.mainwindow import MainWindow
+
+    w = MainWindow(lazy=True)
+    w.show()
+    QApplication.processEvents()
+    w.finish_start()
+    for _ in range(3):
+        QApplication.processEvents()
+    return w
+
+
+def test_second_start_keeps_the_canvas_large(make_window, qtbot):
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    first = _start_like_run_gui()
+    qtbot.waitExposed(first)
+    assert first.view.width() > first.dock.width()
+    first.resize(1280, 800)
+    first.close()  # saves the window's settings
+    second = _start_like_run_gui()
+    qtbot.waitExposed(second)
+    try:
+        assert second.view.width() > second.dock.width() > 100
+        assert second.dock.width() <= second.width() // 3 + 2
+        assert second.zoom_label.text() == f"{round(second.view.zoom() * 100)} %"
+        assert second.view.zoom() > 0.3  # the diagram readable, not a stamp at 4 %
+    finally:
+        second.close()
+
+
+def test_panel_never_starts_wider_than_a_third(make_window, qtbot):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QSettings().clear()
+    first = _start_like_run_gui()
+    first.resize(1280, 800)
+    first.resizeDocks([first.dock], [1000], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    assert first.dock.width() > 640
+    first.close()
+    second = _start_like_run_gui()
+    try:
+        assert second.dock.width() <= second.width() // 3 + 2
+        assert second.view.width() > second.width() // 2
+    finally:
+        second.close()

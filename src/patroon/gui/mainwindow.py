@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.panel = SidePanel(self.document, self, refresh=False)
         self.dock.setWidget(self.panel)
+        # Shown now, not at the next event, so the layout below shares the width between them.
+        self.view.setVisible(True)
+        self.panel.setVisible(True)
         self.scene.currentStepChanged.connect(self._on_scene_step)
         self.scene.addRequested.connect(self.add_step)
         self.panel.currentStepChanged.connect(self._on_panel_step)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
                                    self.act_breakthrough))
         self.scene.editingChanged.connect(self._show_hint)
         self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self._restore_state()
         self.view.setFocus()
 
     def _commit_editing(self) -> None:
@@ -754,23 +758,51 @@ class MainWindow(QMainWindow):
         return QSettings()
 
     def _restore_settings(self) -> None:
+        """Size and place of the window (the panel layout follows in :meth:`_restore_state`)."""
         settings = self._settings()
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            screen = QGuiApplication.primaryScreen()
-            size = screen.availableGeometry().size() if screen else None
-            if size is not None:
-                self.resize(min(1400, int(size.width() * 0.85)), min(900, int(size.height() * 0.85)))
+        if not (isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)):
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                # The first start: most of the screen, centred, so the diagram is large.
+                area = screen.availableGeometry()
+                self.resize(int(area.width() * 0.8), int(area.height() * 0.8))
+                self.move(area.center() - self.rect().center())
+
+    def _restore_state(self) -> None:
+        """The toolbar and side panel as they were, once the workspace exists.
+
+        Restored on a window without its canvas, Qt's saved layout gives the
+        panel the whole width; and however it was left, the panel never starts
+        wider than a third of the window, so the diagram keeps most of it.
+        """
+        settings = self._settings()
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        try:
+            wanted = int(settings.value("window/panelWidth", 0) or 0)
+        except (TypeError, ValueError):
+            wanted = 0
+        self._fit_panel(wanted)
+
+    def _fit_panel(self, wanted: int = 0) -> None:
+        """Give the side panel ``wanted`` pixels (or its default), at most a third of the window."""
+        if self.dock.isHidden() or self.dock.isFloating():
+            return
+        self.layout().activate()  # a dock that just got its widget only takes a size once laid out
+        default = max(self.panel.sizeHint().width() if self.panel is not None else 0, 320)
+        width = min(wanted or default, self.width() // 3)
+        self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
     def _save_settings(self) -> None:
+        if self.scene is None:
+            return  # closed before its workspace was built: nothing worth keeping
         settings = self._settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        if not self.dock.isHidden() and not self.dock.isFloating():
+            settings.setValue("window/panelWidth", self.dock.width())
 
     def recent_files(self) -> list[str]:
         value = self._settings().value("recentFiles", [])
