@@ -240,3 +240,20 @@ def test_the_editor_api_refuses_an_overfull_sheet_naming_the_file(qapp, tmp_path
                         paper="A4", steps=40)
     assert source.name in str(info.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_emoji_and_symbols_print_with_the_bundled_symbol_font(qapp, tmp_path):
+    """Emoji never print as empty boxes, whatever fonts the machine has: Symbola is embedded."""
+    source = tmp_path / "emoji.yaml"
+    source.write_text(
+        "patroon: 1\ntitle: Samen 🙂 verder\nsteps:\n  - text: Iedereen 👍 zegt ja.\n"
+        "  - text: Niemand ✋ doet iets.\n  - text: Het blijft ⚠ liggen.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "emoji.pdf"
+    assert run("export", source, "-o", target) == 0
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
+    symbola = [line for line in fonts.splitlines() if line.startswith("Symbola")]
+    assert symbola and symbola[0].split()[-5] == "yes"  # embedded
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "✋" in text and "⚠" in text and "Iedereen" in text

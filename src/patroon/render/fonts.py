@@ -17,10 +17,13 @@ from PySide6.QtGui import QFont, QFontDatabase, QPaintDevice
 
 FAMILY_FALLBACK = "Open Sans"
 _FILES = ("OpenSans-Regular.ttf", "OpenSans-Bold.ttf")
+#: Emoji and symbols Open Sans lacks come from here, on every machine alike.
+_SYMBOL_FILE = "Symbola.ttf"
 
 
 @lru_cache(maxsize=1)
-def _register() -> str:
+def _register() -> tuple[str, ...]:
+    """Register the bundled fonts; return the families to draw with, the text face first."""
     family = ""
     folder = resources.files("patroon") / "fonts"
     for name in _FILES:
@@ -29,12 +32,19 @@ def _register() -> str:
         if font_id >= 0 and not family:
             families = QFontDatabase.applicationFontFamilies(font_id)
             family = families[0] if families else ""
-    return family or FAMILY_FALLBACK
+    symbols = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFontFromData((folder / _SYMBOL_FILE).read_bytes())
+    )
+    if symbols and hasattr(QFontDatabase, "addApplicationEmojiFontFamily"):
+        # Qt 6.9+ sets emoji sequences in the system's emoji font, not by the family list;
+        # a colour font (or none) there would leave empty boxes in a PDF.
+        QFontDatabase.addApplicationEmojiFontFamily(symbols[0])
+    return (family or FAMILY_FALLBACK, *symbols[:1])
 
 
 def ensure_fonts() -> str:
-    """Register the bundled font with Qt (once; needs a QGuiApplication) and return its family name."""
-    return _register()
+    """Register the bundled fonts with Qt (once; needs a QGuiApplication) and return the text family's name."""
+    return _register()[0]
 
 
 def device_dpi(device: QPaintDevice | None) -> float:
@@ -53,7 +63,8 @@ def make_font(size_pt: float, bold: bool = False, device: QPaintDevice | None = 
     whole pixel sizes, so a fractional ``size_pt`` draws at the nearest whole
     size: the layout only uses whole sizes.
     """
-    font = QFont(ensure_fonts())
+    font = QFont()
+    font.setFamilies(list(_register()))
     font.setPointSizeF(size_pt * 72.0 / device_dpi(device))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
