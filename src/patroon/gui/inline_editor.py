@@ -52,12 +52,21 @@ class InlineEditor(QGraphicsTextItem):
 
     def _recentre(self) -> None:
         """Keep the text centred on the box it edits, growing both ways as lines are added."""
-        height = self.boundingRect().height()
+        height = super().boundingRect().height()
+        self.prepareGeometryChange()  # the box's place relative to the text moves with it
         self.setPos(self._rect.x(), self._rect.center().y() - height / 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def _frame(self) -> QRectF:
+        """The white panel with its border, in item coordinates: the box edited and the text, whichever is larger."""
         box = QRectF(0, self._rect.y() - self.y(), self._rect.width(), self._rect.height())
-        rect = self.boundingRect().united(box)
+        return super().boundingRect().united(box)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        # Everything paint() draws, border and antialiasing included: what Qt repaints when the editor closes.
+        return self._frame().adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self._frame()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(palette.DEFAULT.selected_border), 2))
