@@ -351,24 +351,132 @@ def test_breakthroughs_sit_on_their_arrow_with_the_note_outside():
         assert b.note.lines
 
 
-def test_a_nudged_box_moves_and_its_arrows_follow():
+def _nudge_check(plain: PatternLayout, nudged: PatternLayout, moved: set[str]) -> None:
+    """A nudge moves only the nudged boxes: the ring, the type and every other box stay put."""
+    check_layout(nudged)
+    assert nudged.step_font_size == plain.step_font_size
+    assert (nudged.center, nudged.radius, nudged.radii) == (plain.center, plain.radius, plain.radii)
+    for a, b in zip(plain.steps, nudged.steps):
+        assert b.home == a.home == a.box.center
+        if a.id not in moved:
+            assert b == a
+        else:
+            assert (b.box.w, b.box.h, b.text.lines) == (a.box.w, a.box.h, a.text.lines)
+    for a, b in zip(plain.arrows, nudged.arrows):
+        if a.source not in moved and a.target not in moved:
+            assert b == a
+    page = Rect(0, 0, nudged.width, nudged.height).inflated(-MIN_GAP + 1e-6)
+    for s in nudged.steps:
+        assert _inside(s.box, page)
+    for text in _title_text(nudged):
+        assert all(s.box.distance(text) >= MIN_GAP for s in nudged.steps if s.id in moved)
+
+
+def _title_text(layout: PatternLayout) -> list[Rect]:
+    """Where the title's and the context's lines stand (centred in their blocks)."""
+    out = []
+    for blk in (layout.title, layout.context):
+        if blk is not None and blk.lines:
+            widest = max(MEASURE.width(line, blk.size, blk.bold) for line in blk.lines)
+            out.append(Rect(blk.rect.center[0] - widest / 2, blk.rect.y, widest, blk.rect.h))
+    return out
+
+
+def _ends_at(box: Rect, point, layout: PatternLayout) -> bool:
+    """The arrow's end lies just outside the box."""
+    return box.distance(Rect(point[0], point[1], 0, 0)) < 0.6 * layout.step_font_size + 1
+
+
+def test_a_nudged_box_lands_at_its_place_plus_the_offset_and_nothing_else_moves():
     pattern = load_pattern(PATTERNS[0])
     sid = pattern.steps[2].id
     plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
-    nudged = layout_pattern(set_offset(pattern, sid, (0.1, -0.05)), MEASURE, *TABLE_DIAGRAM)
-    before, after = plain.step(sid).box, nudged.step(sid).box
-    r = nudged.radius
-    # Relative to the circle's centre the box moved by the offset, in radii.
-    rel_before = (before.center[0] - plain.center[0]) / plain.radius, (before.center[1] - plain.center[1]) / plain.radius
-    rel_after = (after.center[0] - nudged.center[0]) / r, (after.center[1] - nudged.center[1]) / r
-    assert rel_after[0] - rel_before[0] == pytest.approx(0.1, abs=1e-6)
-    assert rel_after[1] - rel_before[1] == pytest.approx(-0.05, abs=1e-6)
+    nudged = layout_pattern(set_offset(pattern, sid, (-0.08, 0.12)), MEASURE, *TABLE_DIAGRAM)
+    _nudge_check(plain, nudged, {sid})
+    home, box = plain.step(sid).box.center, nudged.step(sid).box
+    assert box.center[0] == pytest.approx(home[0] - 0.08 * plain.radius, abs=1e-6)
+    assert box.center[1] == pytest.approx(home[1] + 0.12 * plain.radius, abs=1e-6)
+    assert nudged.step(sid).home == home
     incoming = next(a for a in nudged.arrows if a.target == sid)
     outgoing = next(a for a in nudged.arrows if a.source == sid)
-    clearance = 0.6 * nudged.step_font_size + 1
-    assert after.distance(Rect(*incoming.head[0], 0, 0)) < clearance
-    assert after.distance(Rect(*outgoing.path[0], 0, 0)) < clearance
-    assert _inside(nudged.bounds(), Rect(0, 0, *TABLE_DIAGRAM))
+    assert _ends_at(box, incoming.head[0], nudged) and _ends_at(box, outgoing.path[0], nudged)
+    assert incoming != next(a for a in plain.arrows if a.target == sid)
+
+
+def test_a_nudge_off_the_page_is_clamped_to_the_margin():
+    pattern = load_pattern(PATTERNS[0])
+    top = pattern.steps[0].id
+    plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    nudged = layout_pattern(set_offset(pattern, top, (0.0, -2.0)), MEASURE, *TABLE_DIAGRAM)
+    _nudge_check(plain, nudged, {top})
+    before, after = plain.step(top).box, nudged.step(top).box
+    assert after.x == pytest.approx(before.x)
+    assert after.y == pytest.approx(MIN_GAP, abs=1.0) and after.y <= before.y
+
+
+@pytest.mark.parametrize("k", [1, 3])
+def test_a_box_dropped_on_its_neighbour_stops_two_millimetres_short(k):
+    pattern = load_pattern(PATTERNS[1])
+    sid, other = pattern.steps[k].id, pattern.steps[k + 1].id
+    plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    home, there = plain.step(sid).box.center, plain.step(other).box.center
+    offset = ((there[0] - home[0]) / plain.radius, (there[1] - home[1]) / plain.radius)
+    nudged = layout_pattern(set_offset(pattern, sid, offset), MEASURE, *TABLE_DIAGRAM)
+    _nudge_check(plain, nudged, {sid})
+    c = nudged.step(sid).box.center
+    # Pushed back along the way it was dragged: on the line from its place towards the drop.
+    cross = (c[0] - home[0]) * (there[1] - home[1]) - (c[1] - home[1]) * (there[0] - home[0])
+    assert abs(cross) / math.dist(home, there) < 0.1  # (offsets are kept to 4 decimals)
+    assert math.dist(c, home) > 1.0, "it moved some way towards the drop"
+    assert nudged.step(sid).box.distance(plain.step(other).box) >= MIN_GAP - 1e-6
+
+
+def test_a_box_dropped_on_the_title_keeps_clear_of_it():
+    pattern = load_pattern(PATTERNS[2])
+    sid = pattern.steps[0].id
+    plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    nudged = layout_pattern(set_offset(pattern, sid, (0.0, 1.0)), MEASURE, *TABLE_DIAGRAM)
+    _nudge_check(plain, nudged, {sid})
+    box = nudged.step(sid).box
+    assert box.y > plain.step(sid).box.y + 5
+    assert box.center[0] == pytest.approx(plain.step(sid).box.center[0])
+    assert all(box.distance(text) >= MIN_GAP for text in _title_text(nudged))
+
+
+def test_a_nudge_keeps_its_meaning_when_other_steps_change():
+    from patroon.model import set_step_text
+
+    pattern = load_pattern(PATTERNS[3])
+    sid = pattern.steps[2].id
+    pattern = set_offset(pattern, sid, (-0.03, -0.03))
+    edited = set_step_text(pattern, pattern.steps[4].id, LONG)
+    radii = set()
+    for p in (pattern, edited):
+        layout = layout_pattern(p, MEASURE, *TABLE_DIAGRAM)
+        step = layout.step(sid)
+        radii.add(layout.radius)
+        assert step.box.center[0] == pytest.approx(step.home[0] - 0.03 * layout.radius, abs=1e-6)
+        assert step.box.center[1] == pytest.approx(step.home[1] - 0.03 * layout.radius, abs=1e-6)
+    assert len(radii) == 2, "the edit re-flowed the circle"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    which=st.integers(0, len(PATTERNS) - 1),
+    nudges=st.dictionaries(
+        st.integers(0, 5), st.tuples(st.floats(-2, 2), st.floats(-2, 2)), min_size=1, max_size=3
+    ),
+    note=st.booleans(),
+)
+def test_any_nudges_keep_every_guarantee(which, nudges, note):
+    pattern = load_pattern(PATTERNS[which])
+    if note:
+        pattern = set_breakthrough(pattern, pattern.steps[1].id, "Een gezamenlijke casus als begin.")
+    plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    for k, (dx, dy) in nudges.items():
+        pattern = set_offset(pattern, pattern.steps[k % len(pattern.steps)].id, (dx, dy))
+    nudged = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
+    _nudge_check(plain, nudged, set(pattern.layout.offsets))
 
 
 # --------------------------------------------------------------------------

@@ -138,6 +138,9 @@ class StepLayout:
     box: Rect
     text: TextBlock
     angle: float  # of the box's place on the circle, degrees, 90 = top
+    # Where the box's centre sits on the ring without a manual offset (None: where it is).
+    # A nudge is the box's centre minus this point, in radii.
+    home: Point | None = None
 
 
 @dataclass(frozen=True)
@@ -280,12 +283,21 @@ class _Measurer:
         self._heights: dict[tuple[float, bool], float] = {}
         # The last few layouts: undo, redo and a presenter going back and forth ask for them again.
         self.layouts: dict[tuple, "PatternLayout"] = {}
+        # The same without the manual nudges, with the solver and plan that made them:
+        # dragging a box only places the box again.
+        self.bases: dict[tuple, tuple] = {}
 
     def remember(self, key: tuple, layout: "PatternLayout") -> "PatternLayout":
         self.layouts[key] = layout
         while len(self.layouts) > 16:
             del self.layouts[next(iter(self.layouts))]
         return layout
+
+    def remember_base(self, key: tuple, base: tuple) -> tuple:
+        self.bases[key] = base
+        while len(self.bases) > 16:
+            del self.bases[next(iter(self.bases))]
+        return base
 
     def line_height(self, size: float, bold: bool = False) -> float:
         key = (size, bold)
@@ -1403,7 +1415,9 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
         th = len(lines) * lh
         text_rect = Rect(box.x + style.pad_x, box.y + (box.h - th) / 2, box.w - 2 * style.pad_x, th)
         steps.append(
-            StepLayout(sid, i, box, TextBlock(lines, s, False, text_rect), _degrees(frame.unit(frame.angles[i])))
+            StepLayout(
+                sid, i, box, TextBlock(lines, s, False, text_rect), _degrees(frame.unit(frame.angles[i])), box.center
+            )
         )
 
     arrow_layouts = []
@@ -1413,48 +1427,17 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
             pts = (pts[0], (pts[0][0] + 1e-3, pts[0][1]))
         arrow_layouts.append(ArrowLayout(step_ids[i], step_ids[(i + 1) % n], pts, _head(pts, style)))
 
-    breakthroughs = []
     note_boxes = solver._note_boxes(radius, boxes, style, notes)
     note_size = _derived_size(NOTE_SCALE, s, solver.min_font)
-    for i in sorted(notes):
-        path = arrow_layouts[i].path
-        total = sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
-        # The marker sits in the middle of the visible line, before the head.
-        marker, _ = _point_along(path, max(0.0, (total - style.head_len) / 2))
-        nb = note_boxes[i].translated(cx, cy)
-        note = notes[i]
-        text_rect = Rect(nb.x + style.pad_y, nb.y + style.pad_y, nb.w - 2 * style.pad_y, note.height)
-        start = _toward(marker, _nearest_on_rect(nb, marker), style.marker_radius)
-        breakthroughs.append(
-            BreakthroughLayout(
-                step_ids[i],
-                marker,
-                style.marker_radius,
-                TextBlock(note.lines, note_size, False, text_rect),
-                nb,
-                (start, _nearest_on_rect(nb, marker)),
-            )
-        )
+    breakthroughs = [
+        _breakthrough(step_ids[i], arrow_layouts[i].path, notes[i], note_boxes[i].translated(cx, cy), note_size, style)
+        for i in sorted(notes)
+    ]
 
     # The title block, centred in the largest free rectangle around the middle.
     centre = (cx, cy)
-    options = _title_options(m, solver.title, solver.context, s, solver.min_font)
-    opt = plan.title or _title_fits(frame, radius, sizes, options, style.clearance)
-    moved = [st.box for st in steps]
-    if opt is None:
-        # Nothing fits (a crowded best effort): the title still shows, as small as it may be.
-        opt = options[-1] if options else _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
-    half_w = max(opt.width / 2 + style.clearance, _widest_free_half(moved, centre, radius, style.clearance, opt, frame))
-    half_h = _free_height(moved, cx, cy, half_w, radius, style.clearance, frame)
-    area = Rect(cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
-    top = cy - opt.height / 2
-    context_block = None
-    if opt.context_lines:
-        c_h = len(opt.context_lines) * m.measure.line_height(opt.context_size)
-        context_block = TextBlock(opt.context_lines, opt.context_size, False, Rect(area.x, top, area.w, c_h))
-        top += c_h + opt.gap
-    t_h = len(opt.title_lines) * m.measure.line_height(opt.title_size, True)
-    title_block = TextBlock(opt.title_lines, opt.title_size, True, Rect(area.x, top, area.w, t_h))
+    opt = _title_choice(solver, plan, radius)
+    area, title_block, context_block = _title_blocks(m, opt, [st.box for st in steps], centre, radius, style, frame)
 
     return PatternLayout(
         width=width,
@@ -1471,6 +1454,60 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
         radii=(radius * frame.ax, radius * frame.ay),
         fits=plan.feasible,
     )
+
+
+def _breakthrough(
+    after: str, path: Sequence[Point], note: "_NoteText", nb: Rect, note_size: float, style: _Style
+) -> BreakthroughLayout:
+    """A breakthrough's marker in the middle of its arrow's visible line, and its note in ``nb``."""
+    total = sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
+    marker, _ = _point_along(path, max(0.0, (total - style.head_len) / 2))
+    text_rect = Rect(nb.x + style.pad_y, nb.y + style.pad_y, nb.w - 2 * style.pad_y, note.height)
+    start = _toward(marker, _nearest_on_rect(nb, marker), style.marker_radius)
+    return BreakthroughLayout(
+        after,
+        marker,
+        style.marker_radius,
+        TextBlock(note.lines, note_size, False, text_rect),
+        nb,
+        (start, _nearest_on_rect(nb, marker)),
+    )
+
+
+def _title_choice(solver: "_Solver", plan: "_Plan", radius: float) -> "_TitleOption":
+    """How the title block is set: the plan's choice, else what fits at ``radius``, else the smallest."""
+    s = plan.s
+    options = _title_options(solver.m, solver.title, solver.context, s, solver.min_font)
+    opt = plan.title or _title_fits(solver.frame, radius, plan.sizes, options, _Style(s).clearance)
+    if opt is None:
+        # Nothing fits (a crowded best effort): the title still shows, as small as it may be.
+        opt = options[-1] if options else _TitleOption(s, s, (), (), 0.0, 0.0, 0.0)
+    return opt
+
+
+def _title_blocks(
+    m: "_Measurer",
+    opt: "_TitleOption",
+    boxes: Sequence[Rect],
+    centre: Point,
+    radius: float,
+    style: _Style,
+    frame: "_Frame",
+) -> tuple[Rect, TextBlock, TextBlock | None]:
+    """The title area (the roomiest free rectangle in the middle that holds the title), the title and the context."""
+    cx, cy = centre
+    half_w = max(opt.width / 2 + style.clearance, _widest_free_half(boxes, centre, radius, style.clearance, opt, frame))
+    half_h = _free_height(boxes, cx, cy, half_w, radius, style.clearance, frame)
+    area = Rect(cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
+    top = cy - opt.height / 2
+    context_block = None
+    if opt.context_lines:
+        c_h = len(opt.context_lines) * m.measure.line_height(opt.context_size)
+        context_block = TextBlock(opt.context_lines, opt.context_size, False, Rect(area.x, top, area.w, c_h))
+        top += c_h + opt.gap
+    t_h = len(opt.title_lines) * m.measure.line_height(opt.title_size, True)
+    title_block = TextBlock(opt.title_lines, opt.title_size, True, Rect(area.x, top, area.w, t_h))
+    return area, title_block, context_block
 
 
 def _widest_free_half(
@@ -1526,8 +1563,25 @@ def layout_pattern(
     known = memo.layouts.get(key)
     if known is not None:
         return known
-    n = len(pattern.steps)
+    # The ring, the sizes and the type come from the pattern without its nudges,
+    # so nudging one box leaves every other box where it was.
+    base_key = (pattern.model_dump_json(exclude={"layout": {"offsets"}}), width, height, min_font, max_font)
+    base = memo.bases.get(base_key)
+    if base is None:
+        base = memo.remember_base(base_key, _layout_plain(pattern, measure, width, height, min_font, max_font))
+    solver, plan, plain = base
     offsets = [tuple(pattern.layout.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
+    if not any(o != (0.0, 0.0) for o in offsets):
+        return memo.remember(key, plain)
+    return memo.remember(key, _Nudger(solver, plan, plain).apply(offsets))
+
+
+def _layout_plain(
+    pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None
+) -> "tuple[_Solver, _Plan, PatternLayout]":
+    """The layout of ``pattern`` as if no box were nudged, with the solver and plan that made it."""
+    n = len(pattern.steps)
+    still = [(0.0, 0.0)] * n
     index = {s.id: i for i, s in enumerate(pattern.steps)}
     notes = {index[b.after]: b.text for b in pattern.breakthroughs if b.text.strip()}
     cap = max(min_font, max_font if max_font is not None else _default_max_font(width, height, n))
@@ -1543,9 +1597,9 @@ def layout_pattern(
         best_effort: bool = True,
     ):
         if rows is None:
-            frame = _frame(n, pattern.layout.start_angle, clockwise, offsets, ax, ay, power)
+            frame = _frame(n, pattern.layout.start_angle, clockwise, still, ax, ay, power)
         else:
-            frame = _rows_frame(n, rows[0], rows[1], clockwise, offsets, ax, ay, power)
+            frame = _rows_frame(n, rows[0], rows[1], clockwise, still, ax, ay, power)
         texts = [s.text for s in pattern.steps]
         min_lines = 3 if n <= 12 else 2
         solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
@@ -1556,7 +1610,262 @@ def layout_pattern(
     # Rows of boxes need the first step in the middle of the top row.
     rows = _row_counts(n, width / height) if abs(pattern.layout.start_angle % 360.0 - 90.0) < 1e-9 else []
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
-    return memo.remember(key, _build(solver, plan, [s.id for s in pattern.steps], width, height))
+    return solver, plan, _build(solver, plan, [s.id for s in pattern.steps], width, height)
+
+
+# --------------------------------------------------------------------------
+# Manual nudges
+
+
+def _chunks(path: Sequence[Point], d: float, k: int = 6) -> list[Rect]:
+    """Rectangles that together cover the polyline ``path`` grown by ``d``: one per ``k`` segments."""
+    out = []
+    for a in range(0, max(1, len(path) - 1), k):
+        out.append(Rect.around(path[a : a + k + 1]).inflated(d))
+    return out
+
+
+def _blocked(home: Point, v: Point, w: float, h: float, o: Rect) -> tuple[float, float] | None:
+    """The open interval of t for which a ``w`` x ``h`` box centred at ``home + t v`` overlaps ``o``; or None."""
+    lo, hi = -math.inf, math.inf
+    for p, d, a, b in ((home[0], v[0], o.x - w / 2, o.right + w / 2), (home[1], v[1], o.y - h / 2, o.bottom + h / 2)):
+        if abs(d) < 1e-12:
+            if not a < p < b:
+                return None
+            continue
+        t0, t1 = (a - p) / d, (b - p) / d
+        if t0 > t1:
+            t0, t1 = t1, t0
+        lo, hi = max(lo, t0), min(hi, t1)
+    return (lo, hi) if lo < hi else None
+
+
+def _last_clear(intervals: Sequence[tuple[float, float]], t: float) -> float:
+    """The largest t' <= ``t`` in none of the open ``intervals`` (0 if it would go below 0)."""
+    moved = True
+    while moved and t > 0.0:
+        moved = False
+        for a, b in intervals:
+            if a < t < b:
+                t, moved = a, True
+    return max(t, 0.0)
+
+
+def _path_length(path: Sequence[Point]) -> float:
+    return sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
+
+
+class _Nudger:
+    """Puts nudged boxes where the user dropped them, on a finished plain layout.
+
+    Every other box, the ring, the sizes and the type stay as they are. A
+    nudged box goes to its place on the ring plus its offset (in radii); kept
+    inside the page's margin, and pushed back towards its place on the ring
+    (along the way it was dragged) as far as it must to keep 2 mm from every
+    other box, the title, the notes and the arrows it does not touch. Its two
+    arrows are drawn anew to follow it, with the notes on them; a place where
+    they would not show (too short, through a box, off the page) is given up
+    for one nearer the ring.
+    """
+
+    def __init__(self, solver: "_Solver", plan: "_Plan", plain: PatternLayout):
+        self.solver, self.plan, self.plain = solver, plan, plain
+        self.style = style = _Style(plan.s)
+        self.radius = plain.radius
+        self.n = n = len(plain.steps)
+        cx, cy = self.centre = plain.center
+        # Everything is worked out relative to the ring's centre, as the plan is.
+        self.boxes = [st.box.translated(-cx, -cy) for st in plain.steps]
+        self.homes = [b.center for b in self.boxes]
+        self.paths = [tuple((x - cx, y - cy) for x, y in a.path) for a in plain.arrows]
+        self.notes = solver.note_texts(plan.s)
+        self.note_boxes = {i: b.note_box.translated(-cx, -cy) for i, b in zip(sorted(self.notes), plain.breakthroughs)}
+        margin = style.margin
+        self.area = Rect(margin - cx, margin - cy, plain.width - 2 * margin, plain.height - 2 * margin)
+        self.eff = [(0.0, 0.0)] * n
+        self.changed: set[int] = set()  # arrows drawn anew
+        opt = _title_choice(solver, plan, self.radius)
+        self.title_opt = opt
+        self.title_core = None
+        if opt.title_lines or opt.context_lines:
+            # Boxes keep clear of where the title text stands, so the title area can still hold it.
+            core = Rect.centred(0.0, 0.0, opt.width + 2 * style.clearance, opt.height)
+            self.title_core = core.inflated(max(style.clearance, MIN_GAP) + 0.01)
+        need = style.head_len + 0.5 * style.shaft
+        self.need = [min(need, _path_length(p)) for p in self.paths]
+
+    def apply(self, offsets: Sequence[Point]) -> PatternLayout:
+        for i, (ox, oy) in enumerate(offsets):
+            if (ox, oy) != (0.0, 0.0):
+                self._place(i, (ox, oy))
+        return self._result()
+
+    # -- one box -------------------------------------------------------------
+
+    def _place(self, i: int, offset: Point) -> None:
+        n, r, style = self.n, self.radius, self.style
+        home = self.homes[i]
+        w, h = self.boxes[i].w, self.boxes[i].h
+        # Where it was dropped, kept inside the page's margin.
+        area = self.area
+        gx = min(max(home[0] + offset[0] * r, area.x + w / 2), area.right - w / 2)
+        gy = min(max(home[1] + offset[1] * r, area.y + h / 2), area.bottom - h / 2)
+        v = (gx - home[0], gy - home[1])
+        if math.hypot(*v) < 1e-9:
+            return
+        mine = {(i - 1) % n, i}
+        gap = MIN_GAP + 0.01
+        obstacles = [b.inflated(gap) for k, b in enumerate(self.boxes) if k != i]
+        if self.title_core is not None:
+            obstacles.append(self.title_core)
+        obstacles += [nb.inflated(gap) for k, nb in self.note_boxes.items() if k not in mine]
+        for k, path in enumerate(self.paths):
+            if k not in mine:
+                obstacles += _chunks(path, style.clearance + style.stroke)
+                obstacles.append(Rect.around(_head(path, style)).inflated(style.clearance))
+        intervals = [iv for o in obstacles if (iv := _blocked(home, v, w, h, o)) is not None]
+
+        t = _last_clear(intervals, 1.0)
+        found = self._try(i, home, v, t) if t > 0 else None
+        if found is None and t > 0:
+            # The arrows or notes do not work there: nearer the ring, then back out as far as works.
+            bad = t
+            step = 1.0 / 16
+            while t > 0:
+                t = _last_clear(intervals, t - step)
+                found = self._try(i, home, v, t) if t > 0 else None
+                if found is not None:
+                    break
+                bad = t
+            if found is not None:
+                for _ in range(4):
+                    mid = (t + bad) / 2
+                    if _last_clear(intervals, mid) != mid:
+                        bad = mid
+                        continue
+                    trial = self._try(i, home, v, mid)
+                    if trial is None:
+                        bad = mid
+                    else:
+                        t, found = mid, trial
+        if found is None:
+            return  # stays on the ring
+        self._commit(i, home, v, t, found)
+
+    def _try(self, i: int, home: Point, v: Point, t: float):
+        """Box ``i`` at ``home + t v``: its two arrows and their notes, or None if they would not work there."""
+        n, r, style = self.n, self.radius, self.style
+        c = (home[0] + t * v[0], home[1] + t * v[1])
+        box = Rect.centred(c[0], c[1], self.boxes[i].w, self.boxes[i].h)
+        boxes = list(self.boxes)
+        boxes[i] = box
+        # The arrows bend by every box's nudge as drawn (``home`` is the box's place on the ring).
+        eff = list(self.eff)
+        eff[i] = ((c[0] - home[0]) / r, (c[1] - home[1]) / r)
+        f = self.solver.frame
+        frame = _Frame(f.angles, f.sweeps, tuple(eff), f.ax, f.ay, f.power)
+        area = self.area
+        core = self.title_core
+        paths = {}
+        others_notes = [nb for k, nb in self.note_boxes.items() if k not in ((i - 1) % n, i)]
+        for k in {(i - 1) % n, i}:
+            path, length = _arrow(frame, k, r, boxes, style)
+            if length < self.need[k] or len(path) < 2:
+                return None
+            head = _head(path, style)
+            for p in list(path) + list(head):
+                if not area.contains(*p) or (core is not None and core.contains(*p)):
+                    return None
+                if any(b.contains(*p) for b in boxes) or any(nb.contains(*p) for nb in others_notes):
+                    return None
+            paths[k] = tuple(path)
+        notes = {}
+        for k in sorted(paths):
+            if k not in self.notes:
+                continue
+            note = self.notes[k]
+            marker = frame.arc_point(k, 0.5, r)
+            obstacles = boxes + others_notes + list(notes.values())
+            for p in paths.values():
+                obstacles += _chunks(p, style.stroke)
+            nb = _place_note(marker, (0.0, 0.0), note, style.pad_y, obstacles, r,
+                             style.clearance + style.marker_radius, frame)
+            if not (area.contains(nb.x, nb.y) and area.contains(nb.right, nb.bottom)):
+                return None
+            if any(nb.intersects(b) for b in boxes) or (core is not None and nb.intersects(core)):
+                return None
+            b = _breakthrough("", paths[k], note, nb, 0.0, style)
+            (x0, y0), (x1, y1) = b.leader
+            for q in range(11):
+                p = (x0 + (x1 - x0) * q / 10, y0 + (y1 - y0) * q / 10)
+                if any(bx.contains(*p) for bx in boxes):
+                    return None
+            notes[k] = nb
+        return eff[i], box, paths, notes
+
+    def _commit(self, i: int, home: Point, v: Point, t: float, found) -> None:
+        eff_i, box, paths, notes = found
+        self.eff[i] = eff_i
+        self.boxes[i] = box
+        for k, p in paths.items():
+            self.paths[k] = p
+            self.changed.add(k)
+        self.note_boxes.update(notes)
+
+    # -- the layout --------------------------------------------------------------
+
+    def _result(self) -> PatternLayout:
+        plain, style = self.plain, self.style
+        cx, cy = self.centre
+        steps = []
+        moved = False
+        for st, box in zip(plain.steps, self.boxes):
+            box = box.translated(cx, cy)
+            dx, dy = box.x - st.box.x, box.y - st.box.y
+            if abs(dx) < 1e-9 and abs(dy) < 1e-9:
+                steps.append(st)
+                continue
+            moved = True
+            text = st.text
+            steps.append(
+                StepLayout(st.id, st.index, box, TextBlock(text.lines, text.size, text.bold, text.rect.translated(dx, dy)),
+                           st.angle, st.home)
+            )
+        if not moved:
+            return plain
+        arrows = list(plain.arrows)
+        for k in self.changed:
+            pts = tuple((x + cx, y + cy) for x, y in self.paths[k])
+            arrows[k] = ArrowLayout(arrows[k].source, arrows[k].target, pts, _head(pts, style))
+        breakthroughs = []
+        note_size = _derived_size(NOTE_SCALE, plain.step_font_size, self.solver.min_font)
+        for i, b in zip(sorted(self.notes), plain.breakthroughs):
+            if i in self.changed:
+                b = _breakthrough(b.after, arrows[i].path, self.notes[i], self.note_boxes[i].translated(cx, cy),
+                                  note_size, style)
+            breakthroughs.append(b)
+        area, title, context = plain.title_area, plain.title, plain.context
+        boxes = [st.box for st in steps]
+        if any(area.intersects(b) for b in boxes):
+            # A box nudged into the middle: the title keeps to what is still free.
+            area, title, context = _title_blocks(
+                self.solver.m, self.title_opt, boxes, plain.center, self.radius, style, self.solver.frame
+            )
+        return PatternLayout(
+            width=plain.width,
+            height=plain.height,
+            center=plain.center,
+            radius=plain.radius,
+            steps=tuple(steps),
+            arrows=tuple(arrows),
+            title=title,
+            context=context,
+            title_area=area,
+            breakthroughs=tuple(breakthroughs),
+            step_font_size=plain.step_font_size,
+            radii=plain.radii,
+            fits=plain.fits,
+        )
 
 
 # A ring is stretched into an ellipse at most this much.
@@ -1658,7 +1967,9 @@ def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: f
     plan = solver.solve(_default_max_font(width, height, n))
     layout = _build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
     steps = tuple(
-        StepLayout(s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-_Style(plan.s).pad_x)), s.angle)
+        StepLayout(
+            s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-_Style(plan.s).pad_x)), s.angle, s.home
+        )
         for s in layout.steps
     )
     empty_title = TextBlock((), layout.title.size, True, layout.title_area)
