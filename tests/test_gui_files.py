@@ -451,3 +451,24 @@ def test_panel_never_starts_wider_than_a_third(make_window, qtbot):
         assert second.view.width() > second.width() // 2
     finally:
         second.close()
+
+
+def test_status_message_does_not_overlap_the_key_hint(make_window, pattern_file, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui.mainwindow import MainWindow
+
+    w = MainWindow(lazy=True)  # as run_gui starts with a file: shown, then the file read
+    w.show()
+    QApplication.processEvents()
+    try:
+        assert w.open_path(pattern_file)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert "geopend" in w.statusBar().currentMessage()
+        assert not w.hint_label.isVisible()  # the message alone, not drawn over the hint
+        w.statusBar().clearMessage()
+        QApplication.processEvents()
+        assert w.hint_label.isVisible() and w.hint_label.text()
+    finally:
+        w.close()

@@ -329,6 +329,8 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.steps_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
+        # showMessage() draws over normal widgets without hiding them: make way for the message.
+        self.statusBar().messageChanged.connect(lambda message: self.hint_label.setVisible(not message))
 
     def _show_hint(self, *_args) -> None:
         """What the keys do now, in the status bar (for those who do not read menus)."""
