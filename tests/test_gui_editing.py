@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QMessageBox
 
 from patroon import model
 from patroon.fileformat import load_pattern
+from patroon.layout import MIN_GAP
 
 ROOT = Path(__file__).resolve().parent.parent
 WERELDVREDE = ROOT / "patterns" / "wereldvrede.yaml"
@@ -335,6 +336,73 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     assert not w.act_reset_layout.isEnabled()
     undo(w)
     assert step in w.document.pattern.layout.offsets
+
+
+def _scene_box(w, step) -> QRectF:
+    item = w.scene.steps[step]
+    return item.mapRectToScene(QRectF(*(lambda b: (b.x, b.y, b.w, b.h))(item.layout.box)))
+
+
+def test_a_dragged_box_lands_where_it_was_dropped_and_nothing_else_moves(window):
+    w = window
+    step = ids(w)[1]  # on the right: room to move out towards the page's side
+    others = {s: _scene_box(w, s) for s in ids(w) if s != step}
+    font = w.scene.layout.step_font_size
+    before = _scene_box(w, step)
+    start = _view_pos(w, w.scene.steps[step])
+    end = start + QPoint(50, 30)
+    moved = w.view.mapToScene(end) - w.view.mapToScene(start)
+    _drag(w, start, end)
+    assert w.document.undo_stack.count() == 1
+    after = _scene_box(w, step)
+    assert abs(after.center().x() - (before.center().x() + moved.x())) < 3
+    assert abs(after.center().y() - (before.center().y() + moved.y())) < 3
+    assert {s: _scene_box(w, s) for s in ids(w) if s != step} == others
+    assert w.scene.layout.step_font_size == font
+    # Its arrows follow it: the one in ends at it, the one out starts at it.
+    box = w.scene.steps[step].layout.box
+    arrow_in = next(a.layout for a in w.scene.arrows.values() if a.layout.target == step)
+    arrow_out = w.scene.arrows[step].layout
+    for point in (arrow_in.head[0], arrow_out.path[0]):
+        assert box.inflated(font).contains(*point) and not box.contains(*point)
+
+    # Dragged again: it lands under the pointer again (the offset counts from its place on the ring).
+    start = _view_pos(w, w.scene.steps[step])
+    end = start + QPoint(-20, 15)
+    moved2 = w.view.mapToScene(end) - w.view.mapToScene(start)
+    _drag(w, start, end)
+    again = _scene_box(w, step)
+    assert abs(again.center().x() - (after.center().x() + moved2.x())) < 3
+    assert abs(again.center().y() - (after.center().y() + moved2.y())) < 3
+    assert w.document.undo_stack.count() == 2
+    undo(w)
+    undo(w)
+    assert _scene_box(w, step) == before
+    assert step not in w.document.pattern.layout.offsets
+
+
+def test_a_box_dragged_off_the_page_or_onto_a_neighbour_stays_clear(window):
+    w = window
+    step = ids(w)[1]
+    page = w.scene.sceneRect()
+    start = _view_pos(w, w.scene.steps[step])
+    _drag(w, start, w.view.mapFromScene(QPointF(page.right() + 400, page.top() - 300)))
+    box = _scene_box(w, step)
+    assert page.contains(box)
+    layout = w.scene.layout
+    for s in layout.steps:
+        if s.id != step:
+            assert s.box.distance(layout.step(step).box) >= MIN_GAP - 1e-6
+    undo(w)
+    # Dropped just short of the next box (not on it, which would move the step there).
+    nxt = w.scene.steps[ids(w)[2]].layout.box
+    own = w.scene.steps[step].layout.box
+    target = w.scene.to_scene(own.center[0], nxt.y - own.h / 2 + 10)
+    _drag(w, _view_pos(w, w.scene.steps[step]), w.view.mapFromScene(target))
+    assert step in w.document.pattern.layout.offsets
+    layout = w.scene.layout
+    assert layout.step(step).box.distance(layout.step(ids(w)[2]).box) >= MIN_GAP - 1e-6
+    assert layout.step(step).box.center[1] > own.center[1] + 5, "it moved as far as it could"
 
 
 def test_dragging_a_box_onto_another_moves_it_to_that_place(window):

@@ -557,6 +557,24 @@ class PatternScene(QGraphicsScene):
                 other.update()
         self.add_button.setVisible(False)
 
+    def offset_for_drop(self, step_id: str, dx: float, dy: float) -> tuple[float, float]:
+        """The manual offset (in radii) that puts step ``step_id``'s box ``dx``, ``dy`` points from where it is shown.
+
+        Measured from the box's place on the ring in the layout on screen, so
+        the box lands under the pointer whatever nudge it had before (the layout
+        may still keep it inside the page or clear of other boxes).
+        """
+        shown = self._layout.step(step_id) if self._layout is not None else None
+        if shown is None:
+            return (0.0, 0.0)
+        cx, cy = shown.box.center
+        hx, hy = shown.home or shown.box.center
+        radius = self._layout.radius or 1.0
+        return (
+            max(-2.0, min(2.0, (cx + dx - hx) / radius)),
+            max(-2.0, min(2.0, (cy + dy - hy) / radius)),
+        )
+
     def drag_finished(self, item: StepItem) -> None:
         """Record a drag as one command: onto another step's place moves the step there, else a nudge."""
         target = self._drop_target(item)
@@ -572,10 +590,7 @@ class PatternScene(QGraphicsScene):
                 new = model.move_step(new, step, pattern.index(target.step_id))
                 self.document.apply(new, self.tr("Move step"), select=step, select_before=step)
             else:
-                radius = self.layout.radius if self.layout else 1.0
-                ox, oy = pattern.layout.offsets.get(step, (0.0, 0.0))
-                dx = max(-2.0, min(2.0, ox + item.pos().x() / radius))
-                dy = max(-2.0, min(2.0, oy + item.pos().y() / radius))
+                dx, dy = self.offset_for_drop(step, item.pos().x(), item.pos().y())
                 self.document.apply(model.set_offset(pattern, step, (dx, dy)), self.tr("Nudge step"),
                                     select=step, select_before=step)
         except PatternError:
