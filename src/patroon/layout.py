@@ -1692,7 +1692,21 @@ class _Nudger:
             core = Rect.centred(0.0, 0.0, opt.width + 2 * style.clearance, opt.height)
             self.title_core = core.inflated(max(style.clearance, MIN_GAP) + 0.01)
         need = style.head_len + 0.5 * style.shaft
-        self.need = [min(need, _path_length(p)) for p in self.paths]
+        # No shorter than on the plain ring (a crowded best effort may have had no room at all).
+        self.need = [min(need, 0.9 * length) if length > 1.0 else 0.0 for length in map(_path_length, self.paths)]
+        # Arrows that show whole on the plain ring must stay so (a crowded best effort may not).
+        notes = list(self.note_boxes.values())
+        self.sound = [self._clear(p, self.boxes, notes) for p in self.paths]
+
+    def _clear(self, path: Sequence[Point], boxes: Sequence[Rect], notes: Sequence[Rect]) -> bool:
+        """Whether an arrow shows whole: on the page, in no box, note or title."""
+        area, core = self.area, self.title_core
+        for p in list(path) + list(_head(path, self.style)):
+            if not area.contains(*p) or (core is not None and core.contains(*p)):
+                return False
+            if any(b.contains(*p) for b in boxes) or any(nb.contains(*p) for nb in notes):
+                return False
+        return True
 
     def apply(self, offsets: Sequence[Point]) -> PatternLayout:
         for i, (ox, oy) in enumerate(offsets):
@@ -1723,8 +1737,40 @@ class _Nudger:
             if k not in mine:
                 obstacles += _chunks(path, style.clearance + style.stroke)
                 obstacles.append(Rect.around(_head(path, style)).inflated(style.clearance))
-        intervals = [iv for o in obstacles if (iv := _blocked(home, v, w, h, o)) is not None]
+        here = Rect.centred(home[0], home[1], w, h)
+        kept = []
+        for o in obstacles:
+            if here.intersects(o):
+                # Already this close on the ring (a full ring packs its boxes 2 mm apart):
+                # the box may move away, not closer.
+                depth = min(here.right - o.x, o.right - here.x, here.bottom - o.y, o.bottom - here.y)
+                o = o.inflated(-depth - 1e-6)
+                if o.w <= 0 or o.h <= 0:
+                    continue
+            kept.append(o)
 
+        best = self._along(i, home, v, kept)
+        if best is None or best[0] < 1.0:
+            # Pushed back: perhaps only one direction of the drag is in the way; refuse just that part.
+            for part in ((v[0], 0.0), (0.0, v[1])):
+                if abs(part[0]) + abs(part[1]) < 1e-9:
+                    continue
+                other = self._along(i, home, part, kept)
+                if other is None:
+                    continue
+                if best is None or self._miss(home, part, other[0], (gx, gy)) < self._miss(home, best[2], best[0], (gx, gy)) - 1e-6:
+                    best = other
+        if best is not None:
+            self._commit(i, best[1])
+
+    @staticmethod
+    def _miss(home: Point, v: Point, t: float, goal: Point) -> float:
+        return math.dist((home[0] + t * v[0], home[1] + t * v[1]), goal)
+
+    def _along(self, i: int, home: Point, v: Point, obstacles: Sequence[Rect]):
+        """How far (t) box ``i`` gets from ``home`` towards ``home + v``, what it then looks like, and ``v``; or None."""
+        w, h = self.boxes[i].w, self.boxes[i].h
+        intervals = [iv for o in obstacles if (iv := _blocked(home, v, w, h, o)) is not None]
         t = _last_clear(intervals, 1.0)
         found = self._try(i, home, v, t) if t > 0 else None
         if found is None and t > 0:
@@ -1748,9 +1794,7 @@ class _Nudger:
                         bad = mid
                     else:
                         t, found = mid, trial
-        if found is None:
-            return  # stays on the ring
-        self._commit(i, home, v, t, found)
+        return None if found is None else (t, found, v)
 
     def _try(self, i: int, home: Point, v: Point, t: float):
         """Box ``i`` at ``home + t v``: its two arrows and their notes, or None if they would not work there."""
@@ -1772,12 +1816,8 @@ class _Nudger:
             path, length = _arrow(frame, k, r, boxes, style)
             if length < self.need[k] or len(path) < 2:
                 return None
-            head = _head(path, style)
-            for p in list(path) + list(head):
-                if not area.contains(*p) or (core is not None and core.contains(*p)):
-                    return None
-                if any(b.contains(*p) for b in boxes) or any(nb.contains(*p) for nb in others_notes):
-                    return None
+            if self.sound[k] and not self._clear(path, boxes, others_notes):
+                return None
             paths[k] = tuple(path)
         notes = {}
         for k in sorted(paths):
@@ -1803,7 +1843,7 @@ class _Nudger:
             notes[k] = nb
         return eff[i], box, paths, notes
 
-    def _commit(self, i: int, home: Point, v: Point, t: float, found) -> None:
+    def _commit(self, i: int, found) -> None:
         eff_i, box, paths, notes = found
         self.eff[i] = eff_i
         self.boxes[i] = box
