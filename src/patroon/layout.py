@@ -389,10 +389,6 @@ class _Frame:
             out.append((ux + ox, uy + oy))
         return tuple(out)
 
-    @cached_property
-    def nudged(self) -> bool:
-        return any(o != (0.0, 0.0) for o in self.offsets)
-
     @property
     def forward(self) -> bool:
         """Whether the steps follow increasing angles (counterclockwise)."""
@@ -613,14 +609,11 @@ def _arc_gaps(frame: "_Frame", radius: float, sizes: Sizes, clearance: float) ->
 def _spacing_ok(frame: _Frame, radius: float, sizes: Sizes, gap_needed: Sequence[float], clearance: float) -> bool:
     """Whether, at this radius, no two boxes come closer than MIN_GAP and every arrow has its room."""
     n = len(frame.angles)
-    if any(o != (0.0, 0.0) for o in frame.offsets):
-        # Nudged boxes are where the user put them; only the plain ring is checked here.
-        pass
-    elif not all(g >= need for g, need in zip(_arc_gaps(frame, radius, sizes, clearance), gap_needed)):
+    if not all(g >= need for g, need in zip(_arc_gaps(frame, radius, sizes, clearance), gap_needed)):
         return False
     boxes = _boxes(frame, radius, sizes)
     # On a ring that leaves room for the arrows, only near neighbours can touch.
-    reach = n if n <= 8 or any(o != (0.0, 0.0) for o in frame.offsets) else 3
+    reach = n if n <= 8 else 3
     for i in range(n):
         for k in range(1, min(reach, n - 1) + 1):
             j = (i + k) % n
@@ -998,11 +991,6 @@ class _Solver:
         reach = style.head_half + style.stroke
         rx, ry = radius * frame.ax + reach, radius * frame.ay + reach
         x0, y0, x1, y1 = -rx, -ry, rx, ry
-        if frame.nudged:
-            # Nudged boxes bend their arrows: take the bent paths' reach.
-            pts = [frame.arc_point(i, k / 16, radius) for i in range(self.n) for k in range(17)]
-            rect = Rect.around(pts).inflated(reach)
-            x0, y0, x1, y1 = rect.x, rect.y, rect.right, rect.bottom
         for (ux, uy), (w, h) in zip(frame.places, sizes):
             cx, cy = radius * ux, radius * uy
             x0, y0 = min(x0, cx - w / 2), min(y0, cy - h / 2)
@@ -1065,29 +1053,10 @@ class _Solver:
         room_w = self.width - 2 * style.margin
         room_h = self.height - 2 * style.margin
 
-        def fits(r: float) -> bool:
-            e = self.extent(r, sizes, style, notes, rough=rough)
-            return e.w <= room_w and e.h <= room_h
-
-        def fits_bare(r: float) -> bool:
-            e = self.extent(r, sizes, style, {})
-            return e.w <= room_w and e.h <= room_h
-
         # Without the notes first (cheap): the notes only add to what is drawn.
-        lo, hi = 0.0, max(self.width, self.height)
-        if self.frame.nudged:
-            if fits_bare(hi):
-                lo = hi
-            for _ in range(18):
-                mid = (lo + hi) / 2
-                if fits_bare(mid):
-                    lo = mid
-                else:
-                    hi = mid
-        else:
-            lo = self._largest_bare_radius(hi, sizes, style, room_w, room_h)
+        lo = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
         rough_done = False
-        if notes and rough and not self.frame.nudged and lo > 0:
+        if notes and rough and lo > 0:
             # Roughly placed notes move with the radius too: one more Newton search.
             lo = self._largest_bare_radius(lo, sizes, style, room_w, room_h, notes)
             rough_done = True
@@ -1389,7 +1358,7 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
         arrows = [_arrow(frame, i, radius, boxes, style) for i in range(n)]
         need = style.head_len + 0.5 * style.shaft
         short = [length for (_, length) in arrows if length < need]
-        if not short or any(o != (0.0, 0.0) for o in frame.offsets):
+        if not short:
             break
         room = solver.extent(radius * 1.04, sizes, style, notes)
         if room.w > width - 2 * style.margin or room.h > height - 2 * style.margin:
@@ -1651,6 +1620,11 @@ def _last_clear(intervals: Sequence[tuple[float, float]], t: float) -> float:
     return max(t, 0.0)
 
 
+def _miss(home: Point, v: Point, t: float, goal: Point) -> float:
+    """How far ``home + t v`` is from ``goal``."""
+    return math.dist((home[0] + t * v[0], home[1] + t * v[1]), goal)
+
+
 def _path_length(path: Sequence[Point]) -> float:
     return sum(math.dist(path[k], path[k + 1]) for k in range(len(path) - 1))
 
@@ -1691,7 +1665,7 @@ class _Nudger:
             # Boxes keep clear of where the title text stands, so the title area can still hold it.
             core = Rect.centred(0.0, 0.0, opt.width + 2 * style.clearance, opt.height)
             self.title_core = core.inflated(max(style.clearance, MIN_GAP) + 0.01)
-        need = style.head_len + 0.5 * style.shaft
+        need = style.head_len + 0.5 * style.shaft  # as the plain ring asks of every arrow
         # No shorter than on the plain ring (a crowded best effort may have had no room at all).
         self.need = [min(need, 0.9 * length) if length > 1.0 else 0.0 for length in map(_path_length, self.paths)]
         # Arrows that show whole on the plain ring must stay so (a crowded best effort may not).
@@ -1758,17 +1732,14 @@ class _Nudger:
                 other = self._along(i, home, part, kept)
                 if other is None:
                     continue
-                if best is None or self._miss(home, part, other[0], (gx, gy)) < self._miss(home, best[2], best[0], (gx, gy)) - 1e-6:
+                goal = (gx, gy)
+                if best is None or _miss(home, part, other[0], goal) < _miss(home, best[2], best[0], goal) - 1e-6:
                     best = other
         if best is not None:
             self._commit(i, best[1])
 
-    @staticmethod
-    def _miss(home: Point, v: Point, t: float, goal: Point) -> float:
-        return math.dist((home[0] + t * v[0], home[1] + t * v[1]), goal)
-
     def _along(self, i: int, home: Point, v: Point, obstacles: Sequence[Rect]):
-        """How far (t) box ``i`` gets from ``home`` towards ``home + v``, what it then looks like, and ``v``; or None."""
+        """How far (t) box ``i`` gets towards ``home + v``, what it looks like there, and ``v``; or None."""
         w, h = self.boxes[i].w, self.boxes[i].h
         intervals = [iv for o in obstacles if (iv := _blocked(home, v, w, h, o)) is not None]
         t = _last_clear(intervals, 1.0)
@@ -1867,10 +1838,8 @@ class _Nudger:
                 continue
             moved = True
             text = st.text
-            steps.append(
-                StepLayout(st.id, st.index, box, TextBlock(text.lines, text.size, text.bold, text.rect.translated(dx, dy)),
-                           st.angle, st.home)
-            )
+            block = TextBlock(text.lines, text.size, text.bold, text.rect.translated(dx, dy))
+            steps.append(StepLayout(st.id, st.index, box, block, st.angle, st.home))
         if not moved:
             return plain
         arrows = list(plain.arrows)
