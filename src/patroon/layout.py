@@ -16,6 +16,9 @@ a wide or tall area, or a rounded-square ring that reaches into the corners;
 and one that fits none of these, rows of boxes along the edges of a rounded
 rectangle that fills the page (the first step in the middle of the top row).
 
+A box the user dragged (a manual offset) is placed after all that, on the
+finished ring: everything else stays exactly where it was.
+
 Layout runs on every edit and every resize, so it is quick: measured words
 and wrapped texts are remembered per text measure, candidate box sizes are
 ranked before the (costly) radius search, the radius comes from Newton's
@@ -1522,10 +1525,13 @@ def layout_pattern(
     that every step's text fits its box, no two boxes come closer than 2 mm,
     every arrow shows its head between the boxes and the title fits in the
     middle. Honours ``pattern.layout``: ``start_angle`` (degrees, 90 = top),
-    ``direction`` and ``offsets`` (a box's nudge in radii; its arrows follow).
-    If even ``min_font`` cannot make everything fit, the text stays at
-    ``min_font``, the boxes may come closer than they should and the
-    layout's ``fits`` is False: give it a larger area.
+    ``direction`` and ``offsets``: a box's nudge in radii from its place on
+    the ring. The ring, the sizes and the type are those of the pattern
+    without nudges, so a nudge moves only its box (and its arrows and notes);
+    a nudged box stays inside the page and 2 mm clear of everything else
+    (see :class:`_Nudger`). If even ``min_font`` cannot make everything
+    fit, the text stays at ``min_font``, the boxes may come closer than
+    they should and the layout's ``fits`` is False: give it a larger area.
     """
     memo = _measurer(measure)
     key = (pattern.model_dump_json(), width, height, min_font, max_font)
