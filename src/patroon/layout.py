@@ -1626,6 +1626,23 @@ def _last_clear(intervals: Sequence[tuple[float, float]], t: float) -> float:
     return max(t, 0.0)
 
 
+def _crosses(a: Point, b: Point, rect: Rect) -> bool:
+    """Whether the segment from ``a`` to ``b`` enters ``rect`` (touching its edge counts)."""
+    lo, hi = 0.0, 1.0
+    for p, d, r0, r1 in ((a[0], b[0] - a[0], rect.x, rect.right), (a[1], b[1] - a[1], rect.y, rect.bottom)):
+        if abs(d) < 1e-12:
+            if not r0 <= p <= r1:
+                return False
+            continue
+        t0, t1 = (r0 - p) / d, (r1 - p) / d
+        if t0 > t1:
+            t0, t1 = t1, t0
+        lo, hi = max(lo, t0), min(hi, t1)
+        if lo > hi:
+            return False
+    return True
+
+
 def _miss(home: Point, v: Point, t: float, goal: Point) -> float:
     """How far ``home + t v`` is from ``goal``."""
     return math.dist((home[0] + t * v[0], home[1] + t * v[1]), goal)
@@ -1660,6 +1677,11 @@ class _Nudger:
         self.paths = [tuple((x - cx, y - cy) for x, y in a.path) for a in plain.arrows]
         self.notes = solver.note_texts(plan.s)
         self.note_boxes = {i: b.note_box.translated(-cx, -cy) for i, b in zip(sorted(self.notes), plain.breakthroughs)}
+        # Each note's marker and the end of its leader line.
+        self.leaders = {
+            i: ((b.marker[0] - cx, b.marker[1] - cy), (b.leader[1][0] - cx, b.leader[1][1] - cy))
+            for i, b in zip(sorted(self.notes), plain.breakthroughs)
+        }
         margin = style.margin
         self.area = Rect(margin - cx, margin - cy, plain.width - 2 * margin, plain.height - 2 * margin)
         self.eff = [(0.0, 0.0)] * n
@@ -1713,6 +1735,8 @@ class _Nudger:
         if self.title_core is not None:
             obstacles.append(self.title_core)
         obstacles += [nb.inflated(gap) for k, nb in self.note_boxes.items() if k not in mine]
+        reach = style.marker_radius + style.clearance
+        obstacles += [Rect.around(line).inflated(reach) for k, line in self.leaders.items() if k not in mine]
         for k, path in enumerate(self.paths):
             if k not in mine:
                 obstacles += _chunks(path, style.clearance + style.stroke)
@@ -1796,7 +1820,7 @@ class _Nudger:
             if self.sound[k] and not self._clear(path, boxes, others_notes):
                 return None
             paths[k] = tuple(path)
-        notes = {}
+        notes, leaders = {}, {}
         for k in sorted(paths):
             if k not in self.notes:
                 continue
@@ -1812,16 +1836,15 @@ class _Nudger:
             if any(nb.intersects(b) for b in boxes) or (core is not None and nb.intersects(core)):
                 return None
             b = _breakthrough("", paths[k], note, nb, 0.0, style)
-            (x0, y0), (x1, y1) = b.leader
-            for q in range(11):
-                p = (x0 + (x1 - x0) * q / 10, y0 + (y1 - y0) * q / 10)
-                if any(bx.contains(*p) for bx in boxes):
-                    return None
+            if any(_crosses(b.leader[0], b.leader[1], bx) for bx in boxes):
+                return None
             notes[k] = nb
-        return eff[i], box, paths, notes
+            leaders[k] = (b.marker, b.leader[1])
+        return eff[i], box, paths, notes, leaders
 
     def _commit(self, i: int, found) -> None:
-        eff_i, box, paths, notes = found
+        eff_i, box, paths, notes, leaders = found
+        self.leaders.update(leaders)
         self.eff[i] = eff_i
         self.boxes[i] = box
         for k, p in paths.items():
@@ -1851,6 +1874,8 @@ class _Nudger:
         arrows = list(plain.arrows)
         for k in self.changed:
             pts = tuple((x + cx, y + cy) for x, y in self.paths[k])
+            if math.dist(pts[0], pts[-1]) < 1e-6:  # no room at all (as on the plain ring): a stub
+                pts = (pts[0], (pts[0][0] + 1e-3, pts[0][1]))
             arrows[k] = ArrowLayout(arrows[k].source, arrows[k].target, pts, _head(pts, style))
         breakthroughs = []
         note_size = _derived_size(NOTE_SCALE, plain.step_font_size, self.solver.min_font)
