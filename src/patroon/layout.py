@@ -1743,11 +1743,15 @@ class _Nudger:
                 obstacles.append(Rect.around(_head(path, style)).inflated(style.clearance))
         here = Rect.centred(home[0], home[1], w, h)
         kept = []
-        for o in obstacles:
+        for k, o in enumerate(obstacles):
             if here.intersects(o):
                 # Already this close on the ring (a full ring packs its boxes 2 mm apart):
-                # the box may move away, not closer.
+                # the box may move away, not closer. A box nearer than 2 mm (diagonally,
+                # so only the corners are) stays in the way: past it or not at all.
                 depth = min(here.right - o.x, o.right - here.x, here.bottom - o.y, o.bottom - here.y)
+                if k < n - 1 and depth > 0.011:
+                    kept.append(o)
+                    continue
                 o = o.inflated(-depth - 1e-6)
                 if o.w <= 0 or o.h <= 0:
                     continue
@@ -1817,6 +1821,8 @@ class _Nudger:
             path, length = _arrow(frame, k, r, boxes, style)
             if length < self.need[k] or len(path) < 2:
                 return None
+            if math.dist(path[0], path[-1]) < 1e-6:  # no room at all (as on the plain ring): a stub, drawn as one
+                path = [path[0], (path[0][0] + 1e-3, path[0][1])]
             if self.sound[k] and not self._clear(path, boxes, others_notes):
                 return None
             paths[k] = tuple(path)
