@@ -1745,11 +1745,11 @@ class _Nudger:
         kept = []
         for k, o in enumerate(obstacles):
             if here.intersects(o):
-                # Already this close on the ring (a full ring packs its boxes 2 mm apart):
-                # the box may move away, not closer. A box nearer than 2 mm (diagonally,
-                # so only the corners are) stays in the way: past it or not at all.
+                # Already this close on the ring (a full ring packs its boxes 2 mm apart, a
+                # crowded one closer): the box may move away, not closer. A box 2 mm away
+                # diagonally stays in the way (sliding past its corner would come closer).
                 depth = min(here.right - o.x, o.right - here.x, here.bottom - o.y, o.bottom - here.y)
-                if k < n - 1 and depth > 0.011:
+                if k < n - 1 and depth > 0.011 and here.distance(o.inflated(-gap)) >= MIN_GAP - 1e-6:
                     kept.append(o)
                     continue
                 o = o.inflated(-depth - 1e-6)
