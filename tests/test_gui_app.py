@@ -91,6 +91,80 @@ def test_run_gui_opens_the_files_given(qtbot, monkeypatch):
     assert seen["paths"] == [WERELDVREDE.absolute()]
 
 
+def _visible_main_windows():
+    from PySide6.QtWidgets import QApplication
+
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow" and w.isVisible()]
+
+
+@pytest.fixture
+def bad_pattern(tmp_path) -> Path:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("title: Kapot\nsteps:\n  - text: alleen één stap\n", encoding="utf-8")
+    return path
+
+
+def test_present_with_a_bad_file_says_why_and_opens_nothing(qtbot, monkeypatch, capsys, bad_pattern):
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui import app as app_module
+
+    def no_exec():
+        raise AssertionError("no window may open")
+
+    monkeypatch.setattr(QApplication.instance(), "exec", no_exec, raising=False)
+    before = len(_visible_main_windows())
+    assert app_module.run_gui([str(bad_pattern)], present=True, lang="nl") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("FOUT") and "kapot.yaml" in err
+    assert len(_visible_main_windows()) == before
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_no_display_gives_a_clear_message(monkeypatch, capsys, present):
+    from patroon.gui import app as app_module
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert app_module.run_gui([str(WERELDVREDE)], present=present, lang="nl") == 1
+    err = capsys.readouterr().err
+    assert "geen beeldscherm gevonden" in err and "patroon export" in err
+
+
+def test_the_program_without_a_display_exits_1_with_a_clear_message(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["LANGUAGE"] = "en"
+    result = subprocess.run([sys.executable, "-m", "patroon", str(WERELDVREDE)], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "no display found" in result.stderr and "xcb" not in result.stderr
+
+
+def test_load_error_dialog_does_not_name_the_failed_file_in_the_title(qtbot, monkeypatch, bad_pattern):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from patroon.gui import app as app_module
+    from patroon.gui.mainwindow import MainWindow
+
+    titles = []
+
+    def ask(self, *args, **kwargs):
+        titles.append(self.windowTitle())
+        return QMessageBox.StandardButton.Ok
+
+    def fake_exec():
+        for w in _visible_main_windows():
+            w.close()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "ask", ask)
+    monkeypatch.setattr(QApplication.instance(), "exec", fake_exec, raising=False)
+    assert app_module.run_gui([str(bad_pattern)], lang="nl") == 0
+    assert titles and all("kapot" not in t for t in titles)
+
+
+
 # The real program on a real X server -------------------------------------------------------
 
 

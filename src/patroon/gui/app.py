@@ -6,6 +6,7 @@ screen; layout, export and printing code load when first needed.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -77,8 +78,42 @@ def _set_icon() -> None:
         app.setWindowIcon(app_icon())
 
 
+def no_display() -> bool:
+    """True on Linux without an X or Wayland display and without a Qt platform chosen (a server, ssh)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
 def run_gui(files: list[str], present: bool = False, lang: str | None = None) -> int:
-    """Open the editor (or, with ``present``, the presenter) on ``files``; return the exit status."""
+    """Open the editor (or, with ``present``, the presenter) on ``files``; return the exit status.
+
+    Without a screen, or when ``present`` is given a file that is not a
+    pattern, say why on stderr and return 1 without opening a window.
+    """
+    i18n.set_language(lang)
+    if no_display():
+        # Qt would abort with a message about its xcb plugin that tells a user nothing.
+        return _fail(i18n.pick(
+            "patroon: geen beeldscherm gevonden: de editor heeft een grafische omgeving nodig; "
+            "gebruik ‘patroon export’ of ‘patroon validate’ zonder scherm",
+            "patroon: no display found: the editor needs a graphical desktop; "
+            "use ‘patroon export’ or ‘patroon validate’ without a screen",
+        ))
+    if present:
+        from patroon.errors import PatternError
+        from patroon.fileformat import load_pattern
+
+        for name in files:
+            try:
+                load_pattern(Path(name))
+            except PatternError as exc:  # the same words as ``patroon validate``
+                return _fail(i18n.pick(f"FOUT  {exc}", f"ERROR {exc}"))
     app = make_application(sys.argv[:1], lang)
     from patroon.gui.mainwindow import MainWindow
 

@@ -544,6 +544,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_load_error(self, path: Path, exc: PatternError) -> None:
+        self._update_title()  # the pattern still shown, not the file that failed (run_gui names it early)
         self.ask(QMessageBox.Icon.Critical, self.tr("Cannot open file"),
                  self.tr("‘%1’ is not a pattern Patroon can open.").replace("%1", path.name),
                  Button.Ok, details=str(exc))
