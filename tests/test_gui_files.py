@@ -472,3 +472,35 @@ def test_status_message_does_not_overlap_the_key_hint(make_window, pattern_file,
         assert w.hint_label.isVisible() and w.hint_label.text()
     finally:
         w.close()
+
+
+def test_recovery_offer_names_the_whole_path_and_the_time(make_window, tmp_path):
+    from PySide6.QtCore import QDateTime, QLocale
+
+    from patroon.gui.files import RECOVERY_MARK, recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    dead_pid = _dead_pid()
+    sources = []
+    for number, where in enumerate(("werk", "thuis"), start=1):
+        source = tmp_path / where / "patroon.yaml"
+        source.parent.mkdir()
+        shutil.copy(WERELDVREDE, source)
+        written = time.time() - 3600 * number
+        header = {"path": str(source), "time": written, "pid": dead_pid}
+        (folder / f"recovery-{dead_pid}-{number}-0.yaml").write_text(
+            RECOVERY_MARK + json.dumps(header) + "\n" + dumps(load_pattern(source)), encoding="utf-8")
+        sources.append((source, written))
+    w = make_window()
+    w.answers.extend([B.Discard, B.Discard])
+    assert w.offer_recovery() == 0
+    texts = [a["text"] for a in w.asked]
+    assert len(texts) == 2
+    for (source, written), text in zip(sources, texts):  # newest first
+        assert str(source) in text
+        assert QDateTime.fromSecsSinceEpoch(int(written)).toString("HH:mm") in text
+        month = QLocale(QLocale.Language.Dutch).toString(QDateTime.fromSecsSinceEpoch(int(written)), "MMM")
+        assert f" {month} " in text  # the month in Dutch, as the rest of the sentence

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDateTime, QFileSystemWatcher, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDateTime, QFileSystemWatcher, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -709,8 +709,9 @@ class MainWindow(QMainWindow):
         """Offer each recovery copy left by a Patroon that stopped unexpectedly; return how many were restored."""
         restored = 0
         for recovery in orphaned_recoveries():
-            name = recovery.source.name if recovery.source else f"‘{recovery.pattern.title}’"
-            when = QDateTime.fromSecsSinceEpoch(int(recovery.written)).toString("d MMM yyyy HH:mm")
+            # The whole path: two copies may belong to files of the same name in different folders.
+            name = f"‘{recovery.source}’" if recovery.source else f"‘{recovery.pattern.title}’"
+            when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(recovery.written)), "d MMM yyyy HH:mm")
             answer = self.ask(
                 QMessageBox.Icon.Question,
                 self.tr("Restore unsaved work"),
