@@ -216,6 +216,26 @@ def test_help_overlay_on_question_mark_and_f1(qtbot, window):
     assert not window.help_shown
 
 
+def test_help_overlay_hides_the_pattern_behind_it(qtbot, window):
+    from patroon.gui.present import HELP_PANEL
+
+    press(qtbot, window, Qt.Key.Key_End)  # everything shown: steps under the help's corner
+    press(qtbot, window, Qt.Key.Key_F1)
+    full = grab(window)
+    press(qtbot, window, Qt.Key.Key_F1)
+    press(qtbot, window, Qt.Key.Key_Home)  # the title only: nothing under the help
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert window.help_shown
+    empty = grab(window)
+    area = window.help_rect().toAlignedRect().adjusted(4, 4, -4, -4)
+    assert area.width() > 200 and area.height() > 200
+    assert full.copy(area) == empty.copy(area)  # nothing of the pattern shows through
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert grab(window).copy(area) != full.copy(area)  # (the pattern is there without the help)
+    corner = area.topLeft() + QPoint(2, 2)
+    assert QColor(full.pixel(corner)) == HELP_PANEL  # an opaque panel behind the text
+
+
 def test_escape_leaves_and_says_so(qtbot, window):
     with qtbot.waitSignal(window.closed, timeout=1000):
         press(qtbot, window, Qt.Key.Key_Escape)

@@ -881,7 +881,7 @@ class PresenterWindow(QWidget):
             (self.tr("Esc"), self.tr("back to the editor")),
         ]
 
-    def _paint_help(self, painter: QPainter) -> None:
+    def _help_metrics(self):
         h = self.height()
         px = max(11, round(h * 0.018))
         key_font, text_font = self._font(px, True), self._font(px)
@@ -891,14 +891,23 @@ class PresenterWindow(QWidget):
         text_w = max(text_metrics.horizontalAdvance(t) for _, t in lines)
         line_h = key_metrics.height() * 1.35
         pad = px * 1.2
-        heading = self.tr("Keys")
         w = key_w + text_w + px * 1.5 + 2 * pad
         box_h = line_h * (len(lines) + 1.3) + 2 * pad
         margin = min(self.width(), h) * 0.02
         rect = QRectF(margin, h - box_h - margin, w, box_h)
+        return rect, px, pad, key_font, text_font, key_w, text_w, line_h, lines
+
+    def help_rect(self) -> QRectF:
+        """Where the help overlay's panel is, in widget pixels."""
+        return self._help_metrics()[0]
+
+    def _paint_help(self, painter: QPainter) -> None:
+        rect, px, pad, key_font, text_font, key_w, text_w, line_h, lines = self._help_metrics()
+        w = rect.width()
+        heading = self.tr("Keys")
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(25, 25, 25, 230))
+        painter.setBrush(HELP_PANEL)  # opaque: the pattern must not show through the keys
         painter.drawRoundedRect(rect, pad * 0.6, pad * 0.6)
         painter.setPen(QColor("white"))
         painter.setFont(self._font(round(px * 1.15), True))
@@ -917,6 +926,9 @@ class PresenterWindow(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1280, 720)
+
+
+HELP_PANEL = QColor(25, 25, 25)
 
 
 def paint_reveal(
