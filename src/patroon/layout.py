@@ -639,8 +639,9 @@ def _arrow(frame: _Frame, i: int, radius: float, boxes: Sequence[Rect], style: _
     samples = min(samples, 400)
     ts = [k / samples for k in range(samples + 1)]
     if frame.power != 2.0:
-        ts = _even_ts(frame, i, radius, samples)
+        ts = _fine_ts(frame, i, radius, _even_ts(frame, i, radius, samples))
     pts = [frame.arc_point(i, t, radius) for t in ts]
+    samples = len(ts) - 1
 
     # Leave the source box: the first sample outside it (then refine).
     k0 = next((k for k, p in enumerate(pts) if not src.contains(*p)), None)
@@ -685,6 +686,29 @@ def _even_ts(frame: _Frame, i: int, radius: float, samples: int) -> list[float]:
         ts.append((k + min(max(f, 0.0), 1.0)) / fine)
     ts.append(1.0)
     return ts
+
+
+def _fine_ts(frame: _Frame, i: int, radius: float, ts: list[float], step: float = 3.0) -> list[float]:
+    """``ts`` with parameters added wherever two neighbouring points lie more than ``step`` apart.
+
+    A squarish ring's point moves with a high root of its parameter's sine or
+    cosine near the middle of a side: evenly spaced parameters can leap over a
+    whole gap between two boxes there, and the arrow would seem to have no room.
+    """
+    out = [ts[0]]
+    for t1 in ts[1:]:
+        stack = [t1]
+        t0 = out[-1]
+        p0 = frame.arc_point(i, t0, radius)
+        while stack:
+            t = stack[-1]
+            p = frame.arc_point(i, t, radius)
+            if math.dist(p0, p) > step and t - t0 > 1e-13 and len(out) < 4000:
+                stack.append((t0 + t) / 2)
+            else:
+                out.append(stack.pop())
+                t0, p0 = t, p
+    return out
 
 
 def _point_along(path: Sequence[Point], distance: float, from_end: bool = False) -> tuple[Point, int]:
