@@ -504,3 +504,80 @@ def test_recovery_offer_names_the_whole_path_and_the_time(make_window, tmp_path)
         assert QDateTime.fromSecsSinceEpoch(int(written)).toString("HH:mm") in text
         month = QLocale(QLocale.Language.Dutch).toString(QDateTime.fromSecsSinceEpoch(int(written)), "MMM")
         assert f" {month} " in text  # the month in Dutch, as the rest of the sentence
+
+
+def test_table_timer_shows_in_the_status_bar_and_signals_the_end(make_window, monkeypatch, qtbot):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui.document import Document
+    from patroon.gui.mainwindow import MainWindow
+    from patroon.gui.present_timer import timer_for
+
+    now = [1000.0]
+    document = Document(load_pattern(WERELDVREDE), WERELDVREDE)
+    timer = timer_for(document, minutes=25, clock=lambda: now[0])
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    w = MainWindow(document)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        label = w.timer_label
+        assert not label.isVisible()  # nothing to show before the timer is started
+        timer.start()  # as T in the presenter does
+        now[0] += 60
+        timer.poll()
+        assert label.isVisible() and "24:00" in label.text()
+        now[0] += 24 * 60 + 1
+        timer.poll()
+        assert timer.is_finished
+        assert label.text() == "Tijd!"
+        assert beeps == [1]
+        QApplication.processEvents()
+        image = label.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        reds = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+                   if QColor(image.pixel(x, y)).name() == "#c8102e")
+        assert reds > image.width() * image.height() / 8  # the item turns red
+    finally:
+        document.reset(document.pattern, document.path)
+        w.close()
+
+
+def test_save_failure_reason_is_in_dutch(window, tmp_path):
+    w = window
+    change_title(w, "Nergens heen")
+    missing = tmp_path / "weg" / "patroon.yaml"
+    assert not w.save_to(missing)
+    details = w.asked[-1]["details"]
+    assert "de map bestaat niet" in details and "No such file" not in details
+    assert "de map bestaat niet" in w.statusBar().currentMessage()
+    assert not missing.exists() and w.document.is_modified()
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(30, "Read-only file system"), "alleen-lezen"),
+    (OSError(28, "No space left on device"), "schijf is vol"),
+    (OSError(13, "Permission denied"), "geen toestemming"),
+])
+def test_save_failure_reasons_from_the_system_are_translated(make_window, error, words):
+    from patroon.gui.files import SaveError
+    from patroon.gui.mainwindow import failure_reason
+
+    make_window()  # the Dutch translation installed
+    assert words in failure_reason(error)
+    assert words in failure_reason(SaveError(error.strerror))  # QSaveFile gives only the text
+
+
+def test_file_dialog_speaks_dutch(make_window):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    make_window()
+    dialog = QFileDialog(None, "Open")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    try:
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "&Zoeken in:" in labels and "Bestands&type:" in labels
+        assert not any("Look in" in text or "Files of" in text for text in labels)
+    finally:
+        dialog.deleteLater()

@@ -33,7 +33,34 @@ RECOVERY_MARK = "# patroon-recovery: "
 
 
 class SaveError(OSError):
-    """A save that did not happen; the message says why in the words Qt gives."""
+    """A save that did not happen; the message says why in the words Qt gives.
+
+    ``errno`` is the system's error number where it could be found out
+    (QSaveFile itself only gives a text).
+    """
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(code, message) if code is not None else super().__init__(message)
+
+
+def _error_number(target: Path, payload: bytes) -> int | None:
+    """Why writing next to ``target`` fails, as an errno: the same write done by hand, then undone."""
+    probe = target.with_name(f".{target.name}.patroon-probe-{os.getpid()}")
+    fd = None
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.write(fd, payload)
+        os.fsync(fd)
+    except OSError as exc:
+        return exc.errno
+    finally:
+        if fd is not None:
+            os.close(fd)
+            try:
+                probe.unlink()
+            except OSError:
+                pass
+    return None
 
 
 def save_target(path: Path) -> Path:
@@ -47,13 +74,13 @@ def write_atomic(path: Path, payload: bytes) -> None:
     existing_mode = target.stat().st_mode & 0o7777 if target.exists() else None
     saver = QSaveFile(str(target))
     if not saver.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise SaveError(saver.errorString())
+        raise SaveError(saver.errorString(), _error_number(target, payload))
     if saver.write(payload) != len(payload):
         message = saver.errorString()
         saver.cancelWriting()
-        raise SaveError(message)
+        raise SaveError(message, _error_number(target, payload))
     if not saver.commit():
-        raise SaveError(saver.errorString())
+        raise SaveError(saver.errorString(), _error_number(target, payload))
     if existing_mode is not None:
         try:  # QSaveFile keeps permissions on most systems; make sure of it
             os.chmod(target, existing_mode)

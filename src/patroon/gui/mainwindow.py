@@ -12,11 +12,22 @@ and :meth:`MainWindow.ask_save_path` so tests can answer them.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDateTime, QFileSystemWatcher, QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QDateTime,
+    QFileSystemWatcher,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +63,39 @@ AUTOSAVE_MS = 60_000
 FILE_FILTER_SUFFIXES = ("*.yaml", "*.yml", "*.patroon")
 
 Button = QMessageBox.StandardButton
+
+# Why a save failed, in the user's language rather than the system's English (errno -> text).
+FAILURE_REASONS = {
+    errno.EACCES: QT_TRANSLATE_NOOP("MainWindow", "you are not allowed to write in this folder"),
+    errno.EPERM: QT_TRANSLATE_NOOP("MainWindow", "the system does not allow writing this file"),
+    errno.EROFS: QT_TRANSLATE_NOOP("MainWindow", "the disk or folder is read-only"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("MainWindow", "the disk is full"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("MainWindow", "the folder does not exist (any more)"),
+}
+
+_SYSTEM_WORDS = {  # the C library's English texts, whatever the locale
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EROFS: "read-only file system",
+    errno.ENOSPC: "no space left on device",
+    errno.ENOENT: "no such file or directory",
+}
+
+
+def failure_reason(exc: OSError) -> str:
+    """The reason an OSError gives, translated for the common cases.
+
+    QSaveFile reports only the system's text (``Read-only file system``), so
+    that text is matched too when the error carries no number.
+    """
+    code = exc.errno
+    if code not in FAILURE_REASONS:
+        text = str(exc).lower()
+        code = next((c for c in FAILURE_REASONS
+                     if os.strerror(c).lower() in text or _SYSTEM_WORDS[c] in text), None)
+    if code in FAILURE_REASONS:
+        return QCoreApplication.translate("MainWindow", FAILURE_REASONS[code])
+    return exc.strerror or str(exc) or QCoreApplication.translate("MainWindow", "unknown error")
 DESK = "#dfe3e6"  # the grey around the page, also behind the canvas while it is being built
 
 
@@ -329,6 +373,17 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.steps_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
+        # The table timer of facilitator mode keeps running while the editor is in front: show it here too.
+        from patroon.gui.present_timer import timer_for
+
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("tableTimer")
+        self.timer_label.setMargin(2)
+        self.statusBar().insertPermanentWidget(0, self.timer_label)
+        self.timer = timer_for(self.document)
+        self.timer.changed.connect(self._show_timer)
+        self.timer.finished.connect(self._timer_finished)
+        self._show_timer()
         # showMessage() draws over normal widgets without hiding them: make way for the message.
         self.statusBar().messageChanged.connect(lambda message: self.hint_label.setVisible(not message))
 
@@ -342,6 +397,30 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Click a step or press → to select one · Ctrl+T: edit the title")
         self.hint_label.setText(text)
+
+    def _show_timer(self) -> None:
+        """The table timer in the status bar: hidden until started, red with "Time!" at the end."""
+        timer = self.timer
+        if timer.idle:
+            self.timer_label.hide()
+            return
+        if timer.is_finished:
+            self.timer_label.setText(self.tr("Time!"))
+            self.timer_label.setStyleSheet("QLabel { background: #c8102e; color: white; font-weight: bold; "
+                                           "padding: 0 8px; border-radius: 3px; }")
+        else:
+            text = self.tr("Table timer %1").replace("%1", timer.text())
+            if not timer.running:
+                text += " " + self.tr("(paused)")
+            self.timer_label.setText(text)
+            self.timer_label.setStyleSheet("")
+        self.timer_label.show()
+
+    def _timer_finished(self) -> None:
+        self._show_timer()
+        if self._presenter is None:  # the presenter sounds its own end signal
+            QApplication.beep()
+        self.statusBar().showMessage(self.tr("The table timer has run out."), 10000)
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(f"{round(factor * 100)} %")
@@ -573,7 +652,7 @@ class MainWindow(QMainWindow):
             payload = save_pattern_atomic(self.document.pattern, path)
         except (SaveError, OSError) as exc:
             self._watch()
-            reason = str(exc) or self.tr("unknown error")
+            reason = failure_reason(exc)
             self.ask(QMessageBox.Icon.Critical, self.tr("Not saved"),
                      self.tr("The pattern could not be saved to ‘%1’.").replace("%1", str(path)),
                      Button.Ok,
@@ -693,7 +772,8 @@ class MainWindow(QMainWindow):
         try:
             write_recovery(self.recovery_file, self.document.pattern, self.document.path)
         except (SaveError, OSError) as exc:
-            self.statusBar().showMessage(self.tr("Could not write the recovery copy: %1").replace("%1", str(exc)), 8000)
+            self.statusBar().showMessage(self.tr("Could not write the recovery copy: %1")
+                                         .replace("%1", failure_reason(exc)), 8000)
 
     def _remove_recovery(self) -> None:
         try:

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="317" />
+        <location filename="../gui/canvas.py" line="317"/>
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -11,7 +12,7 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="142" />
+        <location filename="../gui/canvas.py" line="142"/>
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
@@ -19,120 +20,120 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../gui/exporting.py" line="42" />
+        <location filename="../gui/exporting.py" line="42"/>
         <source>Diagram (the pattern alone)</source>
         <translation>Diagram (alleen het patroon)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="43" />
+        <location filename="../gui/exporting.py" line="43"/>
         <source>Table sheet (pattern, questions, room to write)</source>
         <translation>Tafelblad (patroon, vragen, schrijfruimte)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="44" />
+        <location filename="../gui/exporting.py" line="44"/>
         <source>Worksheet (an empty circle of boxes)</source>
         <translation>Werkblad (een lege cirkel van vakken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="54" />
-        <location filename="../gui/exporting.py" line="100" />
+        <location filename="../gui/exporting.py" line="54"/>
+        <location filename="../gui/exporting.py" line="100"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="60" />
+        <location filename="../gui/exporting.py" line="60"/>
         <source>PDF (for print)</source>
         <translation>PDF (om te printen)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="60" />
+        <location filename="../gui/exporting.py" line="60"/>
         <source>PNG (image, for slides)</source>
         <translation>PNG (afbeelding, voor dia’s)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="61" />
+        <location filename="../gui/exporting.py" line="61"/>
         <source>SVG (drawing, for editing)</source>
         <translation>SVG (tekening, om te bewerken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="69" />
+        <location filename="../gui/exporting.py" line="69"/>
         <source>Landscape</source>
         <translation>Liggend</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="70" />
+        <location filename="../gui/exporting.py" line="70"/>
         <source>Portrait</source>
         <translation>Staand</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="81" />
+        <location filename="../gui/exporting.py" line="81"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="87" />
+        <location filename="../gui/exporting.py" line="87"/>
         <source>&amp;Format</source>
         <translation>&amp;Formaat</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="88" />
+        <location filename="../gui/exporting.py" line="88"/>
         <source>&amp;Sheet</source>
         <translation>&amp;Blad</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="89" />
+        <location filename="../gui/exporting.py" line="89"/>
         <source>&amp;Paper</source>
         <translation>&amp;Papier</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="90" />
+        <location filename="../gui/exporting.py" line="90"/>
         <source>&amp;Orientation</source>
         <translation>&amp;Richting</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="91" />
+        <location filename="../gui/exporting.py" line="91"/>
         <source>&amp;Width</source>
         <translation>B&amp;reedte</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="92" />
+        <location filename="../gui/exporting.py" line="92"/>
         <source>&amp;Boxes</source>
         <translation>&amp;Vakken</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="93" />
+        <location filename="../gui/exporting.py" line="93"/>
         <source>Save &amp;to</source>
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="143" />
+        <location filename="../gui/exporting.py" line="143"/>
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="147" />
+        <location filename="../gui/exporting.py" line="147"/>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="176" />
+        <location filename="../gui/exporting.py" line="176"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="163" />
+        <location filename="../gui/exporting.py" line="163"/>
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="170" />
+        <location filename="../gui/exporting.py" line="170"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="217" />
+        <location filename="../gui/exporting.py" line="217"/>
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
@@ -140,277 +141,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="76" />
+        <location filename="../gui/mainwindow.py" line="111"/>
         <source>Pattern</source>
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="162" />
+        <location filename="../gui/mainwindow.py" line="201"/>
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="167" />
+        <location filename="../gui/mainwindow.py" line="206"/>
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="174" />
+        <location filename="../gui/mainwindow.py" line="213"/>
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="174" />
+        <location filename="../gui/mainwindow.py" line="213"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="207" />
+        <location filename="../gui/mainwindow.py" line="246"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="207" />
+        <location filename="../gui/mainwindow.py" line="246"/>
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="208" />
+        <location filename="../gui/mainwindow.py" line="247"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="208" />
+        <location filename="../gui/mainwindow.py" line="247"/>
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="209" />
+        <location filename="../gui/mainwindow.py" line="248"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="209" />
+        <location filename="../gui/mainwindow.py" line="248"/>
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="210" />
+        <location filename="../gui/mainwindow.py" line="249"/>
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="211" />
+        <location filename="../gui/mainwindow.py" line="250"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="212" />
+        <location filename="../gui/mainwindow.py" line="251"/>
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="213" />
+        <location filename="../gui/mainwindow.py" line="252"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="214" />
+        <location filename="../gui/mainwindow.py" line="253"/>
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="215" />
+        <location filename="../gui/mainwindow.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="218" />
+        <location filename="../gui/mainwindow.py" line="257"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="221" />
+        <location filename="../gui/mainwindow.py" line="260"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="228" />
+        <location filename="../gui/mainwindow.py" line="267"/>
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="228" />
+        <location filename="../gui/mainwindow.py" line="267"/>
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="229" />
+        <location filename="../gui/mainwindow.py" line="268"/>
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="229" />
+        <location filename="../gui/mainwindow.py" line="268"/>
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="230" />
+        <location filename="../gui/mainwindow.py" line="269"/>
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="230" />
+        <location filename="../gui/mainwindow.py" line="269"/>
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="231" />
+        <location filename="../gui/mainwindow.py" line="270"/>
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="232" />
+        <location filename="../gui/mainwindow.py" line="271"/>
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="233" />
+        <location filename="../gui/mainwindow.py" line="272"/>
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="234" />
+        <location filename="../gui/mainwindow.py" line="273"/>
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="235" />
+        <location filename="../gui/mainwindow.py" line="274"/>
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="236" />
+        <location filename="../gui/mainwindow.py" line="275"/>
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="236" />
+        <location filename="../gui/mainwindow.py" line="275"/>
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="237" />
+        <location filename="../gui/mainwindow.py" line="276"/>
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="238" />
+        <location filename="../gui/mainwindow.py" line="277"/>
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="239" />
+        <location filename="../gui/mainwindow.py" line="278"/>
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="240" />
+        <location filename="../gui/mainwindow.py" line="279"/>
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="242" />
+        <location filename="../gui/mainwindow.py" line="281"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="243" />
+        <location filename="../gui/mainwindow.py" line="282"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="244" />
+        <location filename="../gui/mainwindow.py" line="283"/>
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="245" />
+        <location filename="../gui/mainwindow.py" line="284"/>
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="246" />
+        <location filename="../gui/mainwindow.py" line="285"/>
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="247" />
+        <location filename="../gui/mainwindow.py" line="286"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="248" />
+        <location filename="../gui/mainwindow.py" line="287"/>
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="252" />
+        <location filename="../gui/mainwindow.py" line="291"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="254" />
+        <location filename="../gui/mainwindow.py" line="293"/>
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="257" />
+        <location filename="../gui/mainwindow.py" line="296"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="268" />
+        <location filename="../gui/mainwindow.py" line="307"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="285" />
+        <location filename="../gui/mainwindow.py" line="324"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="291" />
+        <location filename="../gui/mainwindow.py" line="330"/>
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="297" />
+        <location filename="../gui/mainwindow.py" line="336"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="302" />
+        <location filename="../gui/mainwindow.py" line="341"/>
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="332" />
+        <location filename="../gui/mainwindow.py" line="384"/>
         <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
         <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="334" />
+        <location filename="../gui/mainwindow.py" line="386"/>
         <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
         <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="337" />
+        <location filename="../gui/mainwindow.py" line="389"/>
         <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
         <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
     </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="399"/>
+        <source>Time!</source>
+        <translation>Tijd!</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="403"/>
+        <source>Table timer %1</source>
+        <translation>Tafeltimer %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="405"/>
+        <source>(paused)</source>
+        <translation>(gepauzeerd)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="414"/>
+        <source>The table timer has run out.</source>
+        <translation>De tafeltimer is afgelopen.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="370" />
+        <location filename="../gui/mainwindow.py" line="446"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n stap</numerusform>
@@ -418,97 +439,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="420" />
+        <location filename="../gui/mainwindow.py" line="496"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="434" />
+        <location filename="../gui/mainwindow.py" line="510"/>
         <source>Delete step</source>
         <translation>Stap verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="449" />
+        <location filename="../gui/mainwindow.py" line="525"/>
         <source>Move step earlier</source>
         <translation>Stap naar voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="449" />
+        <location filename="../gui/mainwindow.py" line="525"/>
         <source>Move step later</source>
         <translation>Stap naar achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="462" />
+        <location filename="../gui/mainwindow.py" line="538"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="472" />
+        <location filename="../gui/mainwindow.py" line="548"/>
         <source>Reset layout</source>
         <translation>Lay-out herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="478" />
+        <location filename="../gui/mainwindow.py" line="554"/>
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="489" />
+        <location filename="../gui/mainwindow.py" line="565"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="490" />
+        <location filename="../gui/mainwindow.py" line="566"/>
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="493" />
+        <location filename="../gui/mainwindow.py" line="569"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="493" />
+        <location filename="../gui/mainwindow.py" line="569"/>
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="493" />
+        <location filename="../gui/mainwindow.py" line="569"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="537" />
+        <location filename="../gui/mainwindow.py" line="613"/>
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="541" />
+        <location filename="../gui/mainwindow.py" line="618"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="542" />
+        <location filename="../gui/mainwindow.py" line="619"/>
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="569" />
+        <location filename="../gui/mainwindow.py" line="89"/>
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="570" />
+        <location filename="../gui/mainwindow.py" line="69"/>
+        <source>you are not allowed to write in this folder</source>
+        <translation>u hebt geen toestemming om in deze map te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="70"/>
+        <source>the system does not allow writing this file</source>
+        <translation>het systeem staat niet toe dat dit bestand wordt geschreven</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="71"/>
+        <source>the disk or folder is read-only</source>
+        <translation>de schijf of map is alleen-lezen</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="72"/>
+        <source>the disk is full</source>
+        <translation>de schijf is vol</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="73"/>
+        <source>the folder does not exist (any more)</source>
+        <translation>de map bestaat niet (meer)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="647"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="571" />
+        <location filename="../gui/mainwindow.py" line="648"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="573" />
+        <location filename="../gui/mainwindow.py" line="650"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -517,102 +563,102 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="575" />
+        <location filename="../gui/mainwindow.py" line="652"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="582" />
+        <location filename="../gui/mainwindow.py" line="659"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="648" />
+        <location filename="../gui/mainwindow.py" line="725"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="649" />
+        <location filename="../gui/mainwindow.py" line="726"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="654" />
+        <location filename="../gui/mainwindow.py" line="731"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="655" />
+        <location filename="../gui/mainwindow.py" line="732"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="658" />
+        <location filename="../gui/mainwindow.py" line="735"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="658" />
+        <location filename="../gui/mainwindow.py" line="735"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="659" />
+        <location filename="../gui/mainwindow.py" line="736"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="689" />
+        <location filename="../gui/mainwindow.py" line="766"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="709" />
+        <location filename="../gui/mainwindow.py" line="788"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="710" />
+        <location filename="../gui/mainwindow.py" line="789"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="714" />
+        <location filename="../gui/mainwindow.py" line="793"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="714" />
+        <location filename="../gui/mainwindow.py" line="793"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="739" />
+        <location filename="../gui/mainwindow.py" line="818"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="799" />
+        <location filename="../gui/mainwindow.py" line="906"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="833" />
+        <location filename="../gui/mainwindow.py" line="940"/>
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="852" />
+        <location filename="../gui/mainwindow.py" line="962"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="859" />
+        <location filename="../gui/mainwindow.py" line="969"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="860" />
+        <location filename="../gui/mainwindow.py" line="970"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
@@ -620,42 +666,42 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PatternScene</name>
     <message>
-        <location filename="../gui/canvas.py" line="573" />
+        <location filename="../gui/canvas.py" line="591"/>
         <source>Move step</source>
         <translation>Stap verplaatsen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="579" />
+        <location filename="../gui/canvas.py" line="594"/>
         <source>Nudge step</source>
         <translation>Vak verschuiven</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="658" />
+        <location filename="../gui/canvas.py" line="673"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="658" />
+        <location filename="../gui/canvas.py" line="673"/>
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="698" />
+        <location filename="../gui/canvas.py" line="713"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="726" />
+        <location filename="../gui/canvas.py" line="741"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="727" />
+        <location filename="../gui/canvas.py" line="742"/>
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="727" />
+        <location filename="../gui/canvas.py" line="742"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
@@ -663,332 +709,345 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="409" />
+        <location filename="../gui/present.py" line="409"/>
         <source>Timer: %1 min</source>
-        <extracomment>The step just revealed (its id), or "" when none is (title only, circle closed). With a second screen the editor can follow it and show that step's facilitator note.</extracomment>
+        <extracomment>The step just revealed (its id), or &quot;&quot; when none is (title only, circle closed). With a second screen the editor can follow it and show that step&apos;s facilitator note.</extracomment>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="422" />
+        <location filename="../gui/present.py" line="422"/>
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="438" />
+        <location filename="../gui/present.py" line="438"/>
         <source>Breakthrough on the arrow from step %1 to step %2:</source>
         <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="446" />
+        <location filename="../gui/present.py" line="446"/>
         <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
         <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="467" />
+        <location filename="../gui/present.py" line="467"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="469" />
+        <location filename="../gui/present.py" line="469"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="532" />
+        <location filename="../gui/present.py" line="532"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="674" />
-        <location filename="../gui/present.py" line="821" />
+        <location filename="../gui/present.py" line="674"/>
+        <location filename="../gui/present.py" line="821"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="840" />
+        <location filename="../gui/present.py" line="840"/>
         <source>paused — T</source>
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="869" />
+        <location filename="../gui/present.py" line="869"/>
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="869" />
+        <location filename="../gui/present.py" line="869"/>
         <source>next step</source>
         <translation>volgende stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="870" />
+        <location filename="../gui/present.py" line="870"/>
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="870" />
+        <location filename="../gui/present.py" line="870"/>
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="871" />
+        <location filename="../gui/present.py" line="871"/>
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="871" />
+        <location filename="../gui/present.py" line="871"/>
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="872" />
+        <location filename="../gui/present.py" line="872"/>
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="872" />
+        <location filename="../gui/present.py" line="872"/>
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="873" />
+        <location filename="../gui/present.py" line="873"/>
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="873" />
+        <location filename="../gui/present.py" line="873"/>
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="874" />
+        <location filename="../gui/present.py" line="874"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="874" />
+        <location filename="../gui/present.py" line="874"/>
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="875" />
+        <location filename="../gui/present.py" line="875"/>
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="875" />
+        <location filename="../gui/present.py" line="875"/>
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="876" />
+        <location filename="../gui/present.py" line="876"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="876" />
+        <location filename="../gui/present.py" line="876"/>
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="877" />
+        <location filename="../gui/present.py" line="877"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="877" />
+        <location filename="../gui/present.py" line="877"/>
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="878" />
+        <location filename="../gui/present.py" line="878"/>
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="878" />
+        <location filename="../gui/present.py" line="878"/>
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="879" />
+        <location filename="../gui/present.py" line="879"/>
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="879" />
+        <location filename="../gui/present.py" line="879"/>
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="880" />
+        <location filename="../gui/present.py" line="880"/>
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="880" />
+        <location filename="../gui/present.py" line="880"/>
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="881" />
+        <location filename="../gui/present.py" line="881"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="881" />
+        <location filename="../gui/present.py" line="881"/>
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="894" />
+        <location filename="../gui/present.py" line="907"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../gui/app.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <location filename="../gui/app.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
-        <location filename="../gui/sidepanel.py" line="113" />
+        <location filename="../gui/sidepanel.py" line="113"/>
         <source>Facilitator note for this step (not printed):</source>
         <translation>Notitie voor de facilitator bij deze stap (wordt niet geprint):</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="117" />
+        <location filename="../gui/sidepanel.py" line="117"/>
         <source>Only you see this note.</source>
         <translation>Alleen u ziet deze notitie.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="120" />
+        <location filename="../gui/sidepanel.py" line="120"/>
         <source>Steps</source>
         <translation>Stappen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="127" />
+        <location filename="../gui/sidepanel.py" line="127"/>
         <source>e.g. Housing and care:</source>
         <translation>bijv. Woon-zorg opgave:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="129" />
+        <location filename="../gui/sidepanel.py" line="129"/>
         <source>Shown on the table sheet, not in the circle.</source>
         <translation>Staat op het tafelblad, niet in de cirkel.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="130" />
+        <location filename="../gui/sidepanel.py" line="130"/>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="131" />
+        <location filename="../gui/sidepanel.py" line="131"/>
         <source>&amp;Context</source>
         <translation>&amp;Context</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="132" />
+        <location filename="../gui/sidepanel.py" line="132"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="134" />
+        <location filename="../gui/sidepanel.py" line="134"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="134" />
+        <location filename="../gui/sidepanel.py" line="134"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="135" />
+        <location filename="../gui/sidepanel.py" line="135"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="135" />
+        <location filename="../gui/sidepanel.py" line="135"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="135" />
+        <location filename="../gui/sidepanel.py" line="135"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="140" />
+        <location filename="../gui/sidepanel.py" line="140"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="141" />
+        <location filename="../gui/sidepanel.py" line="141"/>
         <source>Edit context</source>
         <translation>Context bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="143" />
+        <location filename="../gui/sidepanel.py" line="143"/>
         <source>Edit description</source>
         <translation>Beschrijving bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="144" />
+        <location filename="../gui/sidepanel.py" line="144"/>
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="149" />
+        <location filename="../gui/sidepanel.py" line="149"/>
         <source>The questions for the table, one per line:</source>
         <translation>De vragen voor de tafel, één per regel:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="155" />
+        <location filename="../gui/sidepanel.py" line="155"/>
         <source>Questions</source>
         <translation>Vragen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="160" />
+        <location filename="../gui/sidepanel.py" line="160"/>
         <source>Where the room sees a way to break the pattern. Select a step and press Ctrl+B to add one on its arrow; double-click to edit; clear the text to remove.</source>
         <translation>Waar de zaal een manier ziet om het patroon te doorbreken. Kies een stap en druk op Ctrl+B om er een op de pijl erna te zetten; dubbelklik om te bewerken; maak de tekst leeg om te verwijderen.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="173" />
+        <location filename="../gui/sidepanel.py" line="173"/>
         <source>Breakthroughs</source>
         <translation>Doorbraken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="228" />
+        <location filename="../gui/sidepanel.py" line="228"/>
         <source>Edit details</source>
         <translation>Gegevens bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="239" />
+        <location filename="../gui/sidepanel.py" line="239"/>
         <source>Edit questions</source>
         <translation>Vragen bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="252" />
+        <location filename="../gui/sidepanel.py" line="252"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="264" />
+        <location filename="../gui/sidepanel.py" line="264"/>
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="277" />
+        <location filename="../gui/sidepanel.py" line="277"/>
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="277" />
+        <location filename="../gui/sidepanel.py" line="277"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="376" />
+        <location filename="../gui/sidepanel.py" line="376"/>
         <source>On the arrow after step %1</source>
         <translation>Op de pijl na stap %1</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="377" />
+        <location filename="../gui/sidepanel.py" line="377"/>
         <source>After step %1:</source>
         <translation>Na stap %1:</translation>
     </message>
@@ -996,7 +1055,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="281" />
+        <location filename="../gui/canvas.py" line="281"/>
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
