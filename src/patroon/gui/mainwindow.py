@@ -369,23 +369,23 @@ class MainWindow(QMainWindow):
     def _create_statusbar(self) -> None:
         self.hint_label = QLabel(self)
         self.statusBar().addWidget(self.hint_label, 1)
-        self.steps_label = QLabel(self)
-        self.zoom_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.steps_label)
-        self.statusBar().addPermanentWidget(self.zoom_label)
+        # showMessage() draws over normal widgets without hiding them: make way for the message.
+        self.statusBar().messageChanged.connect(lambda message: self.hint_label.setVisible(not message))
         # The table timer of facilitator mode keeps running while the editor is in front: show it here too.
         from patroon.gui.present_timer import timer_for
 
         self.timer_label = QLabel(self)
         self.timer_label.setObjectName("tableTimer")
         self.timer_label.setMargin(2)
-        self.statusBar().insertPermanentWidget(0, self.timer_label)
+        self.statusBar().addPermanentWidget(self.timer_label)
+        self.steps_label = QLabel(self)
+        self.zoom_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.steps_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
         self.timer = timer_for(self.document)
         self.timer.changed.connect(self._show_timer)
         self.timer.finished.connect(self._timer_finished)
         self._show_timer()
-        # showMessage() draws over normal widgets without hiding them: make way for the message.
-        self.statusBar().messageChanged.connect(lambda message: self.hint_label.setVisible(not message))
 
     def _show_hint(self, *_args) -> None:
         """What the keys do now, in the status bar (for those who do not read menus)."""
