@@ -513,7 +513,9 @@ def _rows_frame(
     reach = 0.5 ** (1.0 / power)
     tops = [reach * (2 * i - (top - 1)) / max(1, top - 1) for i in range(top)]  # left to right, the middle one 0
     bottoms = [reach * (2 * i - (bottom - 1)) / max(1, bottom - 1) for i in range(bottom)][::-1]  # right to left
-    sides = [1.0 - 2.0 * (j + 1) / (side + 1) for j in range(side)]  # top to bottom
+    # Down the sides between the rows' ends (which sit in the corners), not between the ring's top and bottom:
+    # the corners' arrows then get as much room as the others.
+    sides = [reach * (1.0 - 2.0 * (j + 1) / (side + 1)) for j in range(side)]  # top to bottom
     angles = [across(f, True) for f in tops[half:]]
     angles += [down(g, True) for g in sides]
     angles += [across(f, False) for f in bottoms]
@@ -555,7 +557,10 @@ def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float
     e = 2.0 / power
 
     def warp(c: float) -> float:
-        return math.copysign(abs(c) ** e, c) if power != 2.0 else c
+        if power == 2.0:
+            return c
+        # As the ring's points do (see _Frame.unit): cos(pi/2) is 6e-17, not 0, and its root is far from 0.
+        return 0.0 if abs(c) < 1e-12 else math.copysign(abs(c) ** e, c)
 
     def unwarp(v: float) -> float:
         return math.copysign(abs(v) ** (1.0 / e), v) if power != 2.0 else v
@@ -574,7 +579,7 @@ def _exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float
             for alpha in roots:
                 phi = (alpha - theta) if forward else (theta - alpha)
                 phi %= two_pi
-                if phi > 1e-9:
+                if phi > 1e-14:  # a squarish ring leaves a box within 1e-11 of its centre
                     best = min(best, phi)
     return best
 
@@ -1260,15 +1265,24 @@ class _Solver:
         # Few steps: boxes large enough to hold the eye in a big area.
         target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
         candidates = []
-        for flare in flares:
-            # Many steps need small boxes: start narrower.
-            widths = (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0)
-            for ems in ((5.0, 6.0) + widths) if self.n > 12 else widths:
+        widths: tuple[float, ...] = (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0)
+        least_lines = (self.min_lines,)
+        if self.n > 12:
+            # Many steps need small boxes: start narrower, down to the short texts' own width.
+            width_of = self.m.width_fn(s)
+            own = max(width_of(t) for t in self.texts) / s
+            widths = tuple(sorted({5.0, 6.0, *(w for w in (own, own * 1.1) if w < 5.0)})) + widths
+            # ... and boxes only as tall as their text: a ring of many boxes is long enough as it is.
+            least_lines = (self.min_lines, 1)
+        for flare, ems, min_lines in [(f, e, k) for f in flares for e in widths for k in least_lines]:
+            if True:
                 inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
                 blocks = [self.m.block(t, s, False, inner, strict=True) for t, inner in zip(self.texts, inners)]
                 if not all(b[3] for b in blocks) and ems < 21.0:
                     continue
-                counts = [max(len(b[0]), self.min_lines) for b in blocks]
+                counts = [max(len(b[0]), min_lines) for b in blocks]
+                if min_lines < self.min_lines and counts == [max(len(b[0]), self.min_lines) for b in blocks]:
+                    continue  # the same as with more lines
                 if flare == 0.0:
                     counts = [max(counts)] * self.n
                 else:
