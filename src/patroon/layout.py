@@ -484,14 +484,24 @@ def _even_along(
 
 
 def _rows_frame(
-    n: int, top: int, side: int, clockwise: bool, offsets: Sequence[Point], ax: float, ay: float, power: float
+    n: int,
+    top: int,
+    side: int,
+    clockwise: bool,
+    offsets: Sequence[Point],
+    ax: float,
+    ay: float,
+    power: float,
+    corner: float = 1.0,
 ) -> _Frame:
     """A rounded-rectangle ring with ``top`` boxes across its top, ``side`` down each side and the rest across its bottom.
 
     The first box is in the middle of the top row (``top`` is odd). For a
     very full pattern on a page: rows of boxes fill the page's width, and the
     boxes at the sides sit between the rows, which a ring of evenly spaced
-    boxes cannot do.
+    boxes cannot do. ``corner``: how much longer than the others the step
+    from a row's end down to the first box of a side is (the rows' boxes
+    may be taller than the sides').
     """
     bottom = n - top - 2 * side
     e = power / 2.0
@@ -515,7 +525,8 @@ def _rows_frame(
     bottoms = [reach * (2 * i - (bottom - 1)) / max(1, bottom - 1) for i in range(bottom)][::-1]  # right to left
     # Down the sides between the rows' ends (which sit in the corners), not between the ring's top and bottom:
     # the corners' arrows then get as much room as the others.
-    sides = [reach * (1.0 - 2.0 * (j + 1) / (side + 1)) for j in range(side)]  # top to bottom
+    pitch = 2.0 / (side - 1 + 2 * corner)
+    sides = [reach * (1.0 - pitch * (corner + j)) for j in range(side)]  # top to bottom
     angles = [across(f, True) for f in tops[half:]]
     angles += [down(g, True) for g in sides]
     angles += [across(f, False) for f in bottoms]
@@ -998,6 +1009,8 @@ class _Solver:
         self.crowded = False
         # Rows of boxes on a rounded rectangle (a very full pattern): short arrows, like many steps have.
         self.short_arrows = False
+        # Rows of boxes: how many across the top, and down each side.
+        self.rows: tuple[int, int] | None = None
 
     # -- one size --------------------------------------------------------
 
@@ -1274,6 +1287,9 @@ class _Solver:
             widths = tuple(sorted({5.0, 6.0, *(w for w in (own, own * 1.1) if w < 5.0)})) + widths
             # ... and boxes only as tall as their text: a ring of many boxes is long enough as it is.
             least_lines = (self.min_lines, 1)
+        if self.rows is not None and flares != (0.0,):
+            candidates = self._row_candidates(s, style, lh, widths)
+            flares = ()
         for flare, ems, min_lines in [(f, e, k) for f in flares for e in widths for k in least_lines]:
             if True:
                 inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
@@ -1329,6 +1345,53 @@ class _Solver:
             plans.append(_Plan(s, sizes, radius, lines, title, score, False))
         plans.sort(key=lambda p: p.score)
         return plans
+
+    def _row_candidates(self, s: float, style: _Style, lh: float, widths: Sequence[float]) -> list:
+        """Box sizes for rows of boxes on a rounded rectangle: one width for the rows, another for the sides.
+
+        The rows' boxes stand side by side, so they are narrow and tall; the
+        sides' boxes stack, so they are wide and low. Pairs that cannot fit
+        the room even packed as tightly as the arrows allow are left out
+        before the costly radius search.
+        """
+        top, side = self.rows
+        first = top - top // 2
+        in_side = [first <= i < first + side or self.n - top // 2 - side <= i < self.n - top // 2 for i in range(self.n)]
+        bottom = self.n - top - 2 * side
+        gap = style.head_len + 0.4 * style.shaft + 2 * style.clearance
+        room_w = self.width - 2 * style.margin
+        room_h = self.height - 2 * style.margin
+        sets = {}
+        for ems in widths:
+            for sided in (False, True):
+                texts = [t for t, sd in zip(self.texts, in_side) if sd == sided]
+                blocks = [self.m.block(t, s, False, ems * s, strict=True) for t in texts]
+                if not all(b[3] for b in blocks):
+                    continue
+                lines = max(len(b[0]) for b in blocks)
+                box_w = ems * s + 2 * style.pad_x
+                # The sides' boxes may be a little flatter than a ring's: they stack.
+                box_h = max(lines * lh + 2 * style.pad_y, box_w / (3.4 if sided else 2.6))
+                sets[(ems, sided)] = (box_w, box_h, lines)
+        candidates = []
+        for ems_r in widths:
+            for ems_s in widths:
+                row, col = sets.get((ems_r, False)), sets.get((ems_s, True))
+                if row is None or col is None:
+                    continue
+                # The rows run between the corners, the sides' boxes stand out beyond them;
+                # the sides' boxes stack between the rows' corner boxes (a little slack: the ring's corners are round).
+                if (max(top, bottom) - 1) * (row[0] + gap) + max(row[0], col[0]) > 1.05 * room_w:
+                    continue
+                if (side - 1) * (col[1] + gap) + col[1] + 2 * (row[1] + gap) > 1.05 * room_h:
+                    continue
+                inners = [(ems_s if sd else ems_r) * s for sd in in_side]
+                sizes = tuple(col[:2] if sd else row[:2] for sd in in_side)
+                blocks = [self.m.block(t, s, False, inner, strict=True) for t, inner in zip(self.texts, inners)]
+                score = sum(abs(math.log(w / h / 1.75)) for w, h in sizes) / self.n
+                score += 0.08 * max(0, max(row[2], col[2]) - 6) + 0.1 * abs(math.log(ems_s / ems_r))
+                candidates.append((score, len(candidates), sizes, tuple(b[0] for b in blocks)))
+        return candidates
 
     # -- the size ----------------------------------------------------------
 
@@ -1605,18 +1668,19 @@ def _layout_plain(
         ax: float,
         ay: float,
         power: float = 2.0,
-        rows: tuple[int, int] | None = None,
+        rows: tuple[int, int, float] | None = None,
         at_least: int | None = None,
         best_effort: bool = True,
     ):
         if rows is None:
             frame = _frame(n, pattern.layout.start_angle, clockwise, still, ax, ay, power)
         else:
-            frame = _rows_frame(n, rows[0], rows[1], clockwise, still, ax, ay, power)
+            frame = _rows_frame(n, rows[0], rows[1], clockwise, still, ax, ay, power, rows[2])
         texts = [s.text for s in pattern.steps]
         min_lines = 3 if n <= 12 else 2
         solver = _Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
         solver.short_arrows = rows is not None
+        solver.rows = None if rows is None else rows[:2]
         plan = solver.solve(cap, best_effort=best_effort and rows is None, at_least=at_least)
         return None if plan is None else (solver, plan)
 
@@ -2017,14 +2081,16 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
             best = other
     if best is None:
         # The ring stretched beyond the area's shape: the rows then run along its edges.
-        shapes = ((16.0, 1.4), (16.0, 1.6), (12.0, 1.2), (16.0, 1.8))
+        # (power, stretch, corner): see _rows_frame.
+        shapes = ((16.0, 1.4, 1.0), (16.0, 1.6, 1.0), (12.0, 1.2, 1.0), (16.0, 1.8, 1.0))
         if len(rows) and sum(rows[0]) > 10:
-            # Very many steps: one try (each costs about as much as the whole layout of a short pattern).
-            rows, shapes = rows[:1], shapes[:1]
+            # Very many steps: few tries (each costs about as much as the whole layout of a short pattern).
+            # The second: a squarer ring whose rows' tall boxes leave more room at the corners.
+            shapes = ((16.0, 1.4, 1.0), (16.0, 1.2, 1.5))
         for counts in rows:
-            for power, stretch in shapes:
+            for power, stretch, corner in shapes:
                 ax, ay = (aspect**stretch, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** stretch)
-                other = solve(ax, ay, power, counts, best_effort=False)
+                other = solve(ax, ay, power, (*counts, corner), best_effort=False)
                 if other is not None and (best is None or other[1].s > best[1].s):
                     best = other
                     break
