@@ -2027,7 +2027,7 @@ _MAX_STRETCH = 1.35
 
 
 def _row_counts(n: int, aspect: float) -> list[tuple[int, int]]:
-    """The two likeliest ways to set ``n`` steps as rows on a rounded rectangle in an area of ``aspect``.
+    """The three likeliest ways to set ``n`` steps as rows on a rounded rectangle in an area of ``aspect``.
 
     Each is (boxes across the top, boxes down each side). The top row is odd
     (the first step in its middle) and holds at least three; the bottom row
@@ -2042,7 +2042,7 @@ def _row_counts(n: int, aspect: float) -> list[tuple[int, int]]:
                 out.append((top, side))
     share = aspect / (1.0 + aspect)
     out.sort(key=lambda ts: abs(ts[0] / (ts[0] + ts[1]) - share))
-    return out[:2]
+    return out[:3]
 
 
 def _choose_ring(solve, width: float, height: float, cap: float, min_font: float, rows: Sequence[tuple[int, int]] = ()):
@@ -2085,8 +2085,10 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
         shapes = ((16.0, 1.4, 1.0), (16.0, 1.6, 1.0), (12.0, 1.2, 1.0), (16.0, 1.8, 1.0))
         if len(rows) and sum(rows[0]) > 10:
             # Very many steps: few tries (each costs about as much as the whole layout of a short pattern).
-            # The second: a squarer ring whose rows' tall boxes leave more room at the corners.
-            shapes = ((16.0, 1.4, 1.0), (16.0, 1.2, 1.5))
+            # Then squarer rings, the last with more room at the corners for the rows' tall boxes.
+            shapes = ((16.0, 1.4, 1.0), (16.0, 1.2, 1.0), (16.0, 1.2, 1.5))
+        else:
+            rows = rows[:2]
         for counts in rows:
             for power, stretch, corner in shapes:
                 ax, ay = (aspect**stretch, 1.0) if aspect >= 1 else (1.0, (1 / aspect) ** stretch)
