@@ -288,6 +288,73 @@ def test_twelve_long_steps_fit_an_a4_diagram_as_rows_along_its_edges(area):
         assert length > math.dist(a.head[0], a.head[1]), a.source
 
 
+# The diagram areas of an A3 and an A4 landscape page (5 mm margins).
+A3_DIAGRAM = (1156.0, 808.0)
+A4_DIAGRAM = (794.0, 547.0)
+
+
+def shafts(layout: PatternLayout) -> list[float]:
+    """How much of each arrow's line shows before its head."""
+    out = []
+    for a in layout.arrows:
+        length = sum(math.dist(p, q) for p, q in zip(a.path, a.path[1:]))
+        base = ((a.head[1][0] + a.head[2][0]) / 2, (a.head[1][1] + a.head[2][1]) / 2)
+        out.append(length - math.dist(a.head[0], base))
+    return out
+
+
+def check_full_ring(layout: PatternLayout, n: int) -> None:
+    """A full ring that fits: every guarantee, every text at 9 pt or more, every arrow a line and a head."""
+    assert layout.fits
+    assert len(layout.steps) == n
+    check_layout(layout)
+    assert all(shaft >= 2.0 for shaft in shafts(layout)), min(shafts(layout))
+    # It uses the page: the ring spans most of the area's width and height.
+    ring = layout.steps[0].box
+    for s in layout.steps:
+        ring = ring.united(s.box)
+    assert ring.w >= 0.8 * layout.width and ring.h >= 0.7 * layout.height, (ring, layout.width, layout.height)
+
+
+@pytest.mark.parametrize(
+    "n, area", [(40, A3_DIAGRAM), (60, A3_DIAGRAM), (40, A4_DIAGRAM)], ids=["40-A3", "60-A3", "40-A4"]
+)
+def test_many_short_steps_fill_a_landscape_page(n, area):
+    """Short texts in a long ring: boxes as small as their text, on a ring as large as the page."""
+    pattern = make_pattern([f"Stap {i}." for i in range(n)], title="Veel stappen")
+    check_full_ring(layout_pattern(pattern, MEASURE, *area), n)
+
+
+def test_forty_steps_of_seventy_characters_fit_an_a3_landscape_page():
+    texts = [f"Stap {i}: iemand doet iets waardoor de volgende partij moet reageren." for i in range(40)]
+    check_full_ring(layout_pattern(make_pattern(texts, title="Veertig"), MEASURE, *A3_DIAGRAM), 40)
+
+
+def test_sixty_short_steps_do_not_fit_an_a4_page_and_say_so():
+    """60 boxes with 2 mm and an arrow between them need more ring than A4 has at 9 pt: no false promise."""
+    layout = layout_pattern(make_pattern([f"Stap {i}." for i in range(60)]), MEASURE, *A4_DIAGRAM)
+    assert not layout.fits
+    assert layout.step_font_size == 9.0
+
+
+@pytest.mark.parametrize("start", [90.0, 30.0])
+@pytest.mark.parametrize("area", [(547.0, 794.0), (520.0, 760.0), (595.0, 842.0), (794.0, 547.0)])
+def test_a_layout_that_fits_never_has_a_stub_arrow(area, start):
+    """Nine long steps in a tall area: either every arrow gets a line before its head, or fits is False."""
+    pattern = make_pattern(long_texts(9), layout={"start_angle": start})
+    layout = layout_pattern(pattern, MEASURE, *area)
+    if layout.fits:
+        assert all(shaft >= 2.0 for shaft in shafts(layout)), (area, start, shafts(layout))
+        check_layout(layout)
+    else:
+        assert any(shaft < 2.0 for shaft in shafts(layout)) or any(
+            a.box.distance(b.box) < MIN_GAP for i, a in enumerate(layout.steps) for b in layout.steps[i + 1 :]
+        )
+    # The tall A4 area: nine long steps fit there with room for every arrow.
+    if area == (547.0, 794.0) and start == 90.0:
+        assert layout.fits
+
+
 def test_text_shrinks_only_when_it_must():
     short = layout_pattern(make_pattern(["Kort."] * 6), MEASURE, *TABLE_DIAGRAM)
     full = layout_pattern(make_pattern(long_texts(6, 200)), MEASURE, *TABLE_DIAGRAM)

@@ -506,3 +506,15 @@ def test_table_sheets_with_breakthroughs_break_no_word_into_a_short_part(qapp):
                 head = re.split(r"[\s/-]", a[:-1])[-1]
                 tail = re.split(r"[\s/-]", b)[0]
                 assert sum(c.isalpha() for c in head) >= 4 and sum(c.isalpha() for c in tail) >= 4, (a, b)
+
+
+def test_forty_short_steps_export_as_an_a3_diagram_with_every_guarantee(out):
+    """A long ring of short steps used to crowd a small circle and be refused; it now fills the page."""
+    source = out / "veertig.yaml"
+    save_pattern(validate({"title": "Veertig", "steps": [{"text": f"Stap {i}."} for i in range(40)]}), source)
+    pdf, layout = out / "veertig.pdf", out / "veertig.json"
+    for target in (pdf, layout):
+        assert run("export", source, "-o", target, "--sheet", "diagram", "--paper", "A3") == 0
+    geometry = json.loads(layout.read_text(encoding="utf-8"))
+    assert len(geometry["steps"]) == 40
+    check_sheet(pdf, 0, geometry, source, min_step_pt=9.0)

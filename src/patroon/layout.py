@@ -1468,6 +1468,9 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
         if room.w > width - 2 * style.margin or room.h > height - 2 * style.margin:
             break
         radius *= 1.04
+    # Every arrow must show a line before its head; one that does not means the ring is too full.
+    visible = style.head_len + 0.2 * style.shaft
+    stubs = any(length < visible for _, length in arrows)
     # Centre what is actually drawn in the area (the page check above was generous).
     ext = solver.extent(radius, sizes, style, notes)
     drawn = [Rect.around(path + list(_head(path, style))).inflated(style.stroke) for path, _ in arrows if len(path) > 1]
@@ -1525,7 +1528,7 @@ def _build(solver: _Solver, plan: _Plan, step_ids: Sequence[str], width: float, 
         breakthroughs=tuple(breakthroughs),
         step_font_size=s,
         radii=(radius * frame.ax, radius * frame.ay),
-        fits=plan.feasible,
+        fits=plan.feasible and not stubs,
     )
 
 
