@@ -129,7 +129,34 @@ class StepItem(QGraphicsObject):
             scene.contextMenuRequested.emit("step", self.step_id, event.screenPos())
 
 
-class ArrowItem(QGraphicsObject):
+class _OnArrow:
+    """Mouse handling shared by an arrow and the breakthrough on it: both stand for the step they leave.
+
+    Click selects that step, double-click edits the breakthrough, right-click
+    opens the arrow's menu. Subclasses say which step with ``arrow_step``.
+    """
+
+    arrow_step: str
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.arrow_step)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.start_editing_breakthrough(self.arrow_step)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        scene = self.scene()
+        if isinstance(scene, PatternScene):
+            scene.select_step(self.arrow_step)
+            scene.contextMenuRequested.emit("arrow", self.arrow_step, event.screenPos())
+
+
+class ArrowItem(_OnArrow, QGraphicsObject):
     """The arrow leaving a step. Click selects its step, double-click edits its breakthrough."""
 
     def __init__(self, arrow: ArrowLayout) -> None:
@@ -148,6 +175,8 @@ class ArrowItem(QGraphicsObject):
     @property
     def source(self) -> str:
         return self._layout.source
+
+    arrow_step = source
 
     def set_layout(self, arrow: ArrowLayout) -> None:
         if arrow != self._layout:
@@ -195,25 +224,9 @@ class ArrowItem(QGraphicsObject):
         self._hover = False
         self.update()
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        scene = self.scene()
-        if isinstance(scene, PatternScene):
-            scene.select_step(self.source)
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        scene = self.scene()
-        if isinstance(scene, PatternScene):
-            scene.start_editing_breakthrough(self.source)
-
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        scene = self.scene()
-        if isinstance(scene, PatternScene):
-            scene.select_step(self.source)
-            scene.contextMenuRequested.emit("arrow", self.source, event.screenPos())
 
 
-class BreakthroughItem(QGraphicsObject):
+class BreakthroughItem(_OnArrow, QGraphicsObject):
     """A breakthrough's marker and note. Click selects the step before it, double-click edits."""
 
     def __init__(self, b: BreakthroughLayout) -> None:
@@ -228,6 +241,8 @@ class BreakthroughItem(QGraphicsObject):
     @property
     def after(self) -> str:
         return self._layout.after
+
+    arrow_step = after
 
     def set_layout(self, b: BreakthroughLayout) -> None:
         if b != self._layout:
@@ -253,22 +268,6 @@ class BreakthroughItem(QGraphicsObject):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         render.paint_breakthrough(painter, self._layout, palette.DEFAULT)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        scene = self.scene()
-        if isinstance(scene, PatternScene):
-            scene.select_step(self.after)
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        scene = self.scene()
-        if isinstance(scene, PatternScene):
-            scene.start_editing_breakthrough(self.after)
-
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        scene = self.scene()
-        if isinstance(scene, PatternScene):
-            scene.select_step(self.after)
-            scene.contextMenuRequested.emit("arrow", self.after, event.screenPos())
 
 
 class TitleItem(QGraphicsObject):
