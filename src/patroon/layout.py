@@ -2086,7 +2086,8 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
         # The ring stretched beyond the area's shape: the rows then run along its edges.
         # (power, stretch, corner): see _rows_frame.
         shapes = ((16.0, 1.4, 1.0), (16.0, 1.6, 1.0), (12.0, 1.2, 1.0), (16.0, 1.8, 1.0))
-        if len(rows) and sum(rows[0]) > 10:
+        many = bool(len(rows)) and sum(rows[0]) > 10
+        if many:
             # Very many steps: few tries (each costs about as much as the whole layout of a short pattern).
             # Then squarer rings, the last with more room at the corners for the rows' tall boxes.
             shapes = ((16.0, 1.4, 1.0), (16.0, 1.2, 1.0), (16.0, 1.2, 1.5))
@@ -2099,6 +2100,8 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
                 if other is not None and (best is None or other[1].s > best[1].s):
                     best = other
                     break
+            if many and best is not None:
+                break  # the first that works: each further try costs as much again
     if best is None:
         best = solve(1.0, 1.0)
     return best
