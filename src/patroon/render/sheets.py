@@ -529,7 +529,10 @@ _PATTERN_SHARES = (0.62, 0.70)
 
 
 def _fits(layout: PatternLayout) -> bool:
-    """Whether the layout keeps its promises: boxes 2 mm apart, the title area clear of every box."""
+    """Whether the layout keeps its promises: boxes 2 mm apart, the title area clear of every box,
+    and (the layout's own verdict) every arrow with room for its line and head."""
+    if not layout.fits:
+        return False
     steps = layout.steps
     for i, a in enumerate(steps):
         if a.box.intersects(layout.title_area):
