@@ -225,7 +225,6 @@ class ArrowItem(_OnArrow, QGraphicsObject):
         self.update()
 
 
-
 class BreakthroughItem(_OnArrow, QGraphicsObject):
     """A breakthrough's marker and note. Click selects the step before it, double-click edits."""
 
@@ -267,7 +266,6 @@ class BreakthroughItem(_OnArrow, QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         render.paint_breakthrough(painter, self._layout, palette.DEFAULT)
-
 
 
 class TitleItem(QGraphicsObject):
