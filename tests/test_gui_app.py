@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from xserver import x_server
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "src" / "patroon" / "translations"
@@ -168,42 +169,11 @@ def test_load_error_dialog_does_not_name_the_failed_file_in_the_title(qtbot, mon
 # The real program on a real X server -------------------------------------------------------
 
 
-def _free_display() -> int:
-    for number in range(91, 140):
-        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
-            return number
-    raise RuntimeError("no free X display number")
-
-
 @pytest.fixture
 def xserver(tmp_path):
-    """A private Xvfb (with openbox as window manager when installed); yields its environment."""
-    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
-        pytest.skip("Xvfb and xdotool are needed")
-    number = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[var] = str(tmp_path / var.lower())
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or xvfb.poll() is not None:
-            xvfb.kill()
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
-    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) \
-        if shutil.which("openbox") else None
-    try:
+    """A private 1600x1000 X server with a window manager; yields its environment."""
+    with x_server("1600x1000", tmp_path) as env:
         yield env
-    finally:
-        for proc in (wm, xvfb):
-            if proc is not None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
 
 
 def wait_for_window(name: str, env: dict, timeout: float = 30.0) -> str:

@@ -287,26 +287,12 @@ def test_build_exports_the_same_pdf_as_the_installed_package(built_app, tmp_path
 
 
 @pytest.fixture
-def x_display():
-    """A real X server (Xvfb) on a free display number."""
-    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        pytest.fail("the editor check needs Xvfb and xdotool (apt-get install xvfb xdotool)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    try:
-        number = b""
-        while not number.endswith(b"\n"):
-            chunk = os.read(read_end, 16)
-            if not chunk:
-                pytest.fail("Xvfb did not start")
-            number += chunk
-        yield f":{number.decode().strip()}"
-    finally:
-        os.close(read_end)
-        server.terminate()
-        server.wait(timeout=10)
+def x_display(tmp_path):
+    """A real X server (Xvfb) on a free display number; yields its name (":N")."""
+    from xserver import x_server
+
+    with x_server("1280x800", tmp_path / "x") as env:
+        yield env["DISPLAY"]
 
 
 def _xdotool(display: str, *args: str) -> subprocess.CompletedProcess:

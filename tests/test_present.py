@@ -495,32 +495,11 @@ def test_announces_the_step_shown_for_the_editor_to_follow(qtbot, window):
 
 @pytest.fixture
 def x_display(tmp_path):
-    """A private 1024x768 (4:3) Xvfb with openbox; yields the environment to run programs in."""
-    import os
-    import shutil
-    import subprocess
-    import time
-    from pathlib import Path
+    """A private 1024x768 (4:3) X server with a window manager; yields the environment to run programs in."""
+    from xserver import x_server
 
-    if not all(shutil.which(tool) for tool in ("Xvfb", "xdotool")):
-        pytest.skip("Xvfb and xdotool are needed")
-    number = next(n for n in range(150, 200) if not Path(f"/tmp/.X{n}-lock").exists())
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[var] = str(tmp_path / var.lower())
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
-        time.sleep(0.05)
-    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) \
-        if shutil.which("openbox") else None
-    yield env
-    for proc in (wm, server):
-        if proc is not None:
-            proc.terminate()
-            proc.wait(5)
+    with x_server("1024x768", tmp_path) as env:
+        yield env
 
 
 GRAB_SCREEN = (
