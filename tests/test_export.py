@@ -257,3 +257,22 @@ def test_emoji_and_symbols_print_with_the_bundled_symbol_font(qapp, tmp_path):
     assert symbola and symbola[0].split()[-5] == "yes"  # embedded
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "✋" in text and "⚠" in text and "Iedereen" in text
+    # Characters beyond U+FFFF too: Qt's own map leaves them out, the exporter adds them.
+    assert "Iedereen 👍 zegt ja." in text and "Samen 🙂 verder" in text
+
+
+def test_emoji_that_look_alike_are_each_extracted_as_themselves(qapp, tmp_path):
+    """Faces share their circle; each glyph is still told apart by its outline, not taken for its neighbour."""
+    faces = ["🙂", "🙁", "😀", "😃", "😐", "😑", "😶", "😮", "😯", "😕", "👍", "👎"]
+    source = tmp_path / "gezichten.yaml"
+    steps = "".join(f"  - text: Stap {i} {faces[2 * i]} en {faces[2 * i + 1]}\n" for i in range(6))
+    source.write_text(f"patroon: 1\ntitle: Gezichten\nsteps:\n{steps}", encoding="utf-8")
+    target = tmp_path / "gezichten.pdf"
+    assert run("export", source, "-o", target, "--sheet", "diagram") == 0
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    words = " ".join(text.split())
+    for i in range(6):
+        assert f"Stap {i} {faces[2 * i]} en {faces[2 * i + 1]}" in words
+    # The repaired file is still one well-formed PDF: poppler reads its page without complaint.
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True)
+    assert "Pages:           1" in info.stdout and not info.stderr

@@ -462,6 +462,7 @@ def test_emoji_right_to_left_and_markup_export_to_every_format(hostile, out):
     for latin in ("Gemeente", "Partner", "antwoordt", "Normale", "ampersand", "Vrede", "Beschrijving", "helder\"?"):
         assert any(latin in w for w in words), latin
     assert any("alert(1)" in w for w in words)
+    assert any("😀" in w for w in words) and any("🎉" in w for w in words)  # beyond U+FFFF, still text
     assert not overlapping_words(page.words)
     layout = json.loads((out / "vreemd-table.json").read_text(encoding="utf-8"))
     assert len(layout["steps"]) == 4

@@ -21,11 +21,12 @@ import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.errors import PatternError
 from patroon.fileformat import write_atomically
 from patroon.i18n import pick
+from patroon.render.pdftext import complete_to_unicode
 from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
 
 if TYPE_CHECKING:
@@ -108,9 +109,23 @@ def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
     # process: the fonts' objects would come out in a different order from run to run.
     QHashSeed.setDeterministicGlobalSeed()
     try:
-        return _without_dates(_write_pdf(buffer, patterns, page))
+        pdf = _without_dates(_write_pdf(buffer, patterns, page))
     finally:
         QHashSeed.resetRandomGlobalSeed()
+    # Qt maps no glyph of an emoji to its character; without this, copying or searching loses them.
+    return complete_to_unicode(pdf, (text for p in patterns if p is not None for text in _texts(p.model_dump())))
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """Every string in a pattern's data: whatever a sheet may print."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
 
 
 def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
