@@ -123,8 +123,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "new":
         return new_file(args)
     if args.command == "export":
+        import gc
+
         from patroon.render.export import run_export
 
+        # An export is a short run that keeps what it imported (Qt, pydantic) until it exits:
+        # set those objects aside so the collector does not scan them again, nor at exit.
+        gc.freeze()
         return run_export(args)
     if args.command == "present":
         from patroon.gui.app import run_gui
