@@ -223,6 +223,52 @@ def test_the_bundled_font_is_used_and_covers_dutch(measure):
     assert all(raw.supportsCharacter(ord(c)) for c in "éëïöüèàçĳ‘’“”€–")
 
 
+
+# A fresh process: this one's fonts are registered by the tests before.
+_SYMBOLS_ON_DEMAND = """
+import sys
+from patroon.render import fonts
+from patroon.render.export import ensure_app, render_pdf, page_for
+from patroon.fileformat import load_pattern
+
+ensure_app()
+dutch, emoji, out = sys.argv[1:]
+page = page_for("table", "pdf")
+if out.endswith("eager.pdf"):
+    fonts.ensure_fonts()
+pdf = render_pdf([load_pattern(dutch)], page)
+needed = fonts._register_symbols.cache_info().currsize
+pdf += b"%%%%" + render_pdf([load_pattern(dutch), load_pattern(emoji)], page)
+open(out, "wb").write(pdf)
+print(needed)
+"""
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="needs poppler-utils")
+def test_the_symbol_font_is_registered_only_for_a_text_that_needs_it(tmp_path):
+    """Symbola (3 MB) is read once a text has a character Open Sans lacks, before that text is measured:
+    Dutch sheets come out as they did with it, and emoji still print with it."""
+    import os
+    import sys
+
+    emoji = tmp_path / "emoji.yaml"
+    emoji.write_text("patroon: 1\ntitle: Samen 🙂 verder\nsteps:\n  - text: Iedereen 👍 zegt ja.\n"
+                     "  - text: Niemand ✋ doet iets.\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    outputs = {}
+    for name in ("lazy.pdf", "eager.pdf"):
+        out = tmp_path / name
+        result = subprocess.run([sys.executable, "-c", _SYMBOLS_ON_DEMAND, str(PATTERNS[4]), str(emoji), str(out)],
+                                env=env, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        outputs[name] = (result.stdout.strip(), out.read_bytes())
+    assert outputs["lazy.pdf"][0] == "0" and outputs["eager.pdf"][0] == "1"
+    assert outputs["lazy.pdf"][1] == outputs["eager.pdf"][1]
+    table_set = tmp_path / "set.pdf"
+    table_set.write_bytes(outputs["lazy.pdf"][1].split(b"%%%%", 1)[1])
+    fonts = subprocess.run(["pdffonts", str(table_set)], capture_output=True, text=True, check=True).stdout
+    assert any(line.startswith("Symbola") and line.split()[-5] == "yes" for line in fonts.splitlines())
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_a_1200_dpi_pdf_puts_every_word_inside_its_box_at_the_right_size(tmp_path, measure):
     from PySide6.QtCore import QMarginsF, QSizeF

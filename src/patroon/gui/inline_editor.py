@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from patroon.gui.lazy import palette
-from patroon.render.fonts import make_font
+from patroon.render.fonts import ensure_fonts, make_font
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -33,6 +33,7 @@ class InlineEditor(QGraphicsTextItem):
         self._done = False
         self.setZValue(10)
         # The same size as the drawing's text: scene units are points on the view's device.
+        ensure_fonts()  # with the symbol font: the text typed here was never measured
         self.setFont(make_font(size, bold, device))
         self.setDefaultTextColor(QColor(palette.DEFAULT.text))
         option = QTextOption(Qt.AlignmentFlag.AlignHCenter)

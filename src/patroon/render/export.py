@@ -387,7 +387,8 @@ def ensure_app() -> Any:
 def ensure_fonts_loaded() -> str:
     from patroon.render.fonts import ensure_fonts
 
-    return ensure_fonts()
+    # The symbol font follows when a text needs it: every text is measured before it is drawn.
+    return ensure_fonts(symbols=False)
 
 
 # The command -------------------------------------------------------------------------

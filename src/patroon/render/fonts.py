@@ -13,17 +13,18 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from PySide6.QtGui import QFont, QFontDatabase, QPaintDevice
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPaintDevice
 
 FAMILY_FALLBACK = "Open Sans"
 _FILES = ("OpenSans-Regular.ttf", "OpenSans-Bold.ttf")
 #: Emoji and symbols Open Sans lacks come from here, on every machine alike.
 _SYMBOL_FILE = "Symbola.ttf"
+SYMBOL_FAMILY = "Symbola"
 
 
 @lru_cache(maxsize=1)
-def _register() -> tuple[str, ...]:
-    """Register the bundled fonts; return the families to draw with, the text face first."""
+def _register() -> str:
+    """Register the bundled text fonts; return their family."""
     family = ""
     folder = resources.files("patroon") / "fonts"
     for name in _FILES:
@@ -32,19 +33,50 @@ def _register() -> tuple[str, ...]:
         if font_id >= 0 and not family:
             families = QFontDatabase.applicationFontFamilies(font_id)
             family = families[0] if families else ""
-    symbols = QFontDatabase.applicationFontFamilies(
-        QFontDatabase.addApplicationFontFromData((folder / _SYMBOL_FILE).read_bytes())
-    )
+    return family or FAMILY_FALLBACK
+
+
+@lru_cache(maxsize=1)
+def _register_symbols() -> None:
+    """Register the symbol font (3 MB, so only once some text needs it)."""
+    data = (resources.files("patroon") / "fonts" / _SYMBOL_FILE).read_bytes()
+    symbols = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFontFromData(data))
     if symbols and hasattr(QFontDatabase, "addApplicationEmojiFontFamily"):
         # Qt 6.9+ sets emoji sequences in the system's emoji font, not by the family list;
         # a colour font (or none) there would leave empty boxes in a PDF.
         QFontDatabase.addApplicationEmojiFontFamily(symbols[0])
-    return (family or FAMILY_FALLBACK, *symbols[:1])
 
 
-def ensure_fonts() -> str:
-    """Register the bundled fonts with Qt (once; needs a QGuiApplication) and return the text family's name."""
-    return _register()[0]
+def ensure_fonts(*, symbols: bool = True) -> str:
+    """Register the bundled fonts with Qt (once; needs a QGuiApplication) and return the text family's name.
+
+    ``symbols=False`` leaves the symbol font until a text needs it (see
+    :func:`ensure_fonts_for`): an export measures every text before it draws
+    it, while an editor the user types emoji in needs the font from the start.
+    """
+    family = _register()
+    if symbols:
+        _register_symbols()  # after the text fonts: the order of registering shows in a PDF
+    return family
+
+
+def ensure_fonts_for(text: str) -> None:
+    """Register the symbol font before ``text`` is measured or drawn, if it has a character Open Sans lacks."""
+    if text.isascii() or _register_symbols.cache_info().currsize:  # nothing to check, or done
+        return
+    new = set(text) - _COVERED
+    if not new:
+        return
+    metrics = QFontMetricsF(QFont(_register()))  # Open Sans alone: its own characters, no fallback
+    for char in new:
+        if not metrics.inFontUcs4(ord(char)):
+            _register_symbols()
+            return
+        _COVERED.add(char)
+
+
+#: Characters found in Open Sans (a text of them needs no symbol font).
+_COVERED: set[str] = set()
 
 
 def device_dpi(device: QPaintDevice | None) -> float:
@@ -64,7 +96,7 @@ def make_font(size_pt: float, bold: bool = False, device: QPaintDevice | None = 
     size: the layout only uses whole sizes.
     """
     font = QFont()
-    font.setFamilies(list(_register()))
+    font.setFamilies([_register(), SYMBOL_FAMILY])
     font.setPointSizeF(size_pt * 72.0 / device_dpi(device))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontMetricsF, QImage
 
-from patroon.render.fonts import make_font
+from patroon.render.fonts import ensure_fonts_for, make_font
 
 class QtTextMeasure:
     """Implements :class:`patroon.layout.TextMeasure` with the bundled font (needs a QGuiApplication).
@@ -45,6 +45,7 @@ class QtTextMeasure:
         if w is None:
             if len(self._widths) > 100_000:
                 self._widths.clear()
+            ensure_fonts_for(text)
             w = self._widths[key] = self.metrics(size, bold).horizontalAdvance(text)
         return w
 

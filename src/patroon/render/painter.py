@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect, StepLayout, TextBlock
-from patroon.render.fonts import make_font
+from patroon.render.fonts import ensure_fonts_for, make_font
 from patroon.render.palette import DEFAULT, Palette
 
 STATES = ("normal", "highlight", "dimmed", "selected")
@@ -42,6 +42,7 @@ def draw_text_block(painter: QPainter, block: TextBlock, color) -> None:
     """Draw the block's lines, each centred horizontally in ``block.rect``, top line at its top."""
     if not block.lines:
         return
+    ensure_fonts_for("".join(block.lines))
     font = make_font(block.size, block.bold, painter.device())
     fm = QFontMetricsF(font, painter.device())
     painter.save()

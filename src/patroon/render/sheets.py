@@ -610,7 +610,7 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QColor, QPen
 
-    from patroon.render.fonts import make_font
+    from patroon.render.fonts import ensure_fonts_for, make_font
     from patroon.render.painter import paint_layout
     from patroon.render.palette import DEFAULT
 
@@ -632,6 +632,7 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
     for rule in column.rules:
         painter.drawLine(QPointF(rule.x1, rule.y), QPointF(rule.x2, rule.y))
     colours = {"context": SECONDARY, "label": SECONDARY, "footer": SECONDARY}
+    ensure_fonts_for("".join(line.text for line in column.lines))
     for line in column.lines:
         painter.setFont(make_font(line.size, line.bold, painter.device()))
         painter.setPen(QColor(colours.get(line.role, INK)))
