@@ -125,11 +125,14 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "export":
         import gc
 
+        # An export is a short run that keeps what it imports (pydantic, the model, the
+        # renderer) until it exits: no collections while importing, and those objects set
+        # aside afterwards so the collector does not scan them again, nor at exit.
+        gc.disable()
         from patroon.render.export import run_export
 
-        # An export is a short run that keeps what it imported (Qt, pydantic) until it exits:
-        # set those objects aside so the collector does not scan them again, nor at exit.
         gc.freeze()
+        gc.enable()
         return run_export(args)
     if args.command == "present":
         from patroon.gui.app import run_gui
