@@ -29,7 +29,7 @@ PATTERNS = sorted((ROOT / "patterns").glob("*.yaml"))
 BARE = "from PySide6.QtWidgets import QApplication; app = QApplication([])"
 # Where an export process spends its time, stage by stage (run in a fresh process).
 STAGES = r"""
-import sys, time
+import gc, sys, time
 from pathlib import Path
 stages = []
 t = time.perf_counter()
@@ -40,7 +40,9 @@ def stage(name):
     t = now
 import PySide6.QtGui
 stage("import PySide6.QtGui")
+gc.disable()  # as the export command does (patroon.cli): no collections while importing,
 import patroon.fileformat
+gc.freeze(); gc.enable()  # and what it imported set aside
 stage("import the model and file format (pydantic, PyYAML)")
 from patroon.textfit import _dictionary
 _dictionary()
