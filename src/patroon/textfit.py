@@ -58,7 +58,7 @@ def _dictionary():
             # Parsing the dictionary's text takes longer than the whole layout of a
             # sheet: a program that starts often reads the patterns it parsed before.
             hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-            hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(len(k) for k in patterns)
+            hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))
             pyphen.hdcache[path] = hd
     return pyphen.Pyphen(lang="nl_NL", left=2, right=3)
 
