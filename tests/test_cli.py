@@ -37,6 +37,29 @@ def test_usage_errors_exit_2(capsys):
     assert info.value.code == 2
 
 
+def test_usage_and_help_speak_the_users_language(capsys):
+    """argparse's own words too: Dutch by default, English with --lang en (also in the help)."""
+    with pytest.raises(SystemExit):
+        main(["export", "x.yaml"])
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: patroon export") and "deze argumenten ontbreken: -o/--output" in err
+    with pytest.raises(SystemExit):
+        main(["export", "x.yaml", "-o", "y.pdf", "--sheet", "poster"])
+    assert "ongeldige keuze: 'poster'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "export", "x.yaml"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: patroon export") and "the following arguments are required: -o/--output" in err
+    with pytest.raises(SystemExit):
+        main(["--lang=en", "export", "--help"])
+    out = capsys.readouterr().out
+    assert "output file, or a folder" in out and "show this help message" in out and "uitvoerbestand" not in out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "opties:" in out and "toon deze hulp en stop" in out and "toon het versienummer" in out
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from patroon import __version__
 from patroon.errors import PatternError
-from patroon.i18n import pick, set_language
+from patroon.i18n import LANGUAGES, language, pick, set_language
 from patroon.limits import MAX_STEPS, MIN_STEPS
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -23,6 +23,32 @@ SHEETS = ("diagram", "table", "worksheet")
 FORMATS = ("pdf", "svg", "png", "json")
 PAPERS = ("A3", "A4")
 ORIENTATIONS = ("landscape", "portrait")
+
+
+# argparse writes its own words (usage, the help option, its error messages) through the
+# gettext function it keeps as ``argparse._``; these are the Dutch ones, used unless English
+# is asked for.
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "optie %(option)s is niet eenduidig: %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+
+
+def _argparse_text(message: str) -> str:
+    return message if language() == "en" else _ARGPARSE_DUTCH.get(message, message)
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,8 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Draw, present and print obstructing patterns. Without a command the editor opens.",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"patroon {__version__}")
-    parser.add_argument("--lang", choices=("nl", "en"), help=pick("taal van de meldingen", "language of messages"))
+    parser.add_argument("--version", action="version", version=f"patroon {__version__}",
+                        help=pick("toon het versienummer en stop", "show the version number and exit"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=pick("taal van de meldingen", "language of messages"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     p = sub.add_parser("validate", help=pick("controleer patroonbestanden", "check pattern files"))
@@ -114,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # The language first: the help and the usage errors are written in it.
+    set_language(_asked_language(args_list))
     if not any(a in COMMANDS for a in args_list if not a.startswith("-")) and not _asks_help(args_list):
         return _open_editor(args_list)
     args = build_parser().parse_args(args_list)
@@ -142,6 +171,20 @@ def _main(argv: Sequence[str] | None) -> int:
     return EXIT_USAGE
 
 
+def _asked_language(args: list[str]) -> str | None:
+    """The language ``--lang`` asks for, read before the rest is parsed; ``None`` without a valid one."""
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg[len("--lang="):]
+        elif arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        else:
+            continue
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def _asks_help(args: list[str]) -> bool:
     return any(a in ("-h", "--help", "--version") for a in args)
 
@@ -149,7 +192,7 @@ def _asks_help(args: list[str]) -> bool:
 def _open_editor(args: list[str]) -> int:
     parser = _Parser(prog="patroon", description=pick("Open de editor.", "Open the editor."))
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    parser.add_argument("--lang", choices=("nl", "en"))
+    parser.add_argument("--lang", choices=LANGUAGES)
     opts = parser.parse_args(args)
     set_language(opts.lang)
     from patroon.gui.app import run_gui
