@@ -359,6 +359,25 @@ def test_breakthrough_notes_keep_the_guarantees(out, sheet):
         assert all(letters(word) in text for word in b.text.split())
 
 
+def test_a_breakthrough_beside_the_circle_keeps_the_steps_at_14_pt_on_a3(out):
+    """A note beside the circle takes room from it: the questions' column narrows, the steps stay 14 pt."""
+    data = load_pattern(ROOT / "patterns" / "wereldvrede.yaml").model_dump()
+    data["steps"].insert(1, {"id": "wachten", "text": "Iedereen wacht op elkaar"})
+    data["breakthroughs"] = [{"after": "wachten", "text": "Eerst samen het vraagstuk verkennen voordat er een opdracht komt"}]
+    path = out / "zeven-met-doorbraak.yaml"
+    save_pattern(validate(data), path)
+    pdf, layout = out / "zeven-met-doorbraak.pdf", out / "zeven-met-doorbraak.json"
+    for target in (pdf, layout):
+        assert run("export", path, "-o", target, "--sheet", "table") == 0
+    geometry = json.loads(layout.read_text(encoding="utf-8"))
+    check_sheet(pdf, 0, geometry, path, min_step_pt=14.0)
+    # The narrower column still holds every question whole, and the footer's date.
+    column = letters(column_text(pdf_pages(pdf)[0], geometry))
+    for question in load_pattern(path).questions:
+        assert letters(question) in column
+    assert "202406" in column
+
+
 def test_worksheet_has_the_asked_boxes_an_empty_centre_and_the_questions(worksheet):
     pdf, layout = worksheet
     assert len(layout["steps"]) == 7

@@ -127,7 +127,7 @@ class Column:
     lines: tuple[Line, ...]
     rules: tuple[Rule, ...]
     scale: float
-    complete: bool  # False when even the smallest type could not hold everything (texts were cut)
+    complete: bool  # False when texts were cut: the smallest type could not hold them, or the footer took > 2 lines
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,8 @@ def compose_column(
     an ellipsis so that nothing ever leaves the column.
     """
     x, y, w, h = rect
-    footer_lines = wrap_text(footer, measure, MIN_TEXT, False, w)[:2] if footer else []
+    footer_all = wrap_text(footer, measure, MIN_TEXT, False, w) if footer else []
+    footer_lines = footer_all[:2]
     footer_h = len(footer_lines) * measure.line_height(MIN_TEXT) + (0.6 * WRITE_GAP if footer_lines else 0.0)
     body_h = h - footer_h
 
@@ -239,7 +240,7 @@ def compose_column(
             scale = max(_MIN_SCALE, scale - 0.04)
         if _height(blocks, measure) <= body_h:
             break
-    complete = _height(blocks, measure) <= body_h
+    complete = _height(blocks, measure) <= body_h and len(footer_all) <= len(footer_lines)
     if not complete:
         blocks = _cut(blocks, measure, body_h)
     blocks = _share_writing_lines(blocks, measure, body_h)
@@ -482,6 +483,9 @@ def _layout_sheet(
     paper_scale = min(page_w, page_h) / PAPER_SIZES_PT["A3"][0]
     cap = max(MIN_TEXT, math.floor(TABLE_MAX_FONT * paper_scale))
     good = max(MIN_TEXT, round(TABLE_GOOD_FONT * paper_scale))
+    texts = column_texts(pattern, sheet)
+    footer = footer_text(pattern) if sheet == "table" else ""
+    max_scale = min(1.0, paper_scale)
     best: tuple[tuple[bool, float], tuple[float, float, float, float], tuple[float, float, float, float], Any] | None = None
     for share in _PATTERN_SHARES:
         if page_w >= page_h:
@@ -498,6 +502,10 @@ def _layout_sheet(
             # Read from across a table: the steps' text may grow larger than on a diagram.
             layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
         score = (_fits(layout), layout.step_font_size)
+        if share > _WIDE_SHARE and not (
+                score[0] and layout.step_font_size >= good
+                and compose_column(texts, footer, measure, column_rect, max_scale=max_scale).complete):
+            continue  # a narrow column only buys the steps their good size, and holds its texts whole
         if best is None or score > best[0]:
             best = (score, area, column_rect, layout)
         # A wider circle only when it is needed: the questions want their room too.
@@ -505,9 +513,6 @@ def _layout_sheet(
             break
     assert best is not None
     (fits, _), area, column_rect, layout = best
-    texts = column_texts(pattern, sheet)
-    footer = footer_text(pattern) if sheet == "table" else ""
-    max_scale = min(1.0, paper_scale)
     if not fits and sheet == "table":
         # Too full to share the page: the circle takes the whole page, if that is enough,
         # and the questions go on the next page (a column of a comfortable reading width).
@@ -524,8 +529,11 @@ def _layout_sheet(
 
 
 #: The circle's share of a table sheet's width (landscape; of its height in portrait), tried in turn
-#: while the steps' text stays small or the boxes crowd.
-_PATTERN_SHARES = (0.62, 0.70)
+#: while the steps' text stays small or the boxes crowd (a breakthrough's note beside the circle
+#: takes room from it). Beyond the wide share the questions' column is narrow: taken only when
+#: that brings the steps to their good size and the column's texts still fit whole.
+_PATTERN_SHARES = (0.62, 0.70, 0.76)
+_WIDE_SHARE = 0.70
 
 
 def _fits(layout: PatternLayout) -> bool:
