@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -276,3 +277,47 @@ def test_emoji_that_look_alike_are_each_extracted_as_themselves(qapp, tmp_path):
     # The repaired file is still one well-formed PDF: poppler reads its page without complaint.
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True)
     assert "Pages:           1" in info.stdout and not info.stderr
+
+
+# SVG ----------------------------------------------------------------------------------
+
+
+def test_svg_names_a_css_font_list_has_a_white_page_and_says_its_paper_in_the_language(qapp, tmp_path, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    from patroon import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", None)  # --lang en below stays in this test
+
+    from printcheck import fontconfig_with_bundled_fonts, need
+
+    svg = tmp_path / "w.svg"
+    assert run("export", SHIPPED[0], "-o", svg) == 0
+    root = ET.parse(svg).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    families = {e.get("font-family") for e in root.iter() if e.get("font-family")}
+    assert "'Open Sans', Symbola, Arial, Helvetica, sans-serif" in families
+    for family in families:  # every name in the list one family: quoted without a comma, or one word
+        assert all(re.fullmatch(r"'[^',]+'|[A-Za-z-]+", name) for name in family.split(", ")), family
+    assert root.findtext(f"{ns}desc") == "Gemaakt met Patroon (diagram, A4 liggend)"
+    # The first thing drawn is a white rectangle over the whole viewBox.
+    first = next(e for e in root.iter() if e.tag.split("}")[-1] in ("rect", "path", "text", "image", "polyline"))
+    width, height = map(float, root.get("viewBox").split()[2:])
+    assert first.tag == f"{ns}rect"
+    assert (float(first.get("x")), float(first.get("y"))) == (0, 0)
+    assert (float(first.get("width")), float(first.get("height"))) == pytest.approx((width, height))
+    # Rendered by another program on a transparent canvas, the page is opaque white edge to edge.
+    need("rsvg-convert")
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "rsvg.png"
+    env = {**os.environ, **fontconfig_with_bundled_fonts(tmp_path)}
+    subprocess.run(["rsvg-convert", "-w", "400", "-o", str(png), str(svg)], check=True, env=env)
+    image = QImage(str(png))
+    rows = range(image.height() - 1)  # the last row is cut through by the page's fractional height
+    corners = [image.pixelColor(x, y) for x in (0, image.width() - 1) for y in (0, rows[-1])]
+    assert [c.name(c.NameFormat.HexArgb) for c in corners] == ["#ffffffff"] * 4
+    assert min(image.pixelColor(x, y).alpha() for y in rows for x in range(image.width())) == 255
+
+    assert main(["--lang", "en", "export", str(SHIPPED[0]), "-o", str(svg), "--sheet", "table"]) == 0
+    assert ET.parse(svg).getroot().findtext(f"{ns}desc") == "Made with Patroon (table sheet, A3 landscape)"

@@ -166,7 +166,7 @@ def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
 
 def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     """The sheet as an SVG document: viewBox in points, texts as ``<text>``, no date."""
-    from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+    from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
@@ -178,31 +178,66 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     generator.setSize(QSize(round(page.width), round(page.height)))
     generator.setViewBox(QRectF(0, 0, page.width, page.height))
     generator.setTitle(sheet_title([pattern] if pattern else [], page.sheet))
-    generator.setDescription(pick(
-        f"Gemaakt met {CREATOR} ({page.sheet}, {page.paper} {page.orientation})",
-        f"Made with {CREATOR} ({page.sheet}, {page.paper} {page.orientation})",
-    ))
+    generator.setDescription(pick(f"Gemaakt met {CREATOR} ({_page_words(page)})",
+                                  f"Made with {CREATOR} ({_page_words(page)})"))
     layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
     painter = QPainter(generator)
     try:
+        # A white page, as on paper and in the PNG: without it the sheet is transparent and
+        # its dark text vanishes on a dark slide.
+        painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.GlobalColor.white)
         paint_sheet_layout(painter, layout)
     finally:
         painter.end()
     buffer.close()
-    return _with_fallback_fonts(bytes(buffer.data()))
+    return _with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page))
 
 
-_FONT_FAMILY = re.compile(rb'font-family="([^"]+)"')
+_SVG_SIZE = re.compile(rb'<svg width="[0-9.]+mm" height="[0-9.]+mm"')
+
+
+def _with_exact_size(svg: bytes, page: Page) -> bytes:
+    """The paper's own size in mm: QSvgGenerator takes whole points, and the viewBox (the
+    exact page) fitted into a size a little off leaves thin transparent strips at its sides."""
+    def mm(points: float) -> bytes:
+        return f"{points * 25.4 / 72:.3f}mm".encode("ascii")
+
+    return _SVG_SIZE.sub(lambda m: b'<svg width="' + mm(page.width) + b'" height="' + mm(page.height) + b'"', svg, count=1)
+
+
+_FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')
+_FALLBACK_FAMILIES = ("Arial", "Helvetica", "sans-serif")
+_GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"})
+_CSS_WORD = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
 def _with_fallback_fonts(svg: bytes) -> bytes:
     """Name fallbacks after the bundled family: an SVG does not carry its font, and a
     viewer without Open Sans should pick a sans-serif of similar width, not a serif."""
-    return _FONT_FAMILY.sub(lambda m: b'font-family="' + _css_family(m.group(1)) + b', Arial, Helvetica, sans-serif"', svg)
+    return _FONT_FAMILY.sub(lambda m: b'font-family="' + _css_family(m.group(1)) + b'"', svg)
 
 
-def _css_family(name: bytes) -> bytes:
-    return name if name.startswith((b"'", b"&apos;")) else b"'" + name + b"'"
+def _css_family(value: bytes) -> bytes:
+    """A CSS font-family list from what Qt writes (``Open Sans,Symbola``), with the fallbacks added.
+
+    >>> _css_family(b"Open Sans,Symbola")
+    b"'Open Sans', Symbola, Arial, Helvetica, sans-serif"
+    """
+    text = value.decode("utf-8").replace("&apos;", "'").replace("&quot;", '"')
+    names = [name.strip().strip("'\"").strip() for name in text.split(",")]
+    family: list[str] = []
+    for name in [*names, *_FALLBACK_FAMILIES]:
+        if name and name not in family:
+            family.append(name)
+    return ", ".join(_css_name(name) for name in family).encode("utf-8")
+
+
+def _css_name(name: str) -> str:
+    # A generic keyword stays bare; a name that is not one plain word is quoted, so that
+    # spaces and commas belong to it.
+    if name in _GENERIC_FAMILIES or (_CSS_WORD.match(name) and name.lower() not in _GENERIC_FAMILIES):
+        return name
+    return "'" + name.replace("'", "").replace('"', "") + "'"
 
 
 def render_image(pattern: Pattern | None, page: Page):  # -> QImage
@@ -463,13 +498,16 @@ _SHEET_NAMES = {"diagram": ("diagram", "diagram"), "table": ("tafelblad", "table
 _ORIENTATION_NAMES = {"landscape": ("liggend", "landscape"), "portrait": ("staand", "portrait")}
 
 
+def _page_words(page: Page) -> str:
+    """The sheet and its paper in words, e.g. ``tafelblad, A3 liggend``."""
+    return f"{pick(*_SHEET_NAMES[page.sheet])}, {page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
+
+
 def _done(target: Path, pages: int, fmt: str, page: Page) -> str:
-    sheet = pick(*_SHEET_NAMES[page.sheet])
     if fmt == "png":
         width, height, _ = points_to_px(page.width, page.height, page.width_px)
-        return f"{target}: {sheet}, {width} × {height} px"
-    orientation = pick(*_ORIENTATION_NAMES[page.orientation])
-    what = f"{sheet}, {page.paper} {orientation}"
+        return f"{target}: {pick(*_SHEET_NAMES[page.sheet])}, {width} × {height} px"
+    what = _page_words(page)
     if fmt == "pdf" and pages > 1:
         return pick(f"{target}: {pages} pagina's ({what})", f"{target}: {pages} pages ({what})")
     return f"{target}: {what}"
