@@ -299,7 +299,8 @@ def test_recovery_after_a_crash_is_offered_and_restores(make_window, pattern_fil
     assert other.offer_recovery() == 0
 
 
-def test_recovery_can_be_discarded(make_window):
+def _leave_a_recovery_copy() -> Path:
+    """A recovery copy of a new pattern, left by a Patroon that is gone (the only one in the folder)."""
     from patroon.gui.files import recovery_dir, write_recovery
 
     folder = recovery_dir()
@@ -309,6 +310,11 @@ def test_recovery_can_be_discarded(make_window):
     write_recovery(leftover, model.blank_pattern(), None)
     data = leftover.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', f'"pid": {_dead_pid()}')
     leftover.write_text(data, encoding="utf-8")
+    return leftover
+
+
+def test_recovery_can_be_discarded(make_window):
+    leftover = _leave_a_recovery_copy()
     w = make_window()
     w.answers.append(B.Discard)
     assert w.offer_recovery() == 0
@@ -377,6 +383,43 @@ def test_file_removed_on_disk_is_said_and_the_pattern_kept(window, pattern_file,
     assert w.document.pattern == pattern and w.document.is_modified()
     assert w.save()  # saving puts it back
     assert load_pattern(pattern_file) == pattern
+
+
+def test_a_change_on_disk_while_presenting_is_asked_once_after_the_presentation(window, pattern_file, qtbot):
+    # Nothing of the editor may come over the pattern on the projector: the question waits for Esc.
+    w = window
+    w.open_path(pattern_file)
+    w.act_present.trigger()
+    presenter = w._presenter
+    qtbot.keyClick(presenter, Qt.Key.Key_End)
+    for title in ("Eerste wijziging", "Tweede wijziging"):
+        with qtbot.waitSignal(w.watcher.fileChanged, timeout=5000):
+            pattern_file.write_text(dumps(model.update(load_pattern(WERELDVREDE), title=title)), encoding="utf-8")
+        w.check_disk()  # what the watcher's timer calls
+    assert w.asked == []
+    assert presenter.isVisible() and presenter.circle_closed and w.document.pattern.title == "Wereldvrede"
+    w.answers.append(B.Yes)
+    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(w.asked) == 1, timeout=5000)
+    assert not presenter.isVisible()
+    assert w.asked[0]["title"] == "Bestand op schijf gewijzigd"
+    assert w.document.pattern.title == "Tweede wijziging" and not w.document.is_modified()
+    w.check_disk()
+    assert len(w.asked) == 1  # several changes, one question
+
+
+def test_recovery_offer_waits_until_the_presentation_ends(make_window, qtbot):
+    # ``patroon present FILE`` after a crash: the offer comes in the editor, after Esc.
+    leftover = _leave_a_recovery_copy()
+    w = make_window()
+    w.open_path(WERELDVREDE)
+    w.act_present.trigger()
+    assert w.offer_recovery() == 0
+    assert w.asked == [] and leftover.exists()
+    w.answers.append(B.Discard)
+    qtbot.keyClick(w._presenter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(w.asked) == 1, timeout=5000)
+    assert not leftover.exists()
 
 
 def test_new_patterns_are_saved_as_patroon_yaml(window, tmp_path, monkeypatch):

@@ -96,6 +96,17 @@ def failure_reason(exc: OSError) -> str:
     if code in FAILURE_REASONS:
         return QCoreApplication.translate("MainWindow", FAILURE_REASONS[code])
     return exc.strerror or str(exc) or QCoreApplication.translate("MainWindow", "unknown error")
+
+
+def presenting() -> bool:
+    """True while any editor window's pattern is on a presentation screen.
+
+    While the room is looking, nothing of the editor may come to the front:
+    questions the editor has for the user wait until the presentation ends.
+    """
+    return any(isinstance(w, MainWindow) and w._presenter is not None for w in QApplication.topLevelWidgets())
+
+
 DESK = "#dfe3e6"  # the grey around the page, also behind the canvas while it is being built
 
 
@@ -113,6 +124,7 @@ class MainWindow(QMainWindow):
         self._disk_bytes: bytes | None = None  # what the file held when we last read or wrote it
         self._checking_disk = False
         self._presenter = None
+        self._held: set[str] = set()  # checks that wait until no pattern is presented (method names)
         self.scene: PatternScene | None = None
         self.view: PatternView | None = None
         self.panel: SidePanel | None = None
@@ -719,6 +731,10 @@ class MainWindow(QMainWindow):
         path = self.document.path
         if path is None or self._checking_disk:
             return
+        if presenting():
+            self._watch()
+            self._hold("check_disk")  # looked at once, whatever happened to the file meanwhile
+            return
         self._checking_disk = True
         try:
             self._watch()  # a replaced file drops out of the watcher: watch the new one
@@ -788,6 +804,9 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> int:
         """Offer each recovery copy left by a Patroon that stopped unexpectedly; return how many were restored."""
         restored = 0
+        if presenting():  # ``patroon present`` after a crash: ask once the room no longer looks
+            self._hold("offer_recovery")
+            return restored
         for recovery in orphaned_recoveries():
             # The whole path: two copies may belong to files of the same name in different folders.
             name = f"‘{recovery.source}’" if recovery.source else f"‘{recovery.pattern.title}’"
@@ -965,6 +984,19 @@ class MainWindow(QMainWindow):
         self._presenter = None
         self.activateWindow()
         self.raise_()
+        if not presenting():
+            for window in QApplication.topLevelWidgets():
+                if isinstance(window, MainWindow):
+                    window._release_held()
+
+    def _hold(self, check: str) -> None:
+        """Run the method named ``check`` once the presentation ends (once, however often it was held)."""
+        self._held.add(check)
+
+    def _release_held(self) -> None:
+        held, self._held = sorted(self._held), set()
+        for check in held:
+            QTimer.singleShot(0, self, getattr(self, check))
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in shortcut_table(self))
