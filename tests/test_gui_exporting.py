@@ -107,3 +107,36 @@ def test_export_action_opens_the_dialog(qtbot, monkeypatch):
     assert opened == [w.document]
     if shiboken6.isValid(w):
         w.close()
+
+
+@pytest.mark.parametrize("name, stem", [
+    ("mijn patroon.patroon.yaml", "mijn patroon"),
+    ("wereldvrede.yaml", "wereldvrede"),
+    ("Oud.PATROON.YML", "Oud"),
+    ("versie 1.2.patroon.yaml", "versie 1.2"),
+    ("notities.txt", "notities"),
+])
+def test_names_made_from_a_pattern_file_drop_its_whole_extension(name, stem):
+    from patroon.gui.files import pattern_stem
+
+    assert pattern_stem(Path(name)) == stem
+
+
+def test_export_and_print_to_pdf_suggest_names_without_patroon_yaml(tmp_path, qtbot):
+    # The README's naming: "mijn patroon.patroon.yaml" gives "mijn patroon-tafelblad.pdf".
+    from patroon.gui.app import make_application
+    from patroon.gui.document import Document
+    from patroon.gui.exporting import ExportDialog, make_printer
+
+    make_application(lang="nl")
+    document = Document(load_pattern(WERELDVREDE), tmp_path / "mijn patroon.patroon.yaml")
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("table"))
+    assert Path(dialog.path_edit.text()) == tmp_path / "mijn patroon-tafelblad.pdf"
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("svg"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("diagram"))
+    assert Path(dialog.path_edit.text()) == tmp_path / "mijn patroon.svg"
+    # Qt's print dialog offers "Print to file" as the document name up to its last dot, plus .pdf
+    assert make_printer("worksheet", document).docName() == "mijn patroon-werkblad.pdf"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from patroon.gui.lazy import model
 from patroon.gui.document import Document
-from patroon.gui.files import file_name_for
+from patroon.gui.files import file_name_for, pattern_stem
 
 SHEET_KEYS = ("diagram", "table", "worksheet")
 FORMAT_KEYS = ("pdf", "png", "svg")
@@ -129,9 +129,8 @@ class ExportDialog(QDialog):
 
     def _default_path(self) -> Path:
         doc_path = self.document.path
-        base = doc_path.parent / doc_path.stem if doc_path else Path(QSettings().value("lastDir", str(Path.home()))) / file_name_for(self.document.pattern.title)
-        suffix = {"table": "-tafelblad", "worksheet": "-werkblad"}.get(self.sheet_box.currentData(), "")
-        return Path(f"{base}{suffix}.{self.format_box.currentData()}")
+        folder = doc_path.parent if doc_path else Path(QSettings().value("lastDir", str(Path.home())))
+        return folder / f"{sheet_name(self.document, self.sheet_box.currentData())}.{self.format_box.currentData()}"
 
     def _update(self) -> None:
         fmt = self.format_box.currentData()
@@ -176,6 +175,13 @@ class ExportDialog(QDialog):
         QMessageBox.critical(self, self.tr("Export failed"), text)
 
 
+def sheet_name(document: Document, sheet: str) -> str:
+    """The name (no extension) an export or a print to PDF of ``sheet`` suggests:
+    ``mijn patroon.patroon.yaml`` -> ``mijn patroon-tafelblad``."""
+    base = pattern_stem(document.path) if document.path else file_name_for(document.pattern.title)
+    return base + {"table": "-tafelblad", "worksheet": "-werkblad"}.get(sheet, "")
+
+
 def paint_pages(printer, document: Document, sheet: str) -> None:
     """Paint the sheet on ``printer`` (one page) with one unit = one point."""
     from patroon.render.sheets import paint_sheet
@@ -194,25 +200,29 @@ def paint_pages(printer, document: Document, sheet: str) -> None:
         painter.end()
 
 
-def make_printer(sheet: str):
+def make_printer(sheet: str, document: Document | None = None):
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(True)
-    _set_paper(printer, sheet)
+    _set_paper(printer, sheet, document)
     return printer
 
 
-def _set_paper(printer, sheet: str) -> None:
+def _set_paper(printer, sheet: str, document: Document | None = None) -> None:
     size = QPageSize.PageSizeId.A4 if sheet == "diagram" else QPageSize.PageSizeId.A3
     printer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
+    if document is not None:
+        # The print dialog makes "Print to file" <docName minus its last extension>.pdf:
+        # give it one, so a dot in the name itself survives.
+        printer.setDocName(f"{sheet_name(document, sheet)}.pdf")
 
 
 def print_with_preview(document: Document, parent: QWidget | None = None) -> None:
     """Show the print preview (with a choice of sheet) and print from it."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-    printer = make_printer("table")
+    printer = make_printer("table", document)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print preview"))
     state = {"sheet": "table"}
@@ -227,7 +237,7 @@ def print_with_preview(document: Document, parent: QWidget | None = None) -> Non
 
         def choose(_index: int) -> None:
             state["sheet"] = box.currentData()
-            _set_paper(printer, state["sheet"])
+            _set_paper(printer, state["sheet"], document)
             preview.updatePreview()
 
         box.currentIndexChanged.connect(choose)
