@@ -124,3 +124,81 @@ def test_python_dash_m_runs_the_same_command(pattern_files):
         capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0 and result.stdout.startswith("ok")
+
+
+# File problems: one wording, in the user's language, for every command -----------------
+
+
+def test_missing_and_folder_inputs_read_alike_in_every_command(tmp_path, capsys, monkeypatch):
+    from patroon import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", None)
+    missing = tmp_path / "weg.txt"
+    assert main(["new", "--from-text", str(missing), "-o", str(tmp_path / "x.yaml")]) == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {missing}: dit bestand bestaat niet"
+    assert main(["validate", str(missing), str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"FOUT  {missing}: dit bestand bestaat niet", f"FOUT  {tmp_path}: dit is een map, geen bestand"]
+    assert main(["new", "--from-text", str(tmp_path), "-o", str(tmp_path / "x.yaml")]) == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {tmp_path}: dit is een map, geen bestand"
+    assert main(["--lang", "en", "new", "--from-text", str(missing), "-o", str(tmp_path / "x.yaml")]) == 1
+    assert capsys.readouterr().err.strip() == f"ERROR {missing}: this file does not exist"
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_an_unreadable_list_says_so_in_dutch(tmp_path, capsys, monkeypatch):
+    listing = tmp_path / "lijst.txt"
+    listing.write_text("een\ntwee\n", encoding="utf-8")
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert main(["new", "--from-text", str(listing), "-o", str(tmp_path / "x.yaml")]) == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {listing}: geen toestemming om dit bestand te lezen"
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    (28, "de schijf is vol"),  # ENOSPC
+    (30, "deze schijf is alleen-lezen"),  # EROFS
+    (13, "geen toestemming om hier te schrijven"),  # EACCES
+])
+def test_a_failed_write_says_why_in_dutch(tmp_path, capsys, monkeypatch, code, words):
+    import os
+
+    def fail(fd):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", fail)
+    target = tmp_path / "nieuw.yaml"
+    assert main(["new", "-o", str(target)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"FOUT  {target}: kan niet schrijven: {words}"
+    assert os.strerror(code) not in err and not target.exists()
+
+
+def test_a_missing_output_folder_is_named_as_such(tmp_path, capsys):
+    target = tmp_path / "nergens" / "nieuw.yaml"
+    assert main(["new", "-o", str(target)]) == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {target}: kan niet schrijven: de map bestaat niet"
+
+
+def test_every_argument_of_export_validate_and_present_has_help(capsys, monkeypatch):
+    from patroon import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", None)
+    expected = {
+        "export": ["een of meer patroonbestanden", "tafelblad met de vragen", "papierformaat", "staand (portrait)"],
+        "validate": ["een of meer patroonbestanden (.yaml)"],
+        "present": ["het patroonbestand"],
+    }
+    for command, words in expected.items():
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = " ".join(capsys.readouterr().out.split())
+        assert all(w in out for w in words), (command, out)
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "export", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(w in out for w in ["one or more pattern files", "table sheet with the questions", "paper size",
+                                  "landscape (default) or portrait"]), out

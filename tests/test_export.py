@@ -321,3 +321,17 @@ def test_svg_names_a_css_font_list_has_a_white_page_and_says_its_paper_in_the_la
 
     assert main(["--lang", "en", "export", str(SHIPPED[0]), "-o", str(svg), "--sheet", "table"]) == 0
     assert ET.parse(svg).getroot().findtext(f"{ns}desc") == "Made with Patroon (table sheet, A3 landscape)"
+
+
+def test_file_problems_read_as_in_validate_for_inputs_and_outputs(qapp, tmp_path, capsys):
+    missing = tmp_path / "weg.yaml"
+    assert run("export", missing, "-o", tmp_path / "x.pdf") == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {missing}: dit bestand bestaat niet"
+    blocker = tmp_path / "bestand"
+    blocker.write_text("", encoding="utf-8")
+    target = blocker / "x.pdf"
+    assert run("export", SHIPPED[0], "-o", target) == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {target}: kan niet schrijven: een deel van het pad is geen map"
+    target = tmp_path / "nergens" / "x.pdf"
+    assert run("export", SHIPPED[0], "-o", target) == 1
+    assert capsys.readouterr().err.strip() == f"FOUT  {target}: kan niet schrijven: de map bestaat niet"

@@ -270,3 +270,32 @@ def test_load_save_load_is_the_identity(pattern):
     again = loads(text)
     assert again == pattern
     assert dumps(again) == text
+
+
+@pytest.mark.parametrize(("content", "line", "words"), [
+    (GOOD + "  - text: [b, c\n  - text: d\n", 7,
+     "een lijst tussen [ ] is niet afgesloten: er ontbreekt een komma of de ‘]’ (geopend op regel 6)"),
+    (GOOD + '  - text: "Niet af\n  - text: d\n', 8, "het sluitende aanhalingsteken ontbreekt (geopend op regel 6)"),
+    (GOOD + "  - text: Let op: dit\n", 6, "een dubbele punt waar die niet kan"),
+    ("patroon: 1\ntitle: Wereldvrede\n  context: x\nsteps: []\n", 3, "een dubbele punt waar die niet kan"),
+    (GOOD + "   - text: scheef\n", 6, "de inspringing klopt niet"),
+    ("patroon: 1\ntitle Wereldvrede\nsteps: []\n", 3, "hier ontbreekt een dubbele punt"),
+    (GOOD + "  - text: @gemeente\n", 6, "een waarde kan niet met dit teken beginnen"),
+    (GOOD + '  - text: "Wij" zeggen\n', 6, "de inspringing klopt niet"),
+])
+def test_yaml_mistakes_are_told_in_plain_dutch_with_their_place(tmp_path, content, line, words):
+    error = error_for(tmp_path, content)
+    assert error.line == line and error.column is not None
+    assert f"kapot.yaml, regel {line}, kolom {error.column}: dit is geen geldige YAML: " in str(error)
+    assert words in str(error)
+    assert not [w for w in ("found", "expected", "allowed", "could not") if w in str(error)], str(error)
+
+
+def test_an_unknown_yaml_problem_keeps_pyyaml_words(tmp_path):
+    import yaml
+
+    from patroon.fileformat import _yaml_error
+
+    mark = yaml.Mark("kapot.yaml", 0, 2, 4, None, None)
+    error = _yaml_error(yaml.scanner.ScannerError(None, None, "something new went wrong", mark), "a\nb\nc\n")
+    assert (error.message, error.line, error.column) == ("dit is geen geldige YAML (something new went wrong)", 3, 5)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from patroon import __version__
-from patroon.errors import PatternError
+from patroon.errors import PatternError, file_problem
 from patroon.i18n import LANGUAGES, language, pick, set_language
 from patroon.limits import MAX_STEPS, MIN_STEPS
 
@@ -96,10 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     p = sub.add_parser("validate", help=pick("controleer patroonbestanden", "check pattern files"))
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=pick(
+        "een of meer patroonbestanden (.yaml)", "one or more pattern files (.yaml)"))
 
     p = sub.add_parser("new", help=pick("maak een nieuw patroonbestand", "make a new pattern file"))
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=pick(
+        "het nieuwe patroonbestand (.yaml)", "the new pattern file (.yaml)"))
     p.add_argument("--from-text", type=Path, metavar="LIST.txt", help=pick(
         "een tekstbestand met één stap per regel", "a text file with one step per line"))
     p.add_argument("--title", help=pick("de titel van het patroon", "the pattern's title"))
@@ -108,20 +110,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=pick("overschrijf een bestaand bestand", "overwrite an existing file"))
 
     p = sub.add_parser("export", help=pick("exporteer naar PDF, SVG, PNG of JSON", "export to PDF, SVG, PNG or JSON"))
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=pick(
+        "een of meer patroonbestanden; meer dan één naar één PDF geeft een tafelset",
+        "one or more pattern files; several into one PDF make a table set"))
     p.add_argument("-o", "--output", required=True, metavar="OUT", help=pick(
         "uitvoerbestand, of een map (eindigend op /) voor één bestand per patroon",
         "output file, or a folder (ending in /) for one file per pattern"))
     p.add_argument("--format", choices=FORMATS, help=pick("standaard: volgens de extensie van OUT", "default: from OUT's extension"))
-    p.add_argument("--sheet", choices=SHEETS, default="diagram")
-    p.add_argument("--paper", choices=PAPERS, type=str.upper, default=None)
-    p.add_argument("--orientation", choices=ORIENTATIONS, default=None)
+    p.add_argument("--sheet", choices=SHEETS, default="diagram", help=pick(
+        "diagram (standaard): het patroon; table: tafelblad met de vragen; worksheet: leeg werkblad",
+        "diagram (default): the pattern; table: table sheet with the questions; worksheet: blank worksheet"))
+    p.add_argument("--paper", choices=PAPERS, type=str.upper, default=None, help=pick(
+        "papierformaat; standaard A4 voor een diagram, A3 voor een tafelblad of werkblad",
+        "paper size; default A4 for a diagram, A3 for a table sheet or worksheet"))
+    p.add_argument("--orientation", choices=ORIENTATIONS, default=None, help=pick(
+        "liggend (landscape, standaard) of staand (portrait)", "landscape (default) or portrait"))
     p.add_argument("--width", type=_png_width, default=None, metavar="PX", help=pick("breedte van een PNG in pixels", "width of a PNG in pixels"))
     p.add_argument("--steps", type=_step_count, default=6, metavar="N", help=pick(
         "aantal vakken op een werkblad", "number of boxes on a worksheet"))
 
     p = sub.add_parser("present", help=pick("presenteer een patroon op volledig scherm", "present a pattern full screen"))
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help=pick("het patroonbestand", "the pattern file"))
     return parser
 
 
@@ -255,10 +264,7 @@ def new_file(args: argparse.Namespace) -> int:
             try:
                 text = decode(args.from_text.read_bytes())
             except OSError as exc:
-                raise PatternError(
-                    pick(f"kan het bestand niet lezen ({exc.strerror})", f"cannot read the file ({exc.strerror})"),
-                    path=args.from_text,
-                ) from None
+                raise PatternError(file_problem(exc), path=args.from_text) from None
             except PatternError as exc:
                 raise exc.with_path(args.from_text) from None
             steps = steps_from_text(text)
@@ -272,10 +278,8 @@ def new_file(args: argparse.Namespace) -> int:
         print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(pick(
-            f"FOUT  {args.output}: kan niet schrijven ({exc.strerror})",
-            f"ERROR {args.output}: cannot write ({exc.strerror})",
-        ), file=sys.stderr)
+        print(pick(f"FOUT  {args.output}: {file_problem(exc, writing=True)}",
+                   f"ERROR {args.output}: {file_problem(exc, writing=True)}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     print(pick(
         f"{args.output}: nieuw patroon ‘{pattern.title}’ met {len(pattern.steps)} stappen",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from patroon.i18n import pick
@@ -49,3 +50,59 @@ class PatternError(ValueError):
     def __str__(self) -> str:
         where = self.where
         return f"{where}: {self.message}" if where else self.message
+
+
+def file_problem(exc: OSError, *, writing: bool = False) -> str:
+    """What went wrong with a file, in plain words, for every command that reads or writes one.
+
+    The common cases (missing, no permission, a folder, a full or read-only
+    disk) get their own wording in the user's language; any other keeps the
+    system's text.
+
+    >>> from patroon.i18n import set_language
+    >>> set_language("nl")
+    >>> file_problem(FileNotFoundError(2, "No such file or directory"))
+    'dit bestand bestaat niet'
+    >>> file_problem(PermissionError(13, "Permission denied"), writing=True)
+    'kan niet schrijven: geen toestemming om hier te schrijven'
+    >>> set_language(None)
+    """
+    code = exc.errno
+    if code is None:  # raised by hand, e.g. IsADirectoryError(path): the class says which
+        for kind, number in ((FileNotFoundError, errno.ENOENT), (PermissionError, errno.EACCES),
+                             (IsADirectoryError, errno.EISDIR), (NotADirectoryError, errno.ENOTDIR)):
+            if isinstance(exc, kind):
+                code = number
+    if writing:
+        reason = _WRITE_WORDS.get(code) or _PATH_WORDS.get(code)
+        words = pick(*reason) if reason else _system_words(exc)
+        return pick(f"kan niet schrijven: {words}", f"cannot write: {words}")
+    reason = _READ_WORDS.get(code) or _PATH_WORDS.get(code)
+    if reason:
+        return pick(*reason)
+    words = _system_words(exc)
+    return pick(f"kan het bestand niet lezen ({words})", f"cannot read the file ({words})")
+
+
+_PATH_WORDS = {
+    errno.EISDIR: ("dit is een map, geen bestand", "this is a folder, not a file"),
+    errno.ENOTDIR: ("een deel van het pad is geen map", "part of the path is not a folder"),
+    errno.ENAMETOOLONG: ("de naam is te lang", "the name is too long"),
+}
+_READ_WORDS = {
+    errno.ENOENT: ("dit bestand bestaat niet", "this file does not exist"),
+    errno.EACCES: ("geen toestemming om dit bestand te lezen", "no permission to read this file"),
+    errno.EPERM: ("geen toestemming om dit bestand te lezen", "no permission to read this file"),
+}
+_WRITE_WORDS = {
+    errno.ENOENT: ("de map bestaat niet", "the folder does not exist"),
+    errno.EACCES: ("geen toestemming om hier te schrijven", "no permission to write here"),
+    errno.EPERM: ("geen toestemming om hier te schrijven", "no permission to write here"),
+    errno.ENOSPC: ("de schijf is vol", "the disk is full"),
+    errno.EDQUOT: ("de schijf is vol (quotum bereikt)", "the disk is full (quota reached)"),
+    errno.EROFS: ("deze schijf is alleen-lezen", "this disk is read-only"),
+}
+
+
+def _system_words(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -14,6 +14,7 @@ default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from patroon.errors import PatternError
+from patroon.errors import PatternError, file_problem
 from patroon.i18n import pick
 from patroon.limits import MAX_FILE_BYTES
 from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, Layout, Pattern, validate
@@ -81,9 +82,82 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> PatternError:
             "the file uses a YAML tag (such as !!python/...) that a pattern does not know",
         )
     else:
-        detail = problem or str(exc).splitlines()[0]
-        message = pick(f"dit is geen geldige YAML ({detail})", f"this is not valid YAML ({detail})")
+        detail = _yaml_problem_words(exc, problem)
+        if detail:
+            message = pick(f"dit is geen geldige YAML: {detail[0]}", f"this is not valid YAML: {detail[1]}")
+        else:
+            detail_text = problem or str(exc).splitlines()[0]
+            message = pick(f"dit is geen geldige YAML ({detail_text})", f"this is not valid YAML ({detail_text})")
     return PatternError(message, line=line, column=column)
+
+
+#: PyYAML's problems for the usual slips, in plain words. Each pattern matches the text of
+#: libyaml (``did not find expected ...``) and of the pure-Python parser (``expected ..., but found``).
+_YAML_PROBLEMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), nl, en) for pattern, nl, en in (
+        (r"expected ',' or '\]'",
+         "een lijst tussen [ ] is niet afgesloten: er ontbreekt een komma of de ‘]’{nl_start}",
+         "a list in [ ] is not closed: a comma or the ‘]’ is missing{en_start}"),
+        (r"expected ',' or '\}'",
+         "een blok tussen {{ }} is niet afgesloten: er ontbreekt een komma of de ‘}}’{nl_start}",
+         "a block in {{ }} is not closed: a comma or the ‘}}’ is missing{en_start}"),
+        (r"^found unexpected end of stream.*quoted scalar",
+         "het sluitende aanhalingsteken ontbreekt{nl_start}",
+         "the closing quote is missing{en_start}"),
+        (r"^found unexpected end of stream",
+         "het bestand houdt op voordat alles is afgesloten{nl_start}",
+         "the file ends before everything is closed{en_start}"),
+        (r"^mapping values are not allowed",
+         "een dubbele punt waar die niet kan: zet een tekst met ‘: ’ erin tussen aanhalingstekens,"
+         " of kijk of deze regel goed inspringt",
+         "a colon where none can be: put a text containing ‘: ’ in quotes, or check this line's indentation"),
+        (r"^could not find expected ':'",
+         "hier ontbreekt een dubbele punt (‘sleutel: waarde’), of een tekst over meer regels springt niet in",
+         "a colon is missing here (‘key: value’), or a text over several lines is not indented"),
+        (r"expected '-' indicator|^expected <block end>, but found '(<block sequence start>|\?)'",
+         "de inspringing klopt niet: de regels van een lijst beginnen met ‘- ’, recht onder elkaar",
+         "the indentation is off: the lines of a list start with ‘- ’, straight below each other"),
+        (r"^did not find expected key|^expected <block end>",
+         "de inspringing klopt niet (deze regel springt anders in dan de regels erboven),"
+         " of er staat tekst achter een afgesloten aanhalingsteken",
+         "the indentation is off (this line is indented unlike the lines above it),"
+         " or there is text after a closing quote"),
+        (r"that cannot start any token",
+         "een waarde kan niet met dit teken beginnen (zoals @ of `); zet de tekst tussen aanhalingstekens",
+         "a value cannot start with this character (such as @ or `); put the text in quotes"),
+        (r"^found unknown escape character",
+         "een onbekende code met \\ in een tekst tussen dubbele aanhalingstekens;"
+         " gebruik enkele aanhalingstekens of schrijf \\\\",
+         "an unknown code with \\ in a text in double quotes; use single quotes or write \\\\"),
+        (r"expected alphabetic or numeric character",
+         "na & of * hoort in YAML een naam; zet de tekst tussen aanhalingstekens",
+         "in YAML a name follows & or *; put the text in quotes"),
+        (r"node content",
+         "hier ontbreekt een waarde", "a value is missing here"),
+        (r"^found unknown directive name|^expected '<document start>'",
+         "een regel die met % begint is in YAML een instructie; zet de tekst tussen aanhalingstekens",
+         "a line starting with % is an instruction in YAML; put the text in quotes"),
+        (r"^found undefined tag handle",
+         "een waarde die met ! begint is in YAML een tag; zet de tekst tussen aanhalingstekens",
+         "a value starting with ! is a tag in YAML; put the text in quotes"),
+        (r"^but found another document|^expected a single document",
+         "het bestand bevat meer dan één document (een regel ‘---’ halverwege); een patroon is één document",
+         "the file holds more than one document (a ‘---’ line halfway); a pattern is one document"),
+    )
+)
+
+
+def _yaml_problem_words(exc: yaml.YAMLError, problem: str) -> tuple[str, str] | None:
+    """The Dutch and English words for a YAML problem PyYAML describes, or None when it is not a usual one."""
+    start = getattr(exc, "context_mark", None)
+    # Where an unclosed quote or bracket began, which is where the slip is.
+    starts = ((f" (geopend op regel {start.line + 1})", f" (opened on line {start.line + 1})")
+              if start is not None else ("", ""))
+    described = f"{problem} | {getattr(exc, 'context', '') or ''}"
+    for pattern, nl, en in _YAML_PROBLEMS:
+        if pattern.search(described):
+            return nl.format(nl_start=starts[0]), en.format(en_start=starts[1])
+    return None
 
 
 def _scan(text: str) -> None:
@@ -241,12 +315,8 @@ def load_pattern(path: str | Path) -> Pattern:
             data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow while it is read
     except PatternError:
         raise
-    except FileNotFoundError:
-        raise PatternError(pick("dit bestand bestaat niet", "this file does not exist"), path=path) from None
-    except IsADirectoryError:
-        raise PatternError(pick("dit is een map, geen bestand", "this is a folder, not a file"), path=path) from None
     except OSError as exc:
-        raise PatternError(pick(f"kan het bestand niet lezen ({exc.strerror})", f"cannot read the file ({exc.strerror})"), path=path) from None
+        raise PatternError(file_problem(exc), path=path) from None
     return loads(data, path)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from patroon.errors import PatternError
+from patroon.errors import PatternError, file_problem
 from patroon.fileformat import write_atomically
 from patroon.i18n import pick
 from patroon.render.pdftext import complete_to_unicode
@@ -489,8 +489,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:
-    reason = exc.strerror or str(exc)
-    return pick(f"FOUT  {path}: kan niet schrijven ({reason})", f"ERROR {path}: cannot write ({reason})")
+    reason = file_problem(exc, writing=True)
+    return pick(f"FOUT  {path}: {reason}", f"ERROR {path}: {reason}")
 
 
 _SHEET_NAMES = {"diagram": ("diagram", "diagram"), "table": ("tafelblad", "table sheet"),
