@@ -517,7 +517,7 @@ def test_status_message_does_not_overlap_the_key_hint(make_window, pattern_file,
         w.close()
 
 
-def test_recovery_offer_names_the_whole_path_and_the_time(make_window, tmp_path):
+def test_recovery_offer_names_the_file_its_folder_and_the_time(make_window, tmp_path):
     from PySide6.QtCore import QDateTime, QLocale
 
     from patroon.gui.files import RECOVERY_MARK, recovery_dir
@@ -542,11 +542,29 @@ def test_recovery_offer_names_the_whole_path_and_the_time(make_window, tmp_path)
     assert w.offer_recovery() == 0
     texts = [a["text"] for a in w.asked]
     assert len(texts) == 2
-    for (source, written), text in zip(sources, texts):  # newest first
-        assert str(source) in text
+    for (source, written), asked in zip(sources, w.asked):  # newest first
+        text = asked["text"]
+        # The file's name in the sentence; the folder, which tells the two apart, on its own line.
+        assert "‘patroon.yaml’" in text and str(source.parent) not in text
+        assert asked["details"].startswith("Map: /") and asked["details"].endswith(f"/{source.parent.name}")
         assert QDateTime.fromSecsSinceEpoch(int(written)).toString("HH:mm") in text
         month = QLocale(QLocale.Language.Dutch).toString(QDateTime.fromSecsSinceEpoch(int(written)), "MMM")
         assert f" {month} " in text  # the month in Dutch, as the rest of the sentence
+
+
+def test_a_long_folder_is_shortened_in_the_middle_to_stay_on_one_line(make_window, tmp_path):
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui.mainwindow import FOLDER_LINE_CHARS, folder_line
+
+    make_window()
+    folder = tmp_path / "Regio Noord-Holland" / "bijeenkomsten" / "juni 2024 gemeenten en zorgverzekeraar" / "tafel 3"
+    line = folder_line(folder)
+    metrics = QFontMetrics(QApplication.font("QMessageBox"))
+    assert "…" in line and line.endswith("tafel 3") and line.startswith(str(tmp_path)[:8])
+    assert metrics.horizontalAdvance(line) <= metrics.averageCharWidth() * FOLDER_LINE_CHARS
+    assert folder_line(Path("/srv/werk")) == "/srv/werk"
 
 
 def test_table_timer_shows_in_the_status_bar_and_signals_the_end(make_window, monkeypatch, qtbot):

@@ -28,7 +28,15 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -105,6 +113,18 @@ def presenting() -> bool:
     questions the editor has for the user wait until the presentation ends.
     """
     return any(isinstance(w, MainWindow) and w._presenter is not None for w in QApplication.topLevelWidgets())
+
+
+# A folder shown on one line of a message stays narrower than this (in average characters).
+FOLDER_LINE_CHARS = 60
+
+
+def folder_line(folder: Path) -> str:
+    """``folder`` for one line of a message: shortened in the middle when long, so it never wraps
+    and the end, which tells folders apart, stays."""
+    metrics = QFontMetrics(QApplication.font("QMessageBox"))
+    return metrics.elidedText(str(folder), Qt.TextElideMode.ElideMiddle,
+                              metrics.averageCharWidth() * FOLDER_LINE_CHARS)
 
 
 DESK = "#dfe3e6"  # the grey around the page, also behind the canvas while it is being built
@@ -808,8 +828,9 @@ class MainWindow(QMainWindow):
             self._hold("offer_recovery")
             return restored
         for recovery in orphaned_recoveries():
-            # The whole path: two copies may belong to files of the same name in different folders.
-            name = f"‘{recovery.source}’" if recovery.source else f"‘{recovery.pattern.title}’"
+            # The file's name in the sentence, its folder on a line of its own: a path in a
+            # sentence wraps anywhere; and two copies may belong to files of the same name.
+            name = f"‘{recovery.source.name}’" if recovery.source else f"‘{recovery.pattern.title}’"
             when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(recovery.written)), "d MMM yyyy HH:mm")
             answer = self.ask(
                 QMessageBox.Icon.Question,
@@ -819,6 +840,8 @@ class MainWindow(QMainWindow):
                 Button.Yes | Button.Discard,
                 Button.Yes,
                 {Button.Yes: self.tr("Restore"), Button.Discard: self.tr("Discard")},
+                details=self.tr("Folder: %1").replace("%1", folder_line(recovery.source.parent))
+                if recovery.source else "",
             )
             if answer == Button.Yes:
                 target = self if restored == 0 and not self.document.is_modified() else MainWindow()

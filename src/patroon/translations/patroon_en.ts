@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="370" />
+        <location filename="../gui/mainwindow.py" line="487"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>

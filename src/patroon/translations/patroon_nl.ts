@@ -4,7 +4,7 @@
 <context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="317"/>
+        <location filename="../gui/canvas.py" line="314"/>
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="142"/>
+        <location filename="../gui/canvas.py" line="169"/>
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
@@ -106,34 +106,34 @@
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="143"/>
+        <location filename="../gui/exporting.py" line="142"/>
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="147"/>
+        <location filename="../gui/exporting.py" line="146"/>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="176"/>
+        <location filename="../gui/exporting.py" line="175"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="163"/>
+        <location filename="../gui/exporting.py" line="162"/>
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="170"/>
+        <location filename="../gui/exporting.py" line="169"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="217"/>
+        <location filename="../gui/exporting.py" line="227"/>
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
@@ -141,297 +141,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="111"/>
+        <location filename="../gui/mainwindow.py" line="152"/>
         <source>Pattern</source>
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="201"/>
+        <location filename="../gui/mainwindow.py" line="242"/>
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="206"/>
+        <location filename="../gui/mainwindow.py" line="247"/>
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="213"/>
+        <location filename="../gui/mainwindow.py" line="254"/>
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="213"/>
+        <location filename="../gui/mainwindow.py" line="254"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="246"/>
+        <location filename="../gui/mainwindow.py" line="287"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="246"/>
+        <location filename="../gui/mainwindow.py" line="287"/>
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="247"/>
+        <location filename="../gui/mainwindow.py" line="288"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="247"/>
+        <location filename="../gui/mainwindow.py" line="288"/>
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="248"/>
+        <location filename="../gui/mainwindow.py" line="289"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="248"/>
+        <location filename="../gui/mainwindow.py" line="289"/>
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="249"/>
+        <location filename="../gui/mainwindow.py" line="290"/>
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="250"/>
+        <location filename="../gui/mainwindow.py" line="291"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="251"/>
+        <location filename="../gui/mainwindow.py" line="292"/>
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="252"/>
+        <location filename="../gui/mainwindow.py" line="293"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="253"/>
+        <location filename="../gui/mainwindow.py" line="294"/>
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="254"/>
+        <location filename="../gui/mainwindow.py" line="295"/>
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="257"/>
+        <location filename="../gui/mainwindow.py" line="298"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="260"/>
+        <location filename="../gui/mainwindow.py" line="301"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="267"/>
+        <location filename="../gui/mainwindow.py" line="308"/>
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="267"/>
+        <location filename="../gui/mainwindow.py" line="308"/>
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="268"/>
+        <location filename="../gui/mainwindow.py" line="309"/>
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="268"/>
+        <location filename="../gui/mainwindow.py" line="309"/>
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="269"/>
+        <location filename="../gui/mainwindow.py" line="310"/>
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="269"/>
+        <location filename="../gui/mainwindow.py" line="310"/>
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="270"/>
+        <location filename="../gui/mainwindow.py" line="311"/>
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="271"/>
+        <location filename="../gui/mainwindow.py" line="312"/>
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="272"/>
+        <location filename="../gui/mainwindow.py" line="313"/>
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="273"/>
+        <location filename="../gui/mainwindow.py" line="314"/>
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="274"/>
+        <location filename="../gui/mainwindow.py" line="315"/>
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="275"/>
+        <location filename="../gui/mainwindow.py" line="316"/>
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="275"/>
+        <location filename="../gui/mainwindow.py" line="316"/>
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="276"/>
+        <location filename="../gui/mainwindow.py" line="317"/>
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="277"/>
+        <location filename="../gui/mainwindow.py" line="318"/>
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="278"/>
+        <location filename="../gui/mainwindow.py" line="319"/>
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="279"/>
+        <location filename="../gui/mainwindow.py" line="320"/>
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="281"/>
+        <location filename="../gui/mainwindow.py" line="322"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="282"/>
+        <location filename="../gui/mainwindow.py" line="323"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="283"/>
+        <location filename="../gui/mainwindow.py" line="324"/>
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="284"/>
+        <location filename="../gui/mainwindow.py" line="325"/>
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="285"/>
+        <location filename="../gui/mainwindow.py" line="326"/>
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="286"/>
+        <location filename="../gui/mainwindow.py" line="327"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="287"/>
+        <location filename="../gui/mainwindow.py" line="328"/>
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="291"/>
+        <location filename="../gui/mainwindow.py" line="332"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="293"/>
+        <location filename="../gui/mainwindow.py" line="334"/>
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="296"/>
+        <location filename="../gui/mainwindow.py" line="337"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="307"/>
+        <location filename="../gui/mainwindow.py" line="348"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="324"/>
+        <location filename="../gui/mainwindow.py" line="365"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="330"/>
+        <location filename="../gui/mainwindow.py" line="371"/>
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="336"/>
+        <location filename="../gui/mainwindow.py" line="377"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="341"/>
+        <location filename="../gui/mainwindow.py" line="382"/>
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="384"/>
+        <location filename="../gui/mainwindow.py" line="425"/>
         <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
         <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="386"/>
+        <location filename="../gui/mainwindow.py" line="427"/>
         <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
         <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="389"/>
+        <location filename="../gui/mainwindow.py" line="430"/>
         <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
         <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="399"/>
+        <location filename="../gui/mainwindow.py" line="440"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="403"/>
+        <location filename="../gui/mainwindow.py" line="444"/>
         <source>Table timer %1</source>
         <translation>Tafeltimer %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="405"/>
+        <location filename="../gui/mainwindow.py" line="446"/>
         <source>(paused)</source>
         <translation>(gepauzeerd)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="414"/>
+        <location filename="../gui/mainwindow.py" line="455"/>
         <source>The table timer has run out.</source>
         <translation>De tafeltimer is afgelopen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="446"/>
+        <location filename="../gui/mainwindow.py" line="487"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n stap</numerusform>
@@ -439,122 +439,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="496"/>
+        <location filename="../gui/mainwindow.py" line="537"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="510"/>
+        <location filename="../gui/mainwindow.py" line="551"/>
         <source>Delete step</source>
         <translation>Stap verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="525"/>
+        <location filename="../gui/mainwindow.py" line="566"/>
         <source>Move step earlier</source>
         <translation>Stap naar voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="525"/>
+        <location filename="../gui/mainwindow.py" line="566"/>
         <source>Move step later</source>
         <translation>Stap naar achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="538"/>
+        <location filename="../gui/mainwindow.py" line="579"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="548"/>
+        <location filename="../gui/mainwindow.py" line="589"/>
         <source>Reset layout</source>
         <translation>Lay-out herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="554"/>
+        <location filename="../gui/mainwindow.py" line="595"/>
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="565"/>
+        <location filename="../gui/mainwindow.py" line="606"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="566"/>
+        <location filename="../gui/mainwindow.py" line="607"/>
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="569"/>
+        <location filename="../gui/mainwindow.py" line="610"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="569"/>
+        <location filename="../gui/mainwindow.py" line="610"/>
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="569"/>
+        <location filename="../gui/mainwindow.py" line="610"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="613"/>
+        <location filename="../gui/mainwindow.py" line="654"/>
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="618"/>
+        <location filename="../gui/mainwindow.py" line="659"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="619"/>
+        <location filename="../gui/mainwindow.py" line="660"/>
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="89"/>
+        <location filename="../gui/mainwindow.py" line="106"/>
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="69"/>
+        <location filename="../gui/mainwindow.py" line="77"/>
         <source>you are not allowed to write in this folder</source>
         <translation>u hebt geen toestemming om in deze map te schrijven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="70"/>
+        <location filename="../gui/mainwindow.py" line="78"/>
         <source>the system does not allow writing this file</source>
         <translation>het systeem staat niet toe dat dit bestand wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="71"/>
+        <location filename="../gui/mainwindow.py" line="79"/>
         <source>the disk or folder is read-only</source>
         <translation>de schijf of map is alleen-lezen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="72"/>
+        <location filename="../gui/mainwindow.py" line="80"/>
         <source>the disk is full</source>
         <translation>de schijf is vol</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="73"/>
+        <location filename="../gui/mainwindow.py" line="81"/>
         <source>the folder does not exist (any more)</source>
         <translation>de map bestaat niet (meer)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="647"/>
+        <location filename="../gui/mainwindow.py" line="688"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="648"/>
+        <location filename="../gui/mainwindow.py" line="689"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="650"/>
+        <location filename="../gui/mainwindow.py" line="691"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -563,102 +563,107 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="652"/>
+        <location filename="../gui/mainwindow.py" line="693"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="659"/>
+        <location filename="../gui/mainwindow.py" line="700"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="725"/>
+        <location filename="../gui/mainwindow.py" line="770"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="726"/>
+        <location filename="../gui/mainwindow.py" line="771"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="731"/>
+        <location filename="../gui/mainwindow.py" line="776"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="732"/>
+        <location filename="../gui/mainwindow.py" line="777"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="735"/>
+        <location filename="../gui/mainwindow.py" line="780"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="735"/>
+        <location filename="../gui/mainwindow.py" line="780"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="736"/>
+        <location filename="../gui/mainwindow.py" line="781"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="766"/>
+        <location filename="../gui/mainwindow.py" line="811"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="788"/>
+        <location filename="../gui/mainwindow.py" line="837"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="789"/>
+        <location filename="../gui/mainwindow.py" line="838"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="793"/>
+        <location filename="../gui/mainwindow.py" line="842"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="793"/>
+        <location filename="../gui/mainwindow.py" line="842"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="818"/>
+        <location filename="../gui/mainwindow.py" line="843"/>
+        <source>Folder: %1</source>
+        <translation>Map: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="869"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="906"/>
+        <location filename="../gui/mainwindow.py" line="957"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="940"/>
+        <location filename="../gui/mainwindow.py" line="991"/>
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="962"/>
+        <location filename="../gui/mainwindow.py" line="1026"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="969"/>
+        <location filename="../gui/mainwindow.py" line="1033"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="970"/>
+        <location filename="../gui/mainwindow.py" line="1034"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
@@ -666,42 +671,42 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PatternScene</name>
     <message>
-        <location filename="../gui/canvas.py" line="591"/>
+        <location filename="../gui/canvas.py" line="588"/>
         <source>Move step</source>
         <translation>Stap verplaatsen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="594"/>
+        <location filename="../gui/canvas.py" line="591"/>
         <source>Nudge step</source>
         <translation>Vak verschuiven</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="673"/>
+        <location filename="../gui/canvas.py" line="670"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="673"/>
+        <location filename="../gui/canvas.py" line="670"/>
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="713"/>
+        <location filename="../gui/canvas.py" line="710"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="741"/>
+        <location filename="../gui/canvas.py" line="738"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="742"/>
+        <location filename="../gui/canvas.py" line="739"/>
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="742"/>
+        <location filename="../gui/canvas.py" line="739"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
@@ -1055,7 +1060,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="281"/>
+        <location filename="../gui/canvas.py" line="278"/>
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
