@@ -200,6 +200,48 @@ def test_plus_button_beside_the_selected_step_adds_a_step(window, qtbot):
     assert len(ids(w)) == 7 and w.scene.editor is not None
 
 
+def _plus_disc(w, grow: float = 0.0):
+    from PySide6.QtGui import QPainterPath
+
+    button = w.scene.add_button
+    disc = QPainterPath()
+    disc.addEllipse(button.scenePos(), button.RADIUS + grow, button.RADIUS + grow)
+    return disc
+
+
+def test_plus_button_keeps_clear_of_breakthrough_notes_and_other_boxes(window, qtbot):
+    # A note right beside the second step's bottom-right corner, where the ＋ used to sit on it.
+    w = window
+    assert w.open_path(ROOT / "patterns" / "het-probleem-niet-opgelost.yaml")
+    step = ids(w)[1]
+    w.document.apply(model.set_breakthrough(w.document.pattern, step, "Hier kan het patroon doorbroken worden "
+                                            "door samen te werken."), "doorbraak")
+    w.scene.flush()
+    for selected in ids(w):
+        w.select_step(selected)
+        assert w.scene.add_button.isVisible()
+        disc = _plus_disc(w, grow=3)
+        others = [i for i in w.scene.steps.values() if i.step_id != selected] + list(w.scene.breakthroughs.values())
+        assert not [i for i in others if disc.intersects(i.mapToScene(i.shape()))], selected
+        assert _plus_disc(w).intersects(w.scene.steps[selected].mapToScene(w.scene.steps[selected].shape()))
+    # ... and it still adds after the selected step
+    w.select_step(step)
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=w.view.mapFromScene(w.scene.add_button.scenePos()))
+    assert ids(w)[1] == step and len(ids(w)) == 8 and w.scene.editor is not None
+
+
+def test_plus_button_hides_where_no_corner_is_free(window, qtbot, monkeypatch):
+    from patroon.gui import canvas
+
+    w = window
+    monkeypatch.setattr(canvas, "ADD_BUTTON_CLEARANCE", 1000.0)  # no room anywhere
+    w.select_step(ids(w)[1])
+    assert not w.scene.add_button.isVisible()
+    qtbot.keyClick(w.view, Qt.Key.Key_Insert)  # the key still adds
+    assert len(ids(w)) == 7
+
+
 # Delete and move ---------------------------------------------------------------------------------
 
 

@@ -47,6 +47,8 @@ _TRACE_STARTUP = bool(os.environ.get("PATROON_TRACE_STARTUP"))
 # The page the editor lays the diagram out on: A3 landscape, as the diagram sheet prints it.
 PAGE_W, PAGE_H = 1190.55, 841.89
 PAGE_MARGIN = 28.0
+# Clear space around the ＋ beside the selected step (points), so it never touches a note or a box.
+ADD_BUTTON_CLEARANCE = 4.0
 
 
 def _MARGIN_SHIFT():  # noqa: N802 - reads as the constant it is
@@ -493,12 +495,41 @@ class PatternScene(QGraphicsScene):
 
     def _place_add_button(self) -> None:
         item = self._steps.get(self._current) if self._current and not self._dirty else None
-        if item is None or self.editor is not None:
+        spot = self._add_button_spot(item) if item is not None and self.editor is None else None
+        if spot is None:
             self.add_button.setVisible(False)
             return
-        box = item.layout.box
-        self.add_button.setPos(PAGE_MARGIN + box.right, PAGE_MARGIN + box.bottom)
+        self.add_button.setPos(self.to_scene(spot.x(), spot.y()))
         self.add_button.setVisible(True)
+
+    def _add_button_spot(self, item: StepItem) -> QPointF | None:
+        """Where the ＋ of ``item`` goes (layout coordinates): the first of its box's corners
+        (bottom right first) where it keeps clear of every other box, breakthrough note and the
+        title, and preferably of the arrows too; None when no corner is free (Insert still adds)."""
+        from PySide6.QtGui import QPainterPathStroker
+
+        box = item.layout.box
+        corners = [QPointF(box.right, box.bottom), QPointF(box.right, box.y),
+                   QPointF(box.x, box.bottom), QPointF(box.x, box.y)]
+        blocking = [other.shape() for other in self._steps.values() if other is not item]
+        blocking += [b.shape() for b in self._breakthroughs.values()]
+        if self.title_item is not None:
+            blocking.append(self.title_item.shape())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2.0)
+        arrows = [stroker.createStroke(a._path()) for a in self._arrows.values()]
+        reach = AddButtonItem.RADIUS + ADD_BUTTON_CLEARANCE
+
+        def free(corner: QPointF, shapes: list[QPainterPath]) -> bool:
+            disc = QPainterPath()
+            disc.addEllipse(corner, reach, reach)
+            return not any(disc.intersects(shape) for shape in shapes)
+
+        for shapes in (blocking + arrows, blocking):
+            for corner in corners:
+                if free(corner, shapes):
+                    return corner
+        return None
 
     def to_scene(self, x: float, y: float) -> QPointF:
         """A point of the layout in scene coordinates."""
