@@ -202,3 +202,11 @@ def test_every_argument_of_export_validate_and_present_has_help(capsys, monkeypa
     out = " ".join(capsys.readouterr().out.split())
     assert all(w in out for w in ["one or more pattern files", "table sheet with the questions", "paper size",
                                   "landscape (default) or portrait"]), out
+
+
+def test_validate_tells_a_too_long_step_in_one_sentence(tmp_path, capsys):
+    path = tmp_path / "lang.yaml"
+    path.write_text("patroon: 1\ntitle: x\nsteps:\n  - text: " + "y" * 1001 + "\n  - text: b\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().out.strip() == (
+        f"FOUT  {path}: stap 1, tekst: de tekst van een stap is 1001 tekens lang; het maximum is 1000")

@@ -319,8 +319,8 @@ def test_svg_names_a_css_font_list_has_a_white_page_and_says_its_paper_in_the_la
     assert [c.name(c.NameFormat.HexArgb) for c in corners] == ["#ffffffff"] * 4
     assert min(image.pixelColor(x, y).alpha() for y in rows for x in range(image.width())) == 255
 
-    assert main(["--lang", "en", "export", str(SHIPPED[0]), "-o", str(svg), "--sheet", "table"]) == 0
-    assert ET.parse(svg).getroot().findtext(f"{ns}desc") == "Made with Patroon (table sheet, A3 landscape)"
+    assert main(["--lang", "en", "export", str(SHIPPED[0]), "-o", str(svg), "--orientation", "portrait"]) == 0
+    assert ET.parse(svg).getroot().findtext(f"{ns}desc") == "Made with Patroon (diagram, A4 portrait)"
 
 
 def test_file_problems_read_as_in_validate_for_inputs_and_outputs(qapp, tmp_path, capsys):

@@ -135,3 +135,20 @@ def test_docstring_examples_hold():
     for module in (patroon.model, patroon.cli):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("nl", "stap 1, tekst: de tekst van een stap is 1001 tekens lang; het maximum is 1000"),
+    ("en", "step 1, text: a step's text is 1001 characters long; the limit is 1000"),
+])
+def test_a_limit_message_after_its_place_reads_as_one_sentence(language, expected, monkeypatch):
+    from patroon import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", language)
+    with pytest.raises(PatternError) as info:
+        validate({"title": "x", "steps": [{"text": "y" * 1001}, {"text": "b"}]})
+    assert str(info.value) == expected
+    with pytest.raises(PatternError) as info:
+        validate({"title": "x" * 201, "steps": [{"text": "a"}, {"text": "b"}]})
+    assert str(info.value) in ("titel: de titel is 201 tekens lang; het maximum is 200",
+                               "title: the title is 201 characters long; the limit is 200")

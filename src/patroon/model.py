@@ -400,7 +400,21 @@ def describe_validation_error(exc: ValidationError) -> str:
         message = pick(f"moet een getal zijn ({err['msg']})", f"must be a number ({err['msg']})")
     else:
         message = err["msg"]
-    return f"{place}: {message}" if place else message
+    return f"{place}: {_continuing(message)}" if place else message
+
+
+def _continuing(message: str) -> str:
+    """``message`` as the rest of a sentence that its place began: its first word in lower case.
+
+    >>> _continuing("De tekst van een stap is 1001 tekens lang")
+    'de tekst van een stap is 1001 tekens lang'
+    >>> _continuing("ID ‘x’ ontbreekt")
+    'ID ‘x’ ontbreekt'
+    """
+    first = message.split(" ", 1)[0]
+    if first[:1].isupper() and (len(first) == 1 or first[1:].islower()):
+        return message[0].lower() + message[1:]
+    return message
 
 
 # The cycle as a graph ---------------------------------------------------
