@@ -568,6 +568,41 @@ def test_questions_meta_and_notes_from_the_panel(window, qtbot):
     assert w.panel.note_edit.toPlainText() == ""
 
 
+def test_a_question_that_wraps_reads_as_one_question(window, qtbot):
+    # Numbered beside its first line only, and every other question tinted, as the rows of a list.
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    w.panel.setCurrentIndex(w.panel.indexOf(w.panel.questions_edit.parentWidget()))
+    edit = w.panel.questions_edit
+    edit.setPlainText("Hoe draag jij of jouw organisatie (onbedoeld) bij aan het in stand houden van dit patroon?"
+                      "\n\nWelk eerste stapje zie je?")
+    QApplication.processEvents()
+    assert w.document.pattern.questions[1] == "Welk eerste stapje zie je?"
+    shown = edit.shown_questions()
+    assert [number for number, _rect, _first in shown] == [1, 2]  # the empty line is no question
+    line = edit.fontMetrics().lineSpacing()
+    (_n, first_rect, first_top), (_m, second_rect, _second_top) = shown
+    assert first_rect.height() >= 2 * line  # it wraps in the panel
+    image = edit.grab().toImage()
+    left, top = edit.contentsRect().left(), edit.viewport().y()
+
+    def ink_in_margin(y: float) -> bool:
+        """Text-coloured pixels in the number margin on the line starting at viewport ``y``."""
+        text = edit.palette().color(QPalette.ColorRole.Text)
+        return any(image.pixelColor(x, int(top + y + dy)).lightness() < (text.lightness() + 255) // 2
+                   for x in range(left, left + edit.number_width()) for dy in range(2, line - 2))
+
+    assert ink_in_margin(first_top)  # "1."
+    assert not ink_in_margin(first_top + line)  # the second line of the same question: no number
+    base, alternate = (edit.palette().color(role) for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase))
+    assert base != alternate
+    right = left + edit.viewport().width() - 3
+    assert image.pixelColor(right, int(top + first_rect.center().y())) == base
+    assert image.pixelColor(right, int(top + second_rect.center().y())) == alternate
+
+
 def test_editing_a_step_in_the_list(window, qtbot):
     w = window
     item = w.panel.step_list.item(1)

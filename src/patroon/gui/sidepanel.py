@@ -8,7 +8,8 @@ the canvas shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -47,6 +48,97 @@ class _BreakthroughDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         where = index.data(PLACE_ROLE) or ""
         option.text = f"{where}  {option.text}" if where else option.text
+
+
+class QuestionsEdit(QPlainTextEdit):
+    """The discussion questions, one per paragraph.
+
+    Each question is numbered beside its first line and every other one has a
+    tinted background, as the rows of a list: a question that wraps onto two
+    lines reads as one question, not two. Empty lines are no question (the
+    model drops them) and get no number.
+    """
+
+    PAD = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._numbers = _QuestionNumbers(self)
+        self.updateRequest.connect(self._follow)
+        self._fit_margin()
+
+    def number_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("99.") + 2 * self.PAD
+
+    def _fit_margin(self) -> None:
+        self.setViewportMargins(self.number_width(), 0, 0, 0)
+
+    def _follow(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._numbers.scroll(0, dy)
+        else:
+            self._numbers.update(0, rect.y(), self._numbers.width(), rect.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_margin()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self._numbers.setGeometry(area.left(), area.top(), self.number_width(), area.height())
+
+    def shown_questions(self) -> list[tuple[int, QRectF, float]]:
+        """(number, the question's paragraph and the top of its first line, in viewport
+        coordinates) for the questions in view."""
+        shown = []
+        number = 0
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        block = self.document().firstBlock()
+        while block.isValid():
+            if block.text().strip():
+                number += 1
+                rect = self.blockBoundingGeometry(block).translated(offset)
+                if rect.top() > bottom:
+                    break
+                if rect.bottom() >= 0:
+                    text = block.layout()
+                    first = rect.top() + text.position().y() + (text.lineAt(0).y() if text.lineCount() else 0)
+                    shown.append((number, rect, first))
+            block = block.next()
+        return shown
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self.viewport())
+        tint = self.palette().color(QPalette.ColorRole.AlternateBase)
+        for number, rect, _first in self.shown_questions():
+            if number % 2 == 0:
+                painter.fillRect(QRectF(0, rect.top(), self.viewport().width(), rect.height()), tint)
+        painter.end()  # the text goes on top
+        super().paintEvent(event)
+
+
+class _QuestionNumbers(QWidget):
+    """The margin of a :class:`QuestionsEdit` with the questions' numbers."""
+
+    def __init__(self, edit: QuestionsEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        edit = self._edit
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), edit.palette().color(QPalette.ColorRole.Base))
+        tint = edit.palette().color(QPalette.ColorRole.AlternateBase)
+        painter.setPen(edit.palette().color(QPalette.ColorRole.Text))
+        line = edit.fontMetrics().height()
+        for number, rect, first in edit.shown_questions():
+            if number % 2 == 0:
+                painter.fillRect(QRectF(0, rect.top(), self.width(), rect.height()), tint)
+            painter.drawText(QRectF(0, first, self.width() - edit.PAD, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"{number}.")
 
 
 class StepList(QListWidget):
@@ -149,7 +241,7 @@ class SidePanel(QTabWidget):
         hint = QLabel(self.tr("The questions for the table, one per line:"), questions_page)
         hint.setWordWrap(True)
         qlayout.addWidget(hint)
-        self.questions_edit = QPlainTextEdit(questions_page)
+        self.questions_edit = QuestionsEdit(questions_page)
         self.questions_edit.textChanged.connect(self._on_questions)
         qlayout.addWidget(self.questions_edit)
         self.addTab(questions_page, self.tr("Questions"))
