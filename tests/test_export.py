@@ -335,3 +335,51 @@ def test_file_problems_read_as_in_validate_for_inputs_and_outputs(qapp, tmp_path
     target = tmp_path / "nergens" / "x.pdf"
     assert run("export", SHIPPED[0], "-o", target) == 1
     assert capsys.readouterr().err.strip() == f"FOUT  {target}: kan niet schrijven: de map bestaat niet"
+
+
+# Advice that can be followed ------------------------------------------------------------
+
+
+def test_a_refused_worksheet_names_only_what_helps_and_that_helps(qapp, tmp_path, capsys):
+    target = tmp_path / "werkblad.pdf"
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "16") == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"FOUT  {SHIPPED[0]}: een werkblad met 16 vakken past niet op A3 liggend; kies hoogstens 14 vakken (--steps 14)"
+    assert "groter papier" not in err  # A3 is the largest paper there is
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "14") == 0
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "15") == 1
+    capsys.readouterr()
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "13", "--orientation", "portrait") == 1
+    assert "kies liggend papier (--orientation landscape) of kies hoogstens 12 vakken" in capsys.readouterr().err
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "13") == 0
+
+
+def short_steps(tmp_path: Path, n: int) -> Path:
+    path = tmp_path / f"stappen-{n}.yaml"
+    path.write_text("patroon: 1\ntitle: Lang patroon\nsteps:\n" + "".join(
+        f'  - text: "Stap {i}: kort."\n' for i in range(1, n + 1)), encoding="utf-8")
+    return path
+
+
+def test_a_refused_pattern_is_offered_a3_only_when_a3_takes_it(qapp, tmp_path, capsys):
+    forty = short_steps(tmp_path, 40)
+    assert run("export", forty, "-o", tmp_path / "a4.pdf") == 1
+    assert "Kies groter papier (--paper A3), kort de teksten in of voeg stappen samen" in capsys.readouterr().err
+    for sheet in ("diagram", "table"):  # 40 short steps: the most that print on A3, both sheets
+        assert run("export", forty, "-o", tmp_path / f"{sheet}.pdf", "--paper", "A3", "--sheet", sheet) == 0
+    sixty = short_steps(tmp_path, 60)
+    assert run("export", sixty, "-o", tmp_path / "a3.pdf", "--sheet", "table") == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (f"FOUT  {sixty}: dit patroon heeft te veel stappen (60) voor A3 liggend: de vakken zouden elkaar"
+                   " raken. Voeg stappen samen: meer dan 40 stappen passen zelden op papier")
+    assert not (tmp_path / "a3.pdf").exists()
+
+
+def test_validate_warns_about_a_pattern_too_long_to_print(qapp, tmp_path, capsys):
+    sixty, forty = short_steps(tmp_path, 60), short_steps(tmp_path, 40)
+    assert run("validate", sixty, forty) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"ok    {sixty}: ‘Lang patroon’, 60 stappen; let op: meer dan 40 stappen passen zelden op papier"
+        " (patroon export weigert het dan)",
+        f"ok    {forty}: ‘Lang patroon’, 40 stappen",
+    ]

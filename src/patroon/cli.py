@@ -14,7 +14,7 @@ from typing import Sequence
 from patroon import __version__
 from patroon.errors import PatternError, file_problem
 from patroon.i18n import LANGUAGES, language, pick, set_language
-from patroon.limits import MAX_STEPS, MIN_STEPS
+from patroon.limits import MAX_PRINTED_STEPS, MAX_STEPS, MIN_STEPS
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -221,10 +221,15 @@ def validate_files(files: Sequence[Path]) -> int:
             print(pick(f"FOUT  {exc}", f"ERROR {exc}"))
             status = EXIT_BAD_INPUT
         else:
-            print(pick(
-                f"ok    {path}: ‘{pattern.title}’, {len(pattern.steps)} stappen",
-                f"ok    {path}: ‘{pattern.title}’, {len(pattern.steps)} steps",
-            ))
+            n = len(pattern.steps)
+            line = pick(f"ok    {path}: ‘{pattern.title}’, {n} stappen", f"ok    {path}: ‘{pattern.title}’, {n} steps")
+            if n > MAX_PRINTED_STEPS:
+                # Valid, but the sheets would refuse it: say so before the export does.
+                line += pick(
+                    f"; let op: meer dan {MAX_PRINTED_STEPS} stappen passen zelden op papier (patroon export weigert het dan)",
+                    f"; note: more than {MAX_PRINTED_STEPS} steps rarely fit on paper (patroon export then refuses it)",
+                )
+            print(line)
     return status
 
 

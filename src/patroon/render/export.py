@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from patroon.errors import PatternError, file_problem
 from patroon.fileformat import write_atomically
 from patroon.i18n import pick
+from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
 from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
 
@@ -395,11 +396,70 @@ def export_patterns(
 
 
 def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
-    """Why ``pattern`` cannot go on ``page`` as promised (its boxes would crowd), or None."""
+    """Why ``pattern`` cannot go on ``page`` as promised (its boxes would crowd), or None.
+
+    The advice names only what was tried and helps: landscape paper, A3, or
+    (for a worksheet) the most boxes that fit; never larger paper than A3.
+    """
+    if _fits_on(pattern, page):
+        return None
+    where = f"{page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
+    helps = []
+    if page.orientation == "portrait" and _fits_on(pattern, _other_page(page, orientation="landscape")):
+        helps.append(pick("kies liggend papier (--orientation landscape)", "choose landscape paper (--orientation landscape)"))
+    if page.paper != "A3" and _fits_on(pattern, _other_page(page, paper="A3")):
+        helps.append(pick("kies groter papier (--paper A3)", "choose larger paper (--paper A3)"))
+    if page.sheet == "worksheet":
+        most = _most_boxes(page)
+        if most:
+            helps.append(pick(f"kies hoogstens {most} vakken (--steps {most})", f"choose at most {most} boxes (--steps {most})"))
+        advice = pick(" of ", " or ").join(helps) or pick("kies minder vakken (--steps)", "choose fewer boxes (--steps)")
+        return pick(f"een werkblad met {page.steps} vakken past niet op {where}; {advice}",
+                    f"a worksheet with {page.steps} boxes does not fit on {where}; {advice}")
+    n = len(pattern.steps) if pattern is not None else 0
+    if n > MAX_PRINTED_STEPS:
+        helps.append(pick(f"voeg stappen samen: meer dan {MAX_PRINTED_STEPS} stappen passen zelden op papier",
+                          f"merge steps: more than {MAX_PRINTED_STEPS} steps rarely fit on paper"))
+        advice = pick(" of ", " or ").join(helps)
+        return pick(f"dit patroon heeft te veel stappen ({n}) voor {where}: de vakken zouden elkaar raken."
+                    f" {_capital(advice)}",
+                    f"this pattern has too many steps ({n}) for {where}: the boxes would touch. {_capital(advice)}")
+    helps += [pick("kort de teksten in", "shorten the texts"), pick("voeg stappen samen", "merge steps")]
+    advice = ", ".join(helps[:-1]) + pick(" of ", " or ") + helps[-1]
+    return pick(f"dit patroon ({n} stappen) heeft te veel tekst voor {where}: de vakken zouden elkaar raken."
+                f" {_capital(advice)}",
+                f"this pattern ({n} steps) has too much text for {where}: the boxes would touch. {_capital(advice)}")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _fits_on(pattern: Pattern | None, page: Page) -> bool:
     from patroon.render.sheets import overflow_problem
 
     layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
-    return overflow_problem(layout, page.paper, page.orientation)
+    return overflow_problem(layout, page.paper, page.orientation) is None
+
+
+def _other_page(page: Page, **changes: Any) -> Page:
+    other = page_for(page.sheet, "pdf", changes.get("paper", page.paper), changes.get("orientation", page.orientation),
+                     page.width_px, changes.get("steps", page.steps))
+    return other
+
+
+def _most_boxes(page: Page) -> int | None:
+    """The most boxes a worksheet on ``page`` holds (fewer than asked), or None when not even two fit."""
+    low, high = MIN_STEPS, page.steps - 1  # a binary search: more boxes never fit where fewer do not
+    if high < low or not _fits_on(None, _other_page(page, steps=low)):
+        return None
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fits_on(None, _other_page(page, steps=middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 # The application ------------------------------------------------------------------
