@@ -508,76 +508,142 @@ GRAB_SCREEN = (
 )
 
 
-@pytest.mark.slow
-def test_patroon_present_full_screen_at_1024x768(x_display, tmp_path):
-    import shutil
-    import subprocess
-    import sys
-    import time
+class XSession:
+    """Drives programs on the private X server the way a user (or a presenter clicker) does."""
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(args, env=x_display, capture_output=True, text=True, timeout=30)
+    def __init__(self, env: dict[str, str], log) -> None:
+        self.env = env
+        self.log = log  # the program's output, shown when a window does not come
 
-    def windows(name: str) -> list[str]:
+    def run(self, *args: str):
+        import subprocess
+
+        return subprocess.run(args, env=self.env, capture_output=True, text=True, timeout=30)
+
+    def windows(self, name: str) -> list[str]:
         """Visible windows whose title is ``name``, with or without the program's name after it.
 
         (xdotool's own pattern match ignores case and cannot match the bytes of "—".)
         """
-        found = run("xdotool", "search", "--onlyvisible", "--name", name.split()[0]).stdout.split()
+        found = self.run("xdotool", "search", "--onlyvisible", "--name", name.split()[0]).stdout.split()
         titles = {name, f"{name} — Patroon"}
-        return [w for w in found if run("xdotool", "getwindowname", w).stdout.strip() in titles]
+        return [w for w in found if self.run("xdotool", "getwindowname", w).stdout.strip() in titles]
 
-    def window(name: str) -> str:
+    def window(self, name: str) -> str:
+        import time
+
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            found = windows(name)
+            found = self.windows(name)
             if found:
                 return found[0]
             time.sleep(0.2)
-        raise AssertionError(f"no window {name!r}: {(tmp_path / 'present.log').read_text()[-2000:]}")
+        raise AssertionError(f"no window {name!r}: {self.log.read_text()[-2000:]}")
 
-    def screen() -> QImage:
+    def screen(self, tmp_path) -> QImage:
         """What the X server shows, grabbed by a small Qt program of its own."""
+        import sys
+
         shot = tmp_path / "screen.png"
-        run(sys.executable, "-c", GRAB_SCREEN, str(shot))
+        self.run(sys.executable, "-c", GRAB_SCREEN, str(shot))
         return QImage(str(shot)).convertToFormat(QImage.Format.Format_RGB32)
 
-    def until(condition, what: str) -> QImage:
+    def until(self, tmp_path, condition, what: str) -> QImage:
+        import time
+
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            image = screen()
+            image = self.screen(tmp_path)
             if condition(image):
                 return image
             time.sleep(0.3)
         raise AssertionError(what)
 
-    pattern = tmp_path / "wereldvrede.yaml"
-    shutil.copy(WERELDVREDE, pattern)
-    log = (tmp_path / "present.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "patroon", "present", str(pattern)], env=x_display,
-                            stdout=log, stderr=log)
-    try:
-        presenter = window("Wereldvrede")
-        geometry = run("xdotool", "getwindowgeometry", presenter).stdout
-        assert "1024x768" in geometry  # the whole screen
-        run("xdotool", "windowactivate", "--sync", presenter)
-        title_only = until(lambda im: im.width() == 1024 and im.pixelColor(5, 5) == QColor("white"),
-                           "the presenter does not cover the screen")
-        highlight = QColor(window_palette_highlight())
-        assert share_of(title_only, title_only.rect(), is_colour(highlight, 8)) == 0
-        run("xdotool", "key", "Right")
-        until(lambda im: share_of(im, im.rect(), is_colour(highlight, 8)) > 0.01, "no step revealed")
-        run("xdotool", "key", "b")
-        until(lambda im: share_of(im, im.rect(), is_colour(QColor("black"), 0)) == 1.0, "no black screen")
-        run("xdotool", "key", "Escape")
-        window("wereldvrede.yaml")  # the editor, where it was
-        deadline = time.monotonic() + 10
-        while windows("Wereldvrede"):
-            assert time.monotonic() < deadline, "the presenter did not close"
-            time.sleep(0.2)
-    finally:
+
+@pytest.fixture
+def patroon_on_x(x_display, tmp_path):
+    """Start ``patroon ARGS...`` on the private X server; yields (start, XSession); stops it after."""
+    import subprocess
+    import sys
+
+    log_file = tmp_path / "patroon.log"
+    procs = []
+
+    def start(*args: str) -> None:
+        log = log_file.open("w")
+        procs.append(subprocess.Popen([sys.executable, "-m", "patroon", *args], env=x_display,
+                                      stdout=log, stderr=log))
+
+    yield start, XSession(x_display, log_file)
+    for proc in procs:
         proc.kill()
         proc.wait()
+
+
+@pytest.mark.slow
+def test_patroon_present_full_screen_at_1024x768(patroon_on_x, tmp_path):
+    import shutil
+    import time
+
+    start, x = patroon_on_x
+    pattern = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, pattern)
+    start("present", str(pattern))
+    presenter = x.window("Wereldvrede")
+    geometry = x.run("xdotool", "getwindowgeometry", presenter).stdout
+    assert "1024x768" in geometry  # the whole screen
+    x.run("xdotool", "windowactivate", "--sync", presenter)
+    title_only = x.until(tmp_path, lambda im: im.width() == 1024 and im.pixelColor(5, 5) == QColor("white"),
+                         "the presenter does not cover the screen")
+    highlight = QColor(window_palette_highlight())
+    assert share_of(title_only, title_only.rect(), is_colour(highlight, 8)) == 0
+    x.run("xdotool", "key", "Right")
+    x.until(tmp_path, lambda im: share_of(im, im.rect(), is_colour(highlight, 8)) > 0.01, "no step revealed")
+    x.run("xdotool", "key", "b")
+    x.until(tmp_path, lambda im: share_of(im, im.rect(), is_colour(QColor("black"), 0)) == 1.0, "no black screen")
+    x.run("xdotool", "key", "Escape")
+    x.window("wereldvrede.yaml")  # the editor, where it was
+    deadline = time.monotonic() + 10
+    while x.windows("Wereldvrede"):
+        assert time.monotonic() < deadline, "the presenter did not close"
+        time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_a_file_changed_while_presenting_is_asked_about_in_the_editor_after_esc(patroon_on_x, tmp_path):
+    # F5 in the editor, End, another program saves the file: the room keeps seeing only the pattern.
+    import shutil
+    import time
+
+    start, x = patroon_on_x
+    pattern = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, pattern)
+    start(str(pattern))
+    editor = x.window("wereldvrede.yaml")
+    x.run("xdotool", "windowactivate", "--sync", editor)
+    x.run("xdotool", "key", "F5")
+    presenter = x.window("Wereldvrede")
+    x.run("xdotool", "windowactivate", "--sync", presenter)
+    x.run("xdotool", "key", "End")
+    highlight = QColor(window_palette_highlight())
+    whole = x.until(tmp_path, lambda im: im.pixelColor(5, 5) == QColor("white")
+                    and share_of(im, im.rect(), is_colour(QColor("black"), 0)) > 0.01
+                    and share_of(im, im.rect(), is_colour(highlight, 8)) == 0, "the whole circle is not shown")
+    for old, new in (("Er doet zich", "Er speelt zich"), ("complex vraagstuk", "lastig vraagstuk")):
+        pattern.write_text(pattern.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        time.sleep(1)  # the editor looks at a changed file after 0.2 s
+    assert not x.windows("Bestand op schijf gewijzigd")
+    assert x.screen(tmp_path) == whole  # nothing of the editor came over the pattern
+    x.run("xdotool", "key", "Escape")
+    question = x.window("Bestand op schijf gewijzigd")
+    x.run("xdotool", "windowactivate", "--sync", question)
+    x.run("xdotool", "key", "Return")  # "Versie op schijf laden"
+    deadline = time.monotonic() + 10
+    while x.windows("Bestand op schijf gewijzigd"):
+        assert time.monotonic() < deadline, "the question did not close"
+        time.sleep(0.2)
+    time.sleep(1)
+    assert not x.windows("Bestand op schijf gewijzigd")  # two changes, one question
 
 
 def window_palette_highlight() -> str:
