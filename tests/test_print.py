@@ -378,6 +378,17 @@ def test_a_breakthrough_beside_the_circle_keeps_the_steps_at_14_pt_on_a3(out):
     assert "202406" in column
 
 
+def test_a_sheet_exported_in_english_then_dutch_has_each_language_headings(out):
+    """Sheets laid out once are remembered; the language is part of what is remembered."""
+    source = ROOT / "patterns" / "wereldvrede.yaml"
+    english, dutch = out / "english.pdf", out / "nederlands.pdf"
+    assert run("--lang", "en", "export", source, "-o", english, "--sheet", "table") == 0
+    assert run("--lang", "nl", "export", source, "-o", dutch, "--sheet", "table") == 0
+    assert "QUESTIONS FOR THE CONVERSATION" in pdf_pages(english)[0].text()
+    text = pdf_pages(dutch)[0].text()
+    assert "VRAGEN VOOR HET GESPREK" in text and "QUESTIONS" not in text
+
+
 def test_worksheet_has_the_asked_boxes_an_empty_centre_and_the_questions(worksheet):
     pdf, layout = worksheet
     assert len(layout["steps"]) == 7

@@ -436,10 +436,9 @@ def _capital(text: str) -> str:
 
 
 def _fits_on(pattern: Pattern | None, page: Page) -> bool:
-    from patroon.render.sheets import overflow_problem
+    from patroon.render.sheets import sheet_fits
 
-    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
-    return overflow_problem(layout, page.paper, page.orientation) is None
+    return sheet_fits(layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps))
 
 
 def _other_page(page: Page, **changes: Any) -> Page:

@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from patroon.i18n import pick
+from patroon.i18n import language, pick
 from patroon.model import DEFAULT_QUESTIONS
 
 if TYPE_CHECKING:
@@ -453,7 +453,9 @@ def layout_sheet(
     if measure is not None:
         return _layout_sheet(pattern, sheet, page_w, page_h, steps, measure)
     # The pattern's full content (quick: pydantic writes it without YAML).
-    key = (pattern.model_dump_json() if pattern is not None else "", sheet, page_w, page_h, steps if sheet == "worksheet" else 0)
+    # The language too: the column's headings are in it.
+    key = (pattern.model_dump_json() if pattern is not None else "", sheet, page_w, page_h,
+           steps if sheet == "worksheet" else 0, language())
     cached = _RECENT.get(key)
     if cached is None:
         cached = _RECENT[key] = _layout_sheet(pattern, sheet, page_w, page_h, steps, _measure())
@@ -551,34 +553,13 @@ def _fits(layout: PatternLayout) -> bool:
     return True
 
 
-def overflow_problem(layout: SheetLayout, paper: str, orientation: str) -> str | None:
-    """Why ``layout`` cannot be printed as promised (boxes would crowd or overlap), or None.
+def sheet_fits(layout: SheetLayout) -> bool:
+    """Whether ``layout`` can be printed as promised: no boxes that crowd or overlap.
 
-    Exports refuse such a sheet rather than print text on text; the message
-    says what to do instead.
+    Exports refuse a sheet that cannot (and say what would help) rather than
+    print text on text.
     """
-    if layout.pattern is None or _fits(layout.pattern):
-        return None
-    where = f"{paper} {pick('liggend', 'landscape') if orientation == 'landscape' else pick('staand', 'portrait')}"
-    n = len(layout.pattern.steps)
-    if layout.sheet == "worksheet":
-        return pick(
-            f"een werkblad met {n} vakken past niet op {where}; kies minder vakken (--steps) of groter papier",
-            f"a worksheet with {n} boxes does not fit on {where}; choose fewer boxes (--steps) or larger paper",
-        )
-    if paper != "A3":
-        return pick(
-            f"dit patroon ({n} stappen) heeft te veel tekst voor {where}: de vakken zouden elkaar raken."
-            " Kies groter papier (--paper A3) of kort de teksten in",
-            f"this pattern ({n} steps) has too much text for {where}: the boxes would touch."
-            " Choose larger paper (--paper A3) or shorten the texts",
-        )
-    return pick(
-        f"dit patroon ({n} stappen) heeft te veel tekst voor {where}: de vakken zouden elkaar raken."
-        " Kort de teksten in of voeg stappen samen",
-        f"this pattern ({n} steps) has too much text for {where}: the boxes would touch."
-        " Shorten the texts or merge steps",
-    )
+    return layout.pattern is None or _fits(layout.pattern)
 
 
 def paint_sheet(
