@@ -668,26 +668,41 @@ def note_rect(window) -> QRect:
     return QRect(round(note.x + dx + 4), round(note.y + dy + 4), round(note.w - 8), round(note.h - 8))
 
 
-def test_breakthroughs_in_the_file_wait_for_their_arrow_and_live_ones_show_at_once(qtbot, window, document):
+def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_show_at_once(qtbot, window, document):
+    """The room finds its own ways out first: prepared notes show one "next" after the closed circle."""
     from patroon.model import set_breakthrough
 
     steps = document.pattern.steps
     document.apply(set_breakthrough(document.pattern, steps[1].id, "Uit het bestand"), "file")
     background = window._palette.background
 
-    press(qtbot, window, Qt.Key.Key_Right, 2)  # step 2 highlighted: its arrow onwards not yet shown
-    assert share_of(grab(window), note_rect(window), is_colour(background)) > 0.98
-    press(qtbot, window, Qt.Key.Key_Right)  # the arrow from step 2 to 3 appears, with its breakthrough
-    assert share_of(grab(window), note_rect(window), is_colour(background)) < 0.9
+    def note_shown() -> bool:
+        return share_of(grab(window), note_rect(window), is_colour(background)) < 0.9
 
-    press(qtbot, window, Qt.Key.Key_Left)
-    press(qtbot, window, Qt.Key.Key_D)
+    press(qtbot, window, Qt.Key.Key_Right, 3)  # the arrow from step 2 to 3 is shown; its note is not
+    assert window.revealed == 3 and not note_shown()
+    press(qtbot, window, Qt.Key.Key_Right, len(steps) - 2)  # the circle closes, still without the note
+    assert window.circle_closed and not window.breakthroughs_shown and not note_shown()
+    press(qtbot, window, Qt.Key.Key_Right)  # one more: the prepared breakthroughs
+    assert window.breakthroughs_shown and note_shown() and not window.questions_shown
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.questions_shown
+    press(qtbot, window, Qt.Key.Key_Home)
+    press(qtbot, window, Qt.Key.Key_End)  # End is everything, the notes included
+    assert window.breakthroughs_shown and note_shown()
+
+    press(qtbot, window, Qt.Key.Key_Home)
+    press(qtbot, window, Qt.Key.Key_Right, 2)
+    press(qtbot, window, Qt.Key.Key_D)  # typed live on the same arrow: shows at once
     press(qtbot, window.prompt.edit, Qt.Key.Key_End)
     qtbot.keyClicks(window.prompt.edit, " en live")
     press(qtbot, window.prompt.edit, Qt.Key.Key_Return)
     assert document.pattern.breakthroughs[0].text == "Uit het bestand en live"
     assert window.highlight == steps[1].id
-    assert share_of(grab(window), note_rect(window), is_colour(background)) < 0.9  # shown at once
+    assert note_shown()
+    # Nothing prepared is left to show: the closed circle ends the reveal again.
+    press(qtbot, window, Qt.Key.Key_End)
+    assert window.position == len(steps) + 1
 
 
 def test_a_click_beside_the_prompt_keeps_the_typing_in_it(qtbot, window, document):

@@ -6,8 +6,10 @@ palette, and the workshop aids a facilitator drives with single keys or a
 presenter clicker (which sends PageDown/PageUp, arrows, Space, B):
 
 * reveal: title only, then each step with the arrow leading to it, the
-  newest step highlighted and the others softened; the last "next" closes
-  the circle (the final arrow appears, every step at full strength);
+  newest step highlighted and the others softened; the next "next" closes
+  the circle (the final arrow appears, every step at full strength); the
+  breakthroughs the file brings wait for one more "next", so the room finds
+  its own ways out before it sees the prepared ones;
 * B / W blank the screen black / white, as slide shows do;
 * Q shows the table questions large;
 * T starts and pauses the table timer (25 minutes; digits then T set the
@@ -238,13 +240,27 @@ class PresenterWindow(QWidget):
 
     @property
     def position(self) -> int:
-        """0 = title only; k = the first k steps shown, step k highlighted; n + 1 = circle closed."""
+        """0 = title only; k = the first k steps shown, step k highlighted; n + 1 = circle closed;
+        n + 2 = the prepared breakthroughs shown too (when the pattern has any)."""
         return self._position
 
     @property
     def revealed(self) -> int:
         """How many steps are shown."""
         return min(self._position, len(self.pattern.steps))
+
+    @property
+    def last_position(self) -> int:
+        """The end of the reveal: the closed circle, or after it the prepared breakthroughs."""
+        return len(self.pattern.steps) + (2 if self._prepared_breakthroughs() else 1)
+
+    @property
+    def breakthroughs_shown(self) -> bool:
+        """True when the prepared breakthroughs (those not typed during this presentation) show."""
+        return self._position > len(self.pattern.steps) + 1
+
+    def _prepared_breakthroughs(self) -> bool:
+        return any(b.after not in self._live_breakthroughs for b in self.pattern.breakthroughs)
 
     @property
     def circle_closed(self) -> bool:
@@ -343,8 +359,9 @@ class PresenterWindow(QWidget):
     # Navigation ------------------------------------------------------------
 
     def go_next(self) -> None:
-        """Reveal the next step; after the last step close the circle; then the questions."""
-        last = len(self.pattern.steps) + 1
+        """Reveal the next step; after the last step close the circle; then the prepared breakthroughs
+        (if any); then the questions."""
+        last = self.last_position
         if self._questions:
             if self._position < last:
                 self._questions = False  # back to the unfinished reveal
@@ -368,12 +385,12 @@ class PresenterWindow(QWidget):
         self._moved()
 
     def go_end(self) -> None:
-        """Everything: all steps, the circle closed."""
-        self._position, self._questions = len(self.pattern.steps) + 1, False
+        """Everything: all steps, the circle closed, the breakthroughs."""
+        self._position, self._questions = self.last_position, False
         self._moved()
 
     def set_position(self, position: int) -> None:
-        self._position = max(0, min(position, len(self.pattern.steps) + 1))
+        self._position = max(0, min(position, self.last_position))
         self._moved()
 
     def _moved(self) -> None:
@@ -620,7 +637,7 @@ class PresenterWindow(QWidget):
 
     def _pattern_changed(self) -> None:
         steps = self.pattern.steps
-        self._position = min(self._position, len(steps) + 1)
+        self._position = min(self._position, self.last_position)
         if self._prompt_target is not None and all(s.id != self._prompt_target for s in steps):
             self._close_prompt()
         self.setWindowTitle(self.pattern.title)
@@ -773,6 +790,7 @@ class PresenterWindow(QWidget):
             position=self._position,
             highlight=self._prompt_target or self.highlight,
             open_arrows=self._live_breakthroughs,
+            notes=self.breakthroughs_shown,
         )
         painter.restore()
 
@@ -866,7 +884,7 @@ class PresenterWindow(QWidget):
     def help_lines(self) -> list[tuple[str, str]]:
         """The keys, as the help overlay lists them."""
         return [
-            (self.tr("PageDown, →, ↓, Space, Enter, click"), self.tr("next step")),
+            (self.tr("PageDown, →, ↓, Space, Enter, click"), self.tr("next step (after the circle: the prepared breakthroughs)")),
             (self.tr("PageUp, ←, ↑, Backspace, right-click"), self.tr("previous step")),
             (self.tr("Home / End"), self.tr("title only / everything")),
             (self.tr("B / W"), self.tr("black / white screen (any key returns)")),
@@ -939,15 +957,17 @@ def paint_reveal(
     position: int,
     highlight: str | None = None,
     open_arrows: frozenset[str] | set[str] = frozenset(),
+    notes: bool = True,
 ) -> None:
     """Paint the pattern as far as it is revealed, in layout units.
 
     ``position`` 0 paints the title only; k (1..n) the first k steps and the
     arrows leading to steps 2..k, with ``highlight`` emphasised and the other
-    steps softened; n + 1 the whole closed circle at full strength. A
-    breakthrough shows with its arrow. ``open_arrows`` names steps whose
-    outgoing arrow (and its breakthrough) shows as soon as the step does:
-    where a breakthrough was just added live, ahead of the reveal.
+    steps softened; n + 1 (or more) the whole closed circle at full strength.
+    A breakthrough shows with its arrow, but only with ``notes`` unless it
+    is on one of ``open_arrows``: steps whose outgoing arrow (and its
+    breakthrough) shows as soon as the step does, where a breakthrough was
+    just added live, ahead of the reveal.
 
     :func:`patroon.render.painter.paint_layout` closes the circle as soon as
     the last step shows; the presenter keeps one more "next" for that, so
@@ -974,7 +994,7 @@ def paint_reveal(
         paint_arrow(painter, arrow, palette, state(arrow.source, arrow.target))
     sources = {a.source for a in shown_arrows}
     for b in layout.breakthroughs:
-        if b.after in sources:
+        if b.after in sources and (notes or b.after in open_arrows):
             paint_breakthrough(painter, b, palette)
     for step in layout.steps:
         if step.id in shown_ids:

@@ -4,7 +4,7 @@
 <context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="314"/>
+        <location filename="../gui/canvas.py" line="316"/>
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="169"/>
+        <location filename="../gui/canvas.py" line="171"/>
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
@@ -671,42 +671,42 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PatternScene</name>
     <message>
-        <location filename="../gui/canvas.py" line="588"/>
+        <location filename="../gui/canvas.py" line="619"/>
         <source>Move step</source>
         <translation>Stap verplaatsen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="591"/>
+        <location filename="../gui/canvas.py" line="622"/>
         <source>Nudge step</source>
         <translation>Vak verschuiven</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="670"/>
+        <location filename="../gui/canvas.py" line="701"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="670"/>
+        <location filename="../gui/canvas.py" line="701"/>
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="710"/>
+        <location filename="../gui/canvas.py" line="741"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="738"/>
+        <location filename="../gui/canvas.py" line="769"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="739"/>
+        <location filename="../gui/canvas.py" line="770"/>
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="739"/>
+        <location filename="../gui/canvas.py" line="770"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
@@ -714,184 +714,184 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="409"/>
+        <location filename="../gui/present.py" line="426"/>
         <source>Timer: %1 min</source>
         <extracomment>The step just revealed (its id), or &quot;&quot; when none is (title only, circle closed). With a second screen the editor can follow it and show that step&apos;s facilitator note.</extracomment>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="422"/>
+        <location filename="../gui/present.py" line="439"/>
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="438"/>
+        <location filename="../gui/present.py" line="455"/>
         <source>Breakthrough on the arrow from step %1 to step %2:</source>
         <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="446"/>
+        <location filename="../gui/present.py" line="463"/>
         <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
         <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="467"/>
+        <location filename="../gui/present.py" line="484"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="469"/>
+        <location filename="../gui/present.py" line="486"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="532"/>
+        <location filename="../gui/present.py" line="549"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="674"/>
-        <location filename="../gui/present.py" line="821"/>
+        <location filename="../gui/present.py" line="691"/>
+        <location filename="../gui/present.py" line="839"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="840"/>
+        <location filename="../gui/present.py" line="858"/>
         <source>paused — T</source>
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="869"/>
+        <location filename="../gui/present.py" line="887"/>
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="869"/>
-        <source>next step</source>
-        <translation>volgende stap</translation>
+        <location filename="../gui/present.py" line="887"/>
+        <source>next step (after the circle: the prepared breakthroughs)</source>
+        <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="870"/>
+        <location filename="../gui/present.py" line="888"/>
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="870"/>
+        <location filename="../gui/present.py" line="888"/>
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="871"/>
+        <location filename="../gui/present.py" line="889"/>
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="871"/>
+        <location filename="../gui/present.py" line="889"/>
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="872"/>
+        <location filename="../gui/present.py" line="890"/>
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="872"/>
+        <location filename="../gui/present.py" line="890"/>
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="873"/>
+        <location filename="../gui/present.py" line="891"/>
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="873"/>
+        <location filename="../gui/present.py" line="891"/>
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="874"/>
+        <location filename="../gui/present.py" line="892"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="874"/>
+        <location filename="../gui/present.py" line="892"/>
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="875"/>
+        <location filename="../gui/present.py" line="893"/>
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="875"/>
+        <location filename="../gui/present.py" line="893"/>
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="876"/>
+        <location filename="../gui/present.py" line="894"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="876"/>
+        <location filename="../gui/present.py" line="894"/>
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="877"/>
+        <location filename="../gui/present.py" line="895"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="877"/>
+        <location filename="../gui/present.py" line="895"/>
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="878"/>
+        <location filename="../gui/present.py" line="896"/>
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="878"/>
+        <location filename="../gui/present.py" line="896"/>
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="879"/>
+        <location filename="../gui/present.py" line="897"/>
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="879"/>
+        <location filename="../gui/present.py" line="897"/>
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="880"/>
+        <location filename="../gui/present.py" line="898"/>
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="880"/>
+        <location filename="../gui/present.py" line="898"/>
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="881"/>
+        <location filename="../gui/present.py" line="899"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="881"/>
+        <location filename="../gui/present.py" line="899"/>
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="907"/>
+        <location filename="../gui/present.py" line="925"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
@@ -912,147 +912,147 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../gui/sidepanel.py" line="113"/>
+        <location filename="../gui/sidepanel.py" line="205"/>
         <source>Facilitator note for this step (not printed):</source>
         <translation>Notitie voor de facilitator bij deze stap (wordt niet geprint):</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="117"/>
+        <location filename="../gui/sidepanel.py" line="209"/>
         <source>Only you see this note.</source>
         <translation>Alleen u ziet deze notitie.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="120"/>
+        <location filename="../gui/sidepanel.py" line="212"/>
         <source>Steps</source>
         <translation>Stappen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="127"/>
+        <location filename="../gui/sidepanel.py" line="219"/>
         <source>e.g. Housing and care:</source>
         <translation>bijv. Woon-zorg opgave:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="129"/>
+        <location filename="../gui/sidepanel.py" line="221"/>
         <source>Shown on the table sheet, not in the circle.</source>
         <translation>Staat op het tafelblad, niet in de cirkel.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="130"/>
+        <location filename="../gui/sidepanel.py" line="222"/>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="131"/>
+        <location filename="../gui/sidepanel.py" line="223"/>
         <source>&amp;Context</source>
         <translation>&amp;Context</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="132"/>
+        <location filename="../gui/sidepanel.py" line="224"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="134"/>
+        <location filename="../gui/sidepanel.py" line="226"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="134"/>
+        <location filename="../gui/sidepanel.py" line="226"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="135"/>
+        <location filename="../gui/sidepanel.py" line="227"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="135"/>
+        <location filename="../gui/sidepanel.py" line="227"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="135"/>
+        <location filename="../gui/sidepanel.py" line="227"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="140"/>
+        <location filename="../gui/sidepanel.py" line="232"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="141"/>
+        <location filename="../gui/sidepanel.py" line="233"/>
         <source>Edit context</source>
         <translation>Context bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="143"/>
+        <location filename="../gui/sidepanel.py" line="235"/>
         <source>Edit description</source>
         <translation>Beschrijving bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="144"/>
+        <location filename="../gui/sidepanel.py" line="236"/>
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="149"/>
+        <location filename="../gui/sidepanel.py" line="241"/>
         <source>The questions for the table, one per line:</source>
         <translation>De vragen voor de tafel, één per regel:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="155"/>
+        <location filename="../gui/sidepanel.py" line="247"/>
         <source>Questions</source>
         <translation>Vragen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="160"/>
+        <location filename="../gui/sidepanel.py" line="252"/>
         <source>Where the room sees a way to break the pattern. Select a step and press Ctrl+B to add one on its arrow; double-click to edit; clear the text to remove.</source>
         <translation>Waar de zaal een manier ziet om het patroon te doorbreken. Kies een stap en druk op Ctrl+B om er een op de pijl erna te zetten; dubbelklik om te bewerken; maak de tekst leeg om te verwijderen.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="173"/>
+        <location filename="../gui/sidepanel.py" line="265"/>
         <source>Breakthroughs</source>
         <translation>Doorbraken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="228"/>
+        <location filename="../gui/sidepanel.py" line="320"/>
         <source>Edit details</source>
         <translation>Gegevens bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="239"/>
+        <location filename="../gui/sidepanel.py" line="331"/>
         <source>Edit questions</source>
         <translation>Vragen bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="252"/>
+        <location filename="../gui/sidepanel.py" line="344"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="264"/>
+        <location filename="../gui/sidepanel.py" line="356"/>
         <source>Edit step text</source>
         <translation>Tekst van stap bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="277"/>
+        <location filename="../gui/sidepanel.py" line="369"/>
         <source>Edit breakthrough</source>
         <translation>Doorbraak bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="277"/>
+        <location filename="../gui/sidepanel.py" line="369"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="376"/>
+        <location filename="../gui/sidepanel.py" line="468"/>
         <source>On the arrow after step %1</source>
         <translation>Op de pijl na stap %1</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="377"/>
+        <location filename="../gui/sidepanel.py" line="469"/>
         <source>After step %1:</source>
         <translation>Na stap %1:</translation>
     </message>
@@ -1060,7 +1060,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="278"/>
+        <location filename="../gui/canvas.py" line="280"/>
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
