@@ -160,6 +160,18 @@ def test_load_error_is_shown_and_the_current_pattern_stays(window, pattern_file,
     assert w.document.is_modified()
 
 
+def test_a_file_that_cannot_be_read_is_explained_in_the_users_words(window, pattern_file, tmp_path):
+    w = window
+    w.open_path(pattern_file)
+    folder = tmp_path / "map.patroon.yaml"
+    folder.mkdir()
+    assert not w.open_path(folder)
+    message = w.asked[-1]
+    assert message["icon"] == QMessageBox.Icon.Critical and "map.patroon.yaml" in message["text"]
+    assert "dit is een map, geen bestand" in message["details"] and "Is a directory" not in message["details"]
+    assert w.document.path == pattern_file
+
+
 def test_failed_save_leaves_the_file_and_keeps_the_changes(window, pattern_file):
     w = window
     w.open_path(pattern_file)

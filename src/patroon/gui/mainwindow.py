@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.errors import PatternError
+from patroon.errors import PatternError, file_problem
 from patroon.gui.document import Document
 from patroon.gui.files import (
     SaveError,
@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
             self.show_load_error(path, exc)
             return False
         except OSError as exc:
-            self.show_load_error(path, PatternError(exc.strerror or str(exc), path=path))
+            self.show_load_error(path, PatternError(file_problem(exc), path=path))
             return False
         self._build_workspace()
         self._unwatch()
