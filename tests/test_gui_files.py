@@ -92,6 +92,23 @@ def test_save_then_open_round_trip(window, make_window, tmp_path, monkeypatch):
     assert not other.document.is_modified()
 
 
+@pytest.mark.parametrize(("typed", "saved"), [
+    ("versie 1.2", "versie 1.2.patroon.yaml"),  # a number after the dot is not an extension
+    ("wereldvrede", "wereldvrede.patroon.yaml"),
+    ("eigen.yaml", "eigen.yaml"),
+    ("plan.txt", "plan.txt"),  # an extension the user typed is kept
+])
+def test_save_as_adds_the_pattern_extension_where_the_name_has_none(window, tmp_path, monkeypatch, typed, saved):
+    from PySide6.QtWidgets import QFileDialog
+
+    w = window
+    w.new_pattern()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / typed), ""))
+    w.act_save.trigger()
+    assert [p.name for p in tmp_path.iterdir()] == [saved]
+    assert w.document.path == tmp_path / saved
+
+
 def test_save_keeps_the_file_whole_and_readable(window, pattern_file):
     w = window
     w.open_path(pattern_file)

@@ -109,6 +109,17 @@ def pattern_stem(path: Path) -> str:
     return path.stem
 
 
+def with_pattern_suffix(path: Path) -> Path:
+    """``path`` as a pattern file's name: ``.patroon.yaml`` added unless it has an extension already.
+
+    A dot followed by digits is part of the name, not an extension: ``versie 1.2``
+    becomes ``versie 1.2.patroon.yaml``; ``plan.txt`` stays as the user typed it.
+    """
+    if path.suffix[1:].isalpha():
+        return path
+    return path.with_name(path.name + PATTERN_SUFFIXES[0])
+
+
 def file_name_for(title: str) -> str:
     """A file name (without extension) made from a pattern's title: ``Van loket naar loket`` ->
     ``van-loket-naar-loket``."""

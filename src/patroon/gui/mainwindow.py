@@ -57,6 +57,7 @@ from patroon.gui.files import (
     orphaned_recoveries,
     save_pattern_atomic,
     save_target,
+    with_pattern_suffix,
     write_recovery,
 )
 from patroon.gui.icons import icon
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix else path.with_name(path.name + ".patroon.yaml")
+        return with_pattern_suffix(path)
 
     def _file_filter(self) -> str:
         return self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES)) + ";;" + self.tr("All files (*)")
