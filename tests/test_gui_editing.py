@@ -767,3 +767,21 @@ def test_editor_follows_the_step_the_presenter_shows(window, qtbot):
         assert w.current_step() == ids(w)[1]
     finally:
         qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+
+
+def test_adding_a_step_beyond_what_paper_holds_says_so(window, qtbot):
+    """Past 40 steps the editor warns, before the export refuses."""
+    from patroon.limits import MAX_PRINTED_STEPS
+    from patroon.model import validate
+
+    w = window
+    many = validate({"title": "Veel", "steps": [{"text": f"Stap {i}"} for i in range(MAX_PRINTED_STEPS - 1)]})
+    w.document.apply(many, "many")
+    w.select_step(ids(w)[-1])
+    w.add_step()
+    qtbot.keyClicks(w.view, "Nog een")
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert len(ids(w)) == MAX_PRINTED_STEPS and "stappen passen" not in w.statusBar().currentMessage()
+    w.add_step()
+    assert len(ids(w)) == MAX_PRINTED_STEPS + 1
+    assert f"Meer dan {MAX_PRINTED_STEPS} stappen" in w.statusBar().currentMessage()

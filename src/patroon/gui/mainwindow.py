@@ -62,6 +62,7 @@ from patroon.gui.files import (
 )
 from patroon.gui.icons import icon
 from patroon.gui.lazy import fileformat, model
+from patroon.limits import MAX_PRINTED_STEPS
 
 if TYPE_CHECKING:
     from patroon.gui.canvas import PatternScene, PatternView
@@ -539,6 +540,10 @@ class MainWindow(QMainWindow):
         self.select_step(new_id)
         self.view.ensure_visible_step(new_id)
         self.scene.start_editing(new_id, adding=True)
+        if len(new.steps) > MAX_PRINTED_STEPS:
+            self.statusBar().showMessage(
+                self.tr("More than %1 steps rarely fit on paper: export and print may refuse this pattern.")
+                .replace("%1", str(MAX_PRINTED_STEPS)), 10000)
 
     def delete_step(self) -> None:
         """Delete the selected step; its predecessor now leads to its successor."""

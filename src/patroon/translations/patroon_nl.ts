@@ -141,297 +141,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="152"/>
+        <location filename="../gui/mainwindow.py" line="154"/>
         <source>Pattern</source>
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="242"/>
+        <location filename="../gui/mainwindow.py" line="244"/>
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="247"/>
+        <location filename="../gui/mainwindow.py" line="249"/>
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="254"/>
+        <location filename="../gui/mainwindow.py" line="256"/>
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="254"/>
+        <location filename="../gui/mainwindow.py" line="256"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="287"/>
+        <location filename="../gui/mainwindow.py" line="289"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="287"/>
+        <location filename="../gui/mainwindow.py" line="289"/>
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="288"/>
+        <location filename="../gui/mainwindow.py" line="290"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="288"/>
+        <location filename="../gui/mainwindow.py" line="290"/>
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="289"/>
+        <location filename="../gui/mainwindow.py" line="291"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="289"/>
+        <location filename="../gui/mainwindow.py" line="291"/>
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="290"/>
+        <location filename="../gui/mainwindow.py" line="292"/>
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="291"/>
+        <location filename="../gui/mainwindow.py" line="293"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="292"/>
+        <location filename="../gui/mainwindow.py" line="294"/>
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="293"/>
+        <location filename="../gui/mainwindow.py" line="295"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="294"/>
+        <location filename="../gui/mainwindow.py" line="296"/>
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="295"/>
+        <location filename="../gui/mainwindow.py" line="297"/>
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="298"/>
+        <location filename="../gui/mainwindow.py" line="300"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="301"/>
+        <location filename="../gui/mainwindow.py" line="303"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="308"/>
+        <location filename="../gui/mainwindow.py" line="310"/>
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="308"/>
+        <location filename="../gui/mainwindow.py" line="310"/>
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="309"/>
+        <location filename="../gui/mainwindow.py" line="311"/>
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="309"/>
+        <location filename="../gui/mainwindow.py" line="311"/>
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="310"/>
+        <location filename="../gui/mainwindow.py" line="312"/>
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="310"/>
+        <location filename="../gui/mainwindow.py" line="312"/>
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="311"/>
+        <location filename="../gui/mainwindow.py" line="313"/>
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="312"/>
+        <location filename="../gui/mainwindow.py" line="314"/>
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="313"/>
+        <location filename="../gui/mainwindow.py" line="315"/>
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="314"/>
+        <location filename="../gui/mainwindow.py" line="316"/>
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="315"/>
+        <location filename="../gui/mainwindow.py" line="317"/>
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="316"/>
+        <location filename="../gui/mainwindow.py" line="318"/>
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="316"/>
+        <location filename="../gui/mainwindow.py" line="318"/>
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="317"/>
+        <location filename="../gui/mainwindow.py" line="319"/>
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="318"/>
+        <location filename="../gui/mainwindow.py" line="320"/>
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="319"/>
+        <location filename="../gui/mainwindow.py" line="321"/>
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="320"/>
+        <location filename="../gui/mainwindow.py" line="322"/>
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="322"/>
+        <location filename="../gui/mainwindow.py" line="324"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="323"/>
+        <location filename="../gui/mainwindow.py" line="325"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="324"/>
+        <location filename="../gui/mainwindow.py" line="326"/>
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="325"/>
+        <location filename="../gui/mainwindow.py" line="327"/>
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="326"/>
+        <location filename="../gui/mainwindow.py" line="328"/>
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="327"/>
+        <location filename="../gui/mainwindow.py" line="329"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="328"/>
+        <location filename="../gui/mainwindow.py" line="330"/>
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="332"/>
+        <location filename="../gui/mainwindow.py" line="334"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="334"/>
+        <location filename="../gui/mainwindow.py" line="336"/>
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="337"/>
+        <location filename="../gui/mainwindow.py" line="339"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="348"/>
+        <location filename="../gui/mainwindow.py" line="350"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="365"/>
+        <location filename="../gui/mainwindow.py" line="367"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="371"/>
+        <location filename="../gui/mainwindow.py" line="373"/>
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="377"/>
+        <location filename="../gui/mainwindow.py" line="379"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="382"/>
+        <location filename="../gui/mainwindow.py" line="384"/>
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="425"/>
+        <location filename="../gui/mainwindow.py" line="427"/>
         <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
         <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="427"/>
+        <location filename="../gui/mainwindow.py" line="429"/>
         <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
         <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="430"/>
+        <location filename="../gui/mainwindow.py" line="432"/>
         <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
         <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="440"/>
+        <location filename="../gui/mainwindow.py" line="442"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="444"/>
+        <location filename="../gui/mainwindow.py" line="446"/>
         <source>Table timer %1</source>
         <translation>Tafeltimer %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="446"/>
+        <location filename="../gui/mainwindow.py" line="448"/>
         <source>(paused)</source>
         <translation>(gepauzeerd)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="455"/>
+        <location filename="../gui/mainwindow.py" line="457"/>
         <source>The table timer has run out.</source>
         <translation>De tafeltimer is afgelopen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="487"/>
+        <location filename="../gui/mainwindow.py" line="489"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n stap</numerusform>
@@ -439,122 +439,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="537"/>
+        <location filename="../gui/mainwindow.py" line="539"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="551"/>
+        <location filename="../gui/mainwindow.py" line="545"/>
+        <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
+        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="557"/>
         <source>Delete step</source>
         <translation>Stap verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="566"/>
+        <location filename="../gui/mainwindow.py" line="572"/>
         <source>Move step earlier</source>
         <translation>Stap naar voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="566"/>
+        <location filename="../gui/mainwindow.py" line="572"/>
         <source>Move step later</source>
         <translation>Stap naar achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="579"/>
+        <location filename="../gui/mainwindow.py" line="585"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="589"/>
+        <location filename="../gui/mainwindow.py" line="595"/>
         <source>Reset layout</source>
         <translation>Lay-out herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="595"/>
+        <location filename="../gui/mainwindow.py" line="601"/>
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="606"/>
+        <location filename="../gui/mainwindow.py" line="612"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="607"/>
+        <location filename="../gui/mainwindow.py" line="613"/>
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="610"/>
+        <location filename="../gui/mainwindow.py" line="616"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="610"/>
+        <location filename="../gui/mainwindow.py" line="616"/>
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="610"/>
+        <location filename="../gui/mainwindow.py" line="616"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="654"/>
+        <location filename="../gui/mainwindow.py" line="660"/>
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="659"/>
+        <location filename="../gui/mainwindow.py" line="665"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="660"/>
+        <location filename="../gui/mainwindow.py" line="666"/>
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="106"/>
+        <location filename="../gui/mainwindow.py" line="108"/>
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="77"/>
+        <location filename="../gui/mainwindow.py" line="79"/>
         <source>you are not allowed to write in this folder</source>
         <translation>u hebt geen toestemming om in deze map te schrijven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="78"/>
+        <location filename="../gui/mainwindow.py" line="80"/>
         <source>the system does not allow writing this file</source>
         <translation>het systeem staat niet toe dat dit bestand wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="79"/>
+        <location filename="../gui/mainwindow.py" line="81"/>
         <source>the disk or folder is read-only</source>
         <translation>de schijf of map is alleen-lezen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="80"/>
+        <location filename="../gui/mainwindow.py" line="82"/>
         <source>the disk is full</source>
         <translation>de schijf is vol</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="81"/>
+        <location filename="../gui/mainwindow.py" line="83"/>
         <source>the folder does not exist (any more)</source>
         <translation>de map bestaat niet (meer)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="688"/>
+        <location filename="../gui/mainwindow.py" line="694"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="689"/>
+        <location filename="../gui/mainwindow.py" line="695"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="691"/>
+        <location filename="../gui/mainwindow.py" line="697"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -563,107 +568,107 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="693"/>
+        <location filename="../gui/mainwindow.py" line="699"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="700"/>
+        <location filename="../gui/mainwindow.py" line="706"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="770"/>
+        <location filename="../gui/mainwindow.py" line="776"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="771"/>
+        <location filename="../gui/mainwindow.py" line="777"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="776"/>
+        <location filename="../gui/mainwindow.py" line="782"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="777"/>
+        <location filename="../gui/mainwindow.py" line="783"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="780"/>
+        <location filename="../gui/mainwindow.py" line="786"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="780"/>
+        <location filename="../gui/mainwindow.py" line="786"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="781"/>
+        <location filename="../gui/mainwindow.py" line="787"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="811"/>
+        <location filename="../gui/mainwindow.py" line="817"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="837"/>
+        <location filename="../gui/mainwindow.py" line="843"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="838"/>
+        <location filename="../gui/mainwindow.py" line="844"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="842"/>
+        <location filename="../gui/mainwindow.py" line="848"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="842"/>
+        <location filename="../gui/mainwindow.py" line="848"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="843"/>
+        <location filename="../gui/mainwindow.py" line="849"/>
         <source>Folder: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="869"/>
+        <location filename="../gui/mainwindow.py" line="875"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="957"/>
+        <location filename="../gui/mainwindow.py" line="963"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="991"/>
+        <location filename="../gui/mainwindow.py" line="997"/>
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1026"/>
+        <location filename="../gui/mainwindow.py" line="1032"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1033"/>
+        <location filename="../gui/mainwindow.py" line="1039"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1034"/>
+        <location filename="../gui/mainwindow.py" line="1040"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
