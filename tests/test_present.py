@@ -693,13 +693,19 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
 
     press(qtbot, window, Qt.Key.Key_Home)
     press(qtbot, window, Qt.Key.Key_Right, 2)
-    press(qtbot, window, Qt.Key.Key_D)  # typed live on the same arrow: shows at once
-    press(qtbot, window.prompt.edit, Qt.Key.Key_End)
-    qtbot.keyClicks(window.prompt.edit, " en live")
+    press(qtbot, window, Qt.Key.Key_D)  # the prompt does not show the hidden note
+    assert window.prompt_shown and window.prompt.edit.text() == ""
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Return)  # nothing typed: the prepared note stays
+    assert document.pattern.breakthroughs[0].text == "Uit het bestand" and not note_shown()
+    press(qtbot, window, Qt.Key.Key_D)
+    qtbot.keyClicks(window.prompt.edit, "en live")  # typed live on the same arrow: joins it, shows at once
     press(qtbot, window.prompt.edit, Qt.Key.Key_Return)
     assert document.pattern.breakthroughs[0].text == "Uit het bestand en live"
     assert window.highlight == steps[1].id
     assert note_shown()
+    press(qtbot, window, Qt.Key.Key_D)  # now the room has seen it: the prompt holds it to edit
+    assert window.prompt.edit.text() == "Uit het bestand en live"
+    press(qtbot, window.prompt.edit, Qt.Key.Key_Escape)
     # Nothing prepared is left to show: the closed circle ends the reveal again.
     press(qtbot, window, Qt.Key.Key_End)
     assert window.position == len(steps) + 1

@@ -456,8 +456,8 @@ class PresenterWindow(QWidget):
                 "%2", str(nxt + 1)
             )
         )
-        existing = next((b.text for b in pattern.breakthroughs if b.after == self._prompt_target), "")
-        self.prompt.edit.setText(existing)
+        # A note the room has not seen yet (prepared in the file) stays off the screen.
+        self.prompt.edit.setText("" if self._hidden_note(self._prompt_target) else self._note(self._prompt_target))
         self.prompt.edit.selectAll()
         self.prompt.hint.setText(
             self.tr("Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove")
@@ -478,12 +478,27 @@ class PresenterWindow(QWidget):
             return
         self.repaint()  # the prompt goes at once; laying out the new note can take a moment
         pattern = self.pattern
-        had = any(b.after == target for b in pattern.breakthroughs)
+        prepared = self._note(target) if self._hidden_note(target) else ""
+        if prepared:
+            # Typed on an arrow whose prepared note is still hidden: the room's words join it
+            # (an arrow holds one note) and an empty text leaves it as it was.
+            if not text:
+                return
+            text = f"{prepared} {text}"
+        had = bool(self._note(target))
         self._live_breakthroughs.add(target)
         if text:
             self.document.apply(set_breakthrough(pattern, target, text), self.tr("Add breakthrough"))
         elif had:
             self.document.apply(set_breakthrough(pattern, target, None), self.tr("Remove breakthrough"))
+
+    def _note(self, step: str | None) -> str:
+        """The breakthrough note on the arrow after ``step`` ("" without one)."""
+        return next((b.text for b in self.pattern.breakthroughs if b.after == step), "")
+
+    def _hidden_note(self, step: str | None) -> bool:
+        """Whether the arrow after ``step`` has a prepared note the reveal has not shown yet."""
+        return bool(self._note(step)) and step not in self._live_breakthroughs and not self.breakthroughs_shown
 
     def _close_prompt(self) -> None:
         if self.prompt.isVisible():
