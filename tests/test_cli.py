@@ -58,6 +58,15 @@ def test_usage_and_help_speak_the_users_language(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "opties:" in out and "toon deze hulp en stop" in out and "toon het versienummer" in out
+    with pytest.raises(SystemExit):  # --lang belongs before the command: after it, an error in Dutch
+        main(["export", "x.yaml", "-o", "y.pdf", "--lang", "en"])
+    assert "onbekende argumenten: --lang en" in capsys.readouterr().err
+    # argparse speaks Dutch for patroon only, not for whoever else uses it in the process.
+    import argparse
+
+    with pytest.raises(SystemExit):
+        argparse.ArgumentParser(prog="ander").parse_args(["--onbekend"])
+    assert "unrecognized arguments" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

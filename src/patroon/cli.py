@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from contextlib import contextmanager
+from typing import Iterator, Sequence
 
 from patroon import __version__
 from patroon.errors import PatternError, file_problem
@@ -48,7 +49,15 @@ def _argparse_text(message: str) -> str:
     return message if language() == "en" else _ARGPARSE_DUTCH.get(message, message)
 
 
-argparse._ = _argparse_text  # type: ignore[attr-defined]
+@contextmanager
+def _argparse_speaking() -> Iterator[None]:
+    """argparse's own words in the language in force, while our parsers are built and used."""
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -154,7 +163,8 @@ def _main(argv: Sequence[str] | None) -> int:
     set_language(_asked_language(args_list))
     if not any(a in COMMANDS for a in args_list if not a.startswith("-")) and not _asks_help(args_list):
         return _open_editor(args_list)
-    args = build_parser().parse_args(args_list)
+    with _argparse_speaking():
+        args = build_parser().parse_args(args_list)
     set_language(args.lang)
     if args.command == "validate":
         return validate_files(args.files)
@@ -176,13 +186,19 @@ def _main(argv: Sequence[str] | None) -> int:
         from patroon.gui.app import run_gui
 
         return run_gui([str(args.file)], present=True, lang=args.lang)
-    build_parser().print_help()
+    with _argparse_speaking():
+        build_parser().print_help()
     return EXIT_USAGE
 
 
 def _asked_language(args: list[str]) -> str | None:
-    """The language ``--lang`` asks for, read before the rest is parsed; ``None`` without a valid one."""
+    """The language ``--lang`` asks for, read before the rest is parsed; ``None`` without a valid one.
+
+    Only before the command: after it, ``--lang`` is not an option (argparse says so).
+    """
     for i, arg in enumerate(args):
+        if arg in COMMANDS:
+            break
         if arg.startswith("--lang="):
             value = arg[len("--lang="):]
         elif arg == "--lang" and i + 1 < len(args):
@@ -199,10 +215,11 @@ def _asks_help(args: list[str]) -> bool:
 
 
 def _open_editor(args: list[str]) -> int:
-    parser = _Parser(prog="patroon", description=pick("Open de editor.", "Open the editor."))
-    parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    parser.add_argument("--lang", choices=LANGUAGES)
-    opts = parser.parse_args(args)
+    with _argparse_speaking():
+        parser = _Parser(prog="patroon", description=pick("Open de editor.", "Open the editor."))
+        parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
+        parser.add_argument("--lang", choices=LANGUAGES)
+        opts = parser.parse_args(args)
     set_language(opts.lang)
     from patroon.gui.app import run_gui
 
