@@ -311,10 +311,11 @@ def _bundled_fonts() -> tuple:
     fonts = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.lower().endswith(".ttf"):
-            probe = QRawFont(entry.read_bytes(), 12.0, QFont.HintingPreference.PreferNoHinting)
-            if probe.isValid():
+            font = QRawFont(entry.read_bytes(), 12.0, QFont.HintingPreference.PreferNoHinting)
+            if font.isValid():
                 # At a pixel size of one em, a glyph's path is in font units.
-                fonts.append(QRawFont(entry.read_bytes(), probe.unitsPerEm(), QFont.HintingPreference.PreferNoHinting))
+                font.setPixelSize(font.unitsPerEm())
+                fonts.append(font)
     return tuple(fonts)
 
 
