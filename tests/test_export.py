@@ -56,6 +56,11 @@ def test_a_folder_gets_one_file_per_pattern_named_after_it(qapp, tmp_path):
     # An existing folder works without the trailing slash, and the format defaults to PDF.
     assert run("export", SHIPPED[0], "-o", folder) == 0
     assert (folder / f"{SHIPPED[0].stem}.pdf").read_bytes().startswith(b"%PDF-")
+    # The editor saves 'x.patroon.yaml': its export is 'x.pdf', not 'x.patroon.pdf'.
+    saved = tmp_path / "mijn patroon.patroon.yaml"
+    saved.write_bytes(SHIPPED[0].read_bytes())
+    assert run("export", saved, "-o", folder) == 0
+    assert (folder / "mijn patroon.pdf").exists() and not (folder / "mijn patroon.patroon.pdf").exists()
 
 
 def test_the_format_follows_the_extension_unless_given(qapp, tmp_path):

@@ -224,3 +224,29 @@ def test_real_program_opens_a_file_and_quits_with_ctrl_q(xserver, tmp_path):
             proc.wait()
     assert pattern.read_bytes() == WERELDVREDE.read_bytes()  # nothing written on a plain quit
     assert not any((Path(xserver["XDG_DATA_HOME"])).rglob("recovery-*.yaml"))
+
+
+# A fresh process: fonts registered by earlier tests would hide the fault.
+_EDITOR_FONTS = """
+import sys
+from PySide6.QtGui import QFontDatabase
+from patroon.gui.app import make_application
+from patroon.gui.mainwindow import MainWindow
+
+app = make_application([], lang="nl")
+window = MainWindow()
+assert window.open_path(sys.argv[1])
+print("Symbola" in QFontDatabase.families())
+"""
+
+
+def test_the_editor_has_the_symbol_font_for_emoji_only_its_side_panel_shows(tmp_path):
+    """An emoji in a question (shown in the side panel, never measured by the diagram) is no empty box."""
+    source = tmp_path / "vraag.yaml"
+    source.write_text("patroon: 1\ntitle: Gewoon\nsteps:\n  - text: een\n  - text: twee\n"
+                      "questions:\n  - Wat zie je? 🤔\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", _EDITOR_FONTS, str(source)], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"

@@ -117,7 +117,7 @@ def test_export_action_opens_the_dialog(qtbot, monkeypatch):
     ("notities.txt", "notities"),
 ])
 def test_names_made_from_a_pattern_file_drop_its_whole_extension(name, stem):
-    from patroon.gui.files import pattern_stem
+    from patroon.fileformat import pattern_stem
 
     assert pattern_stem(Path(name)) == stem
 

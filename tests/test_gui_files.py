@@ -96,7 +96,9 @@ def test_save_then_open_round_trip(window, make_window, tmp_path, monkeypatch):
     ("versie 1.2", "versie 1.2.patroon.yaml"),  # a number after the dot is not an extension
     ("wereldvrede", "wereldvrede.patroon.yaml"),
     ("eigen.yaml", "eigen.yaml"),
-    ("plan.txt", "plan.txt"),  # an extension the user typed is kept
+    ("Overleg St.Jan", "Overleg St.Jan.patroon.yaml"),
+    ("plan.txt", "plan.txt.patroon.yaml"),  # a pattern file the Open dialog lists
+    ("x.", "x.patroon.yaml"),
 ])
 def test_save_as_adds_the_pattern_extension_where_the_name_has_none(window, tmp_path, monkeypatch, typed, saved):
     from PySide6.QtWidgets import QFileDialog
@@ -435,6 +437,21 @@ def test_a_change_on_disk_while_presenting_is_asked_once_after_the_presentation(
     assert w.document.pattern.title == "Tweede wijziging" and not w.document.is_modified()
     w.check_disk()
     assert len(w.asked) == 1  # several changes, one question
+
+
+def test_closing_the_editor_while_presenting_drops_the_held_question(window, pattern_file, qtbot):
+    w = window
+    w.open_path(pattern_file)
+    w.act_present.trigger()
+    presenter = w._presenter
+    with qtbot.waitSignal(w.watcher.fileChanged, timeout=5000):
+        pattern_file.write_text(dumps(model.update(load_pattern(WERELDVREDE), title="Elders gewijzigd")),
+                                encoding="utf-8")
+    w.check_disk()
+    assert w.close()
+    qtbot.waitUntil(lambda: not presenter.isVisible(), timeout=5000)
+    qtbot.wait(50)  # what was held would run now
+    assert w.asked == []
 
 
 def test_recovery_offer_waits_until_the_presentation_ends(make_window, qtbot):

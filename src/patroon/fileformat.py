@@ -416,3 +416,30 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# File names -----------------------------------------------------------------
+
+# The longest first: ``x.patroon.yaml`` is one pattern file named ``x``, not ``x.patroon``.
+PATTERN_SUFFIXES = (".patroon.yaml", ".patroon.yml", ".yaml", ".yml", ".patroon")
+
+
+def pattern_stem(path: Path) -> str:
+    """A pattern file's name without its extension, ``.patroon.yaml`` counting as one:
+    ``mijn patroon.patroon.yaml`` -> ``mijn patroon`` (the start of names made from it)."""
+    name = path.name
+    for suffix in PATTERN_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def with_pattern_suffix(path: Path) -> Path:
+    """``path`` as a pattern file's name: ``.patroon.yaml`` added unless it ends in a pattern extension.
+
+    Whatever else follows a dot is part of the name (``versie 1.2``,
+    ``Overleg St.Jan``), so the file gets an extension the Open dialog lists.
+    """
+    if path.name.lower().endswith(PATTERN_SUFFIXES):
+        return path
+    return path.with_name(path.name.rstrip(".") + PATTERN_SUFFIXES[0])

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from patroon.gui.lazy import model
 from patroon.gui.document import Document
-from patroon.gui.files import file_name_for, pattern_stem
+from patroon.fileformat import pattern_stem
+from patroon.gui.files import file_name_for
 
 SHEET_KEYS = ("diagram", "table", "worksheet")
 FORMAT_KEYS = ("pdf", "png", "svg")

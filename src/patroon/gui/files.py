@@ -95,31 +95,6 @@ def save_pattern_atomic(pattern: Pattern, path: Path) -> bytes:
     return payload
 
 
-# The longest first: ``x.patroon.yaml`` is one pattern file named ``x``, not ``x.patroon``.
-PATTERN_SUFFIXES = (".patroon.yaml", ".patroon.yml", ".yaml", ".yml", ".patroon")
-
-
-def pattern_stem(path: Path) -> str:
-    """A pattern file's name without its extension, ``.patroon.yaml`` counting as one:
-    ``mijn patroon.patroon.yaml`` -> ``mijn patroon`` (the start of names made from it)."""
-    name = path.name
-    for suffix in PATTERN_SUFFIXES:
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return path.stem
-
-
-def with_pattern_suffix(path: Path) -> Path:
-    """``path`` as a pattern file's name: ``.patroon.yaml`` added unless it has an extension already.
-
-    A dot followed by digits is part of the name, not an extension: ``versie 1.2``
-    becomes ``versie 1.2.patroon.yaml``; ``plan.txt`` stays as the user typed it.
-    """
-    if path.suffix[1:].isalpha():
-        return path
-    return path.with_name(path.name + PATTERN_SUFFIXES[0])
-
-
 def file_name_for(title: str) -> str:
     """A file name (without extension) made from a pattern's title: ``Van loket naar loket`` ->
     ``van-loket-naar-loket``."""

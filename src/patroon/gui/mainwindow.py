@@ -57,7 +57,6 @@ from patroon.gui.files import (
     orphaned_recoveries,
     save_pattern_atomic,
     save_target,
-    with_pattern_suffix,
     write_recovery,
 )
 from patroon.gui.icons import icon
@@ -187,7 +186,11 @@ class MainWindow(QMainWindow):
             return
         from patroon.gui.canvas import PatternScene, PatternView
         from patroon.gui.sidepanel import SidePanel
+        from patroon.render.fonts import ensure_fonts
 
+        # All the bundled fonts, the symbol font too: the side panel's fields show texts
+        # (questions, description) that the diagram never measures, emoji included.
+        ensure_fonts()
         self._create_statusbar()
         self.scene = PatternScene(self.document, self)
         self.view = PatternView(self.scene, self)
@@ -250,7 +253,7 @@ class MainWindow(QMainWindow):
         if not name:
             return None
         path = Path(name)
-        return with_pattern_suffix(path)
+        return fileformat.with_pattern_suffix(path)
 
     def _file_filter(self) -> str:
         return self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES)) + ";;" + self.tr("All files (*)")
@@ -717,6 +720,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self._remove_recovery()
         self._unwatch()
+        self._held.clear()  # questions about a file that is no longer open: nobody to ask
         if self._presenter is not None:
             self._presenter.close()
         event.accept()

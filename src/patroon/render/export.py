@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.errors import PatternError, file_problem
-from patroon.fileformat import write_atomically
+from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
@@ -336,7 +336,7 @@ def plan_outputs(sources: Sequence[Path], out: Path, fmt: str, to_folder: bool) 
         plan: list[tuple[Path, list[int]]] = []
         seen: dict[Path, Path] = {}
         for index, source in enumerate(sources):
-            target = out / f"{source.stem}.{fmt}"
+            target = out / f"{pattern_stem(source)}.{fmt}"
             if target in seen:
                 raise UsageError(pick(
                     f"{seen[target]} en {source} zouden allebei {target} worden; geef ze verschillende namen",
