@@ -168,6 +168,17 @@ def test_shipped_patterns_on_a_table_sheet_are_large_and_clean(path):
         assert all_breaks_valid(s.text.lines, step.text), s.text.lines
 
 
+def test_the_title_keeps_its_words_whole_even_when_one_step_fills_its_box():
+    """Three steps, one very long: big boxes leave a narrow middle; the circle opens up rather
+    than break "Samenwerking" into "Samenwer-" "king"."""
+    pattern = make_pattern(["Er is een vraagstuk.", LONG, "Niemand pakt het op."],
+                           title="Samenwerking in het sociaal domein")
+    layout = layout_pattern(pattern, MEASURE, 780.0, 780.0)
+    check_layout(layout)
+    words = pattern.title.split()
+    assert [w for line in layout.title.lines for w in line.split()] == words, layout.title.lines
+
+
 def test_steps_are_evenly_spaced_clockwise_from_the_top():
     layout = layout_pattern(load_pattern(PATTERNS[0]), MEASURE, *TABLE_DIAGRAM)
     n = len(layout.steps)

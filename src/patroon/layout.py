@@ -778,11 +778,15 @@ def _title_options(m: _Measurer, title: str, context: str, s: float, min_font: f
     sizes = list(range(top, bottom - 1, -1)) or [top]
     csize = _derived_size(CONTEXT_SCALE, s, min_font)
     for size in sizes:
-        one_line = m.width_fn(size, True)(title)
+        title_width = m.width_fn(size, True)
+        one_line = title_width(title)
         ctx_line = m.width_fn(csize, False)(context)
         widest = max(one_line, ctx_line)
+        # A title's words stay whole: "Samenwer-king" in the middle of the circle reads badly,
+        # and a wider title block makes the circle open up rather than squeeze it.
+        longest_word = max((title_width(word) for word in title.split()), default=0.0)
         for parts in (1, 2, 3, 4):
-            limit = max(widest / parts, 6.0 * size) * (1.0 if parts == 1 else 1.12)
+            limit = max(widest / parts, 6.0 * size, longest_word) * (1.0 if parts == 1 else 1.12)
             t_lines, t_w, t_h, t_fits = m.block(title, size, True, limit)
             c_lines, c_w, c_h, c_fits = m.block(context, csize, False, limit)
             if not (t_fits and c_fits):
