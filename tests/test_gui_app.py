@@ -235,7 +235,7 @@ from patroon.gui.mainwindow import MainWindow
 
 app = make_application([], lang="nl")
 window = MainWindow()
-assert window.open_path(sys.argv[1])
+assert window.files.open_path(sys.argv[1])
 print("Symbola" in QFontDatabase.families())
 """
 

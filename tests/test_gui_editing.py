@@ -38,7 +38,7 @@ def window(qtbot, monkeypatch):
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
-    assert w.open_path(WERELDVREDE)
+    assert w.files.open_path(WERELDVREDE)
     w.view.setFocus()
     yield w
     if shiboken6.isValid(w):  # the window deletes itself on close
@@ -212,7 +212,7 @@ def _plus_disc(w, grow: float = 0.0):
 def test_plus_button_keeps_clear_of_breakthrough_notes_and_other_boxes(window, qtbot):
     # A note right beside the second step's bottom-right corner, where the ＋ used to sit on it.
     w = window
-    assert w.open_path(ROOT / "patterns" / "het-probleem-niet-opgelost.yaml")
+    assert w.files.open_path(ROOT / "patterns" / "het-probleem-niet-opgelost.yaml")
     step = ids(w)[1]
     w.document.apply(model.set_breakthrough(w.document.pattern, step, "Hier kan het patroon doorbroken worden "
                                             "door samen te werken."), "doorbraak")

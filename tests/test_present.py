@@ -449,7 +449,7 @@ def test_f5_in_the_editor_presents_its_document_and_esc_returns(qtbot):
     editor = MainWindow()
     editor.show()
     qtbot.waitExposed(editor)
-    assert editor.open_path(WERELDVREDE)
+    assert editor.files.open_path(WERELDVREDE)
     try:
         editor.act_present.trigger()
         presenters = [w for w in QApplication.topLevelWidgets() if isinstance(w, PresenterWindow) and w.isVisible()]

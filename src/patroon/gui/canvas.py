@@ -15,14 +15,16 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
+from patroon.gui import editing
 from patroon.gui.document import Document
+from patroon.gui.inline_editor import InlineEditing, InlineEditor
 from patroon.gui.lazy import layout as _layout_module
 from patroon.gui.lazy import model, palette
 from patroon.gui.lazy import painter as render
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
         QWidget,
     )
 
-    from patroon.gui.inline_editor import InlineEditor
     from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect, StepLayout
 
 # Only what the window needs to appear is imported here; the in-place editor,
@@ -352,7 +353,7 @@ class AddButtonItem(QGraphicsObject):
             self.clicked.emit()
 
 
-class PatternScene(QGraphicsScene):
+class PatternScene(InlineEditing, QGraphicsScene):
     """The pattern as graphics items, rebuilt from the layout whenever the document changes."""
 
     currentStepChanged = Signal(str)
@@ -610,167 +611,16 @@ class PatternScene(QGraphicsScene):
             if other.drop_target:
                 other.drop_target = False
                 other.update()
-        pattern = self.document.pattern
         step = item.step_id
         try:
             if target is not None:
-                new = model.set_offset(pattern, step, None)
-                new = model.move_step(new, step, pattern.index(target.step_id))
-                self.document.apply(new, self.tr("Move step"), select=step, select_before=step)
+                editing.drop_step_on(self.document, step, target.step_id)
             else:
-                dx, dy = self.offset_for_drop(step, item.pos().x(), item.pos().y())
-                self.document.apply(model.set_offset(pattern, step, (dx, dy)), self.tr("Nudge step"),
-                                    select=step, select_before=step)
+                editing.nudge_step(self.document, step, self.offset_for_drop(step, item.pos().x(), item.pos().y()))
         except PatternError:
             pass
         item.setPos(0, 0)  # the new layout (or the old one, if nothing changed) is the truth
         self._place_add_button()
-
-    # Editing in place ---------------------------------------------------------------------
-
-    def is_editing(self) -> bool:
-        return self.editor is not None
-
-    def _open_editor(self, kind: str, step: str | None, rect: QRectF, text: str, size: float, bold: bool,
-                     commit: Callable[[str], None], cancel: Callable[[], None] | None = None,
-                     multiline: bool = True, select_all: bool = True) -> InlineEditor:
-        self.commit_editing()
-
-        def done_commit(value: str) -> None:
-            self._close_editor()
-            try:
-                commit(value)
-            except PatternError as exc:
-                # The model refuses it (too long, say): say why and give the text back to edit.
-                self.problem.emit(exc.message)
-                QTimer.singleShot(0, lambda: self._open_editor(kind, step, rect, value, size, bold, commit, cancel,
-                                                               multiline, select_all=False))
-
-        def done_cancel() -> None:
-            self._close_editor()
-            if cancel is not None:
-                cancel()
-
-        from patroon.gui.inline_editor import InlineEditor
-
-        views = self.views()
-        device = views[0].viewport() if views else None
-        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
-        self.editor = editor
-        self._editing = (kind, step)
-        self.addItem(editor)
-        if select_all:
-            editor.select_all()
-        else:
-            editor.place_cursor_at_start()
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.add_button.setVisible(False)
-        self.editingChanged.emit(True)
-        return editor
-
-    def _close_editor(self) -> None:
-        editor, self.editor, self._editing = self.editor, None, None
-        if editor is not None:
-            editor.clearFocus()
-            self.removeItem(editor)
-            editor.deleteLater()
-        for view in self.views():
-            view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._place_add_button()
-        if editor is not None:
-            self.editingChanged.emit(False)
-
-    def commit_editing(self) -> None:
-        """Finish any in-place edit, keeping what was typed."""
-        if self.editor is not None:
-            self.editor.commit()
-
-    def cancel_editing(self) -> None:
-        if self.editor is not None:
-            self.editor.cancel()
-
-    def start_editing(self, step_id: str, adding: bool = False) -> InlineEditor | None:
-        """Edit a step's text in place; with ``adding`` the new step's insertion and text are one command."""
-        item = self.steps.get(step_id)
-        if item is None:
-            return None
-        self.select_step(step_id)
-        layout = item.layout
-        rect = self.layout_rect(layout.box)
-        merge = ("add", step_id) if adding else None
-        undo_text = self.tr("Add step") if adding else self.tr("Edit step text")
-
-        def commit(text: str) -> None:
-            try:
-                new = model.set_step_text(self.document.pattern, step_id, text)
-            except KeyError:  # the step went away meanwhile
-                return
-            self.document.apply(new, undo_text, merge=merge, select=step_id, select_before=step_id)
-
-        def cancel() -> None:
-            if adding:
-                self._drop_added_step(step_id)
-
-        return self._open_editor("step", step_id, rect, self.document.pattern.step(step_id).text,
-                                 layout.text.size, layout.text.bold, commit, cancel, select_all=not adding)
-
-    def _drop_added_step(self, step_id: str) -> None:
-        """Esc on a step just added takes the addition back, leaving nothing to redo."""
-        stack = self.document.undo_stack
-        index = stack.index()
-        if index == 0:
-            return
-        command = stack.command(index - 1)
-        if getattr(command, "merge_key", None) == ("add", step_id):
-            # Qt drops an obsolete command on undo without undoing it: undo it here first.
-            command.undo()
-            command.setObsolete(True)
-            stack.undo()
-
-    def start_editing_title(self) -> InlineEditor | None:
-        if self.layout is None:
-            return None
-        block = self.layout.title
-        area = self.layout.title_area
-        rect = self.layout_rect(_layout_module.Rect(area.x, block.rect.y, area.w, max(block.rect.h, 30)))
-
-        def commit(text: str) -> None:
-            text = " ".join(text.split())
-            if not text:
-                return
-            self.document.apply(model.update(self.document.pattern, title=text), self.tr("Edit title"))
-
-        return self._open_editor("title", None, rect, self.document.pattern.title, block.size, True, commit,
-                                 multiline=False)
-
-    def start_editing_breakthrough(self, step_id: str) -> InlineEditor | None:
-        """Edit (or add) the breakthrough on the arrow leaving ``step_id``; an empty text removes it."""
-        if self.layout is None or step_id not in self.arrows:
-            return None
-        self.select_step(step_id)
-        existing = self.document.pattern.breakthrough(step_id)
-        size = max(9.0, self.layout.step_font_size * 0.85)
-        if step_id in self.breakthroughs:
-            rect = self.layout_rect(self.breakthroughs[step_id].layout.note_box)
-        else:
-            points = self.arrows[step_id].layout.path
-            mx, my = points[len(points) // 2]
-            w = max(150.0, 11 * size)
-            rect = self.layout_rect(_layout_module.Rect(mx - w / 2, my - 2 * size, w, 4 * size))
-
-        def commit(text: str) -> None:
-            text = text.strip()
-            if not text and existing is None:
-                return
-            try:
-                new = model.set_breakthrough(self.document.pattern, step_id, text or None)
-            except KeyError:  # the step went away meanwhile
-                return
-            label = self.tr("Remove breakthrough") if not text else (
-                self.tr("Edit breakthrough") if existing else self.tr("Add breakthrough"))
-            self.document.apply(new, label, select=step_id, select_before=step_id)
-
-        return self._open_editor("breakthrough", step_id, rect, existing.text if existing else "", size, False, commit)
 
     # Pictures -----------------------------------------------------------------------------
 

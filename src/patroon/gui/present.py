@@ -46,11 +46,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from patroon.gui import editing
 from patroon.gui.present_awake import KeepAwake
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
 from patroon.i18n import pick
 from patroon.layout import PatternLayout, layout_pattern
-from patroon.model import Pattern, set_breakthrough
+from patroon.model import Pattern
 from patroon.render.fonts import ensure_fonts
 from patroon.render.measure import QtTextMeasure
 from patroon.render.painter import paint_arrow, paint_breakthrough, paint_step, paint_title
@@ -477,7 +478,6 @@ class PresenterWindow(QWidget):
         if target is None:
             return
         self.repaint()  # the prompt goes at once; laying out the new note can take a moment
-        pattern = self.pattern
         prepared = self._note(target) if self._hidden_note(target) else ""
         if prepared:
             # Typed on an arrow whose prepared note is still hidden: the room's words join it
@@ -485,12 +485,9 @@ class PresenterWindow(QWidget):
             if not text:
                 return
             text = f"{prepared} {text}"
-        had = bool(self._note(target))
         self._live_breakthroughs.add(target)
-        if text:
-            self.document.apply(set_breakthrough(pattern, target, text), self.tr("Add breakthrough"))
-        elif had:
-            self.document.apply(set_breakthrough(pattern, target, None), self.tr("Remove breakthrough"))
+        # Typed in front of the room, it is always "added", even where it replaces a note.
+        editing.set_breakthrough(self.document, target, text, label=self.tr("Add breakthrough") if text else None)
 
     def _note(self, step: str | None) -> str:
         """The breakthrough note on the arrow after ``step`` ("" without one)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from patroon.gui.lazy import model
 from patroon.errors import PatternError
+from patroon.gui import editing
 from patroon.gui.document import Document
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -344,30 +345,20 @@ class SidePanel(QTabWidget):
         self._apply(new, self.tr("Edit note"), ("note", step))
 
     def _on_item_edited(self, item: QListWidgetItem) -> None:
-        if self._refreshing:
-            return
-        step = item.data(ID_ROLE)
-        try:
-            new = model.set_step_text(self.document.pattern, step, item.text())
-        except PatternError as exc:
-            self._complain(exc)
-            self.refresh()
-            return
-        self.document.apply(new, self.tr("Edit step text"), select=step, select_before=step)
+        if not self._refreshing:
+            self._edit_item(item, editing.set_step_text, item.text())
 
     def _on_breakthrough_edited(self, item: QListWidgetItem) -> None:
-        if self._refreshing:
-            return
-        step = item.data(ID_ROLE)
-        text = item.text().strip()
+        if not self._refreshing:
+            self._edit_item(item, editing.set_breakthrough, item.text().strip())
+
+    def _edit_item(self, item: QListWidgetItem, edit, text: str) -> None:
+        """A list item's text edited in place: one command, or the list put back and the reason said."""
         try:
-            new = model.set_breakthrough(self.document.pattern, step, text or None)
+            edit(self.document, item.data(ID_ROLE), text)
         except PatternError as exc:
             self._complain(exc)
             self.refresh()
-            return
-        self.document.apply(new, self.tr("Edit breakthrough") if text else self.tr("Remove breakthrough"),
-                            select=step, select_before=step)
 
     def _on_breakthrough_current(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is not None and not self._refreshing:

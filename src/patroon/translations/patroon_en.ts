@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="487"/>
+        <location filename="../gui/mainwindow.py" line="403"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>
