@@ -80,8 +80,8 @@ def is_colour(colour: QColor, tolerance: int = 12):
 
 def step_rect(window, index: int, inset: int = 12) -> QRect:
     """Where step ``index``'s box is on the widget, shrunk by ``inset`` to stay inside its rounded border."""
-    box = window.pattern_layout.steps[index].box
-    dx, dy = window._ensure_geometry().offset
+    box = window.view.pattern_layout().steps[index].box
+    dx, dy = window.view.geometry().offset
     return QRect(round(box.x + dx + inset), round(box.y + dy + inset), round(box.w - 2 * inset), round(box.h - 2 * inset))
 
 
@@ -150,7 +150,7 @@ def test_clicks_go_forward_and_back(qtbot, window):
 
 
 def test_title_only_has_no_box_where_step_one_will_be(qtbot, window):
-    background = window._palette.background
+    background = window.view.palette.background
     area = step_rect(window, 0)
     assert share_of(grab(window), area, is_colour(background)) > 0.98
     press(qtbot, window, Qt.Key.Key_Right)
@@ -165,7 +165,7 @@ def test_the_revealed_step_stands_out_from_the_softened_ones(qtbot, window):
     image = grab(window)
     assert share_of(image, step_rect(window, 0, inset=0), dark) == 0  # softened
     assert share_of(image, step_rect(window, 1, inset=0), dark) > 0.01  # highlighted
-    assert QColor(image.pixel(step_rect(window, 1).topLeft())) == QColor(window._palette.render.highlight_fill)
+    assert QColor(image.pixel(step_rect(window, 1).topLeft())) == QColor(window.view.palette.render.highlight_fill)
     press(qtbot, window, Qt.Key.Key_End)
     closed = grab(window)
     assert all(share_of(closed, step_rect(window, i, inset=0), dark) > 0.01 for i in range(len(window.pattern.steps)))
@@ -198,7 +198,7 @@ def test_q_shows_the_questions_large(qtbot, window):
     diagram = grab(window)
     press(qtbot, window, Qt.Key.Key_Q)
     assert window.questions_shown
-    geometry = window._ensure_geometry()
+    geometry = window.view.geometry()
     assert geometry.questions_px >= 0.04 * window.height()
     assert grab(window) != diagram
     press(qtbot, window, Qt.Key.Key_Q)
@@ -217,7 +217,7 @@ def test_help_overlay_on_question_mark_and_f1(qtbot, window):
 
 
 def test_help_overlay_hides_the_pattern_behind_it(qtbot, window):
-    from patroon.gui.present import HELP_PANEL
+    from patroon.gui.present_view import HELP_PANEL
 
     press(qtbot, window, Qt.Key.Key_End)  # everything shown: steps under the help's corner
     press(qtbot, window, Qt.Key.Key_F1)
@@ -227,7 +227,7 @@ def test_help_overlay_hides_the_pattern_behind_it(qtbot, window):
     press(qtbot, window, Qt.Key.Key_F1)
     assert window.help_shown
     empty = grab(window)
-    area = window.help_rect().toAlignedRect().adjusted(4, 4, -4, -4)
+    area = window.view.help_rect().toAlignedRect().adjusted(4, 4, -4, -4)
     assert area.width() > 200 and area.height() > 200
     assert full.copy(area) == empty.copy(area)  # nothing of the pattern shows through
     press(qtbot, window, Qt.Key.Key_F1)
@@ -295,19 +295,19 @@ def test_digits_followed_by_another_key_do_not_set_the_timer(qtbot, window):
 
 
 def test_timer_shows_in_a_corner_and_signals_the_end(qtbot, window, clock):
-    corner = window.timer_rect().toAlignedRect()
-    background = window._palette.background
+    corner = window.view.timer_rect().toAlignedRect()
+    background = window.view.palette.background
     assert share_of(grab(window), corner, is_colour(background)) > 0.98  # hidden until used
     qtbot.keyClicks(window, "1")
     press(qtbot, window, Qt.Key.Key_T)
     assert share_of(grab(window), corner, is_colour(background)) < 0.98  # the countdown shows
     assert corner.right() <= window.width() and corner.top() >= 0
-    assert window.timer_rect().height() >= 0.08 * window.height()  # readable from the back
+    assert window.view.timer_rect().height() >= 0.08 * window.height()  # readable from the back
     with qtbot.waitSignal(window.timer.finished, timeout=1000):
         clock.advance(61)
         window.timer.poll()
     assert window.timer.is_finished and window.timer.text() == "0:00"
-    alarm = window._palette.alarm
+    alarm = window.view.palette.alarm
     red = []
     for _half_second in range(2):  # it blinks: red on white, then white on red
         red.append(share_of(grab(window), corner, is_colour(alarm, 30)))
@@ -341,11 +341,11 @@ def test_d_adds_a_breakthrough_after_the_highlighted_step(qtbot, window, documen
     assert [(b.after, b.text) for b in document.pattern.breakthroughs] == [(target, "Samen een visie maken")]
     assert document.is_modified()
     assert document.undo_stack.undoText()
-    assert len(window.pattern_layout.breakthroughs) == 1  # laid out and painted at once
+    assert len(window.view.pattern_layout().breakthroughs) == 1  # laid out and painted at once
     assert window.revealed == 2  # the reveal stays where it was
     document.undo_stack.undo()
     assert document.pattern.breakthroughs == [] and not document.is_modified()
-    assert len(window.pattern_layout.breakthroughs) == 0
+    assert len(window.view.pattern_layout().breakthroughs) == 0
 
 
 def test_breakthrough_prompt_escape_cancels_and_stays(qtbot, window, document):
@@ -383,7 +383,7 @@ def test_follows_changes_made_in_the_editor(qtbot, window, document):
     pattern = document.pattern
     document.apply(remove_step(pattern, pattern.steps[0].id), "remove")
     assert window.circle_closed and window.revealed == len(pattern.steps) - 1
-    assert len(window.pattern_layout.steps) == len(pattern.steps) - 1
+    assert len(window.view.pattern_layout().steps) == len(pattern.steps) - 1
 
 
 # Legibility ----------------------------------------------------------------------------------
@@ -395,11 +395,11 @@ def test_legible_and_nothing_cropped(qtbot, path, size):
     win = PresenterWindow(Document(load_pattern(path), path))
     qtbot.addWidget(win)
     win.resize(*size)
-    drawn = win.diagram_rect()
+    drawn = win.view.diagram_rect()
     assert drawn.left() >= 0 and drawn.top() >= 0
     assert drawn.right() <= size[0] and drawn.bottom() <= size[1]
     assert drawn.width() >= 0.5 * size[0] or drawn.height() >= 0.8 * size[1]  # and it fills the screen
-    layout = win.pattern_layout
+    layout = win.view.pattern_layout()
     assert layout.title.size > layout.step_font_size  # the title larger
     if size == (1920, 1080):  # legible from the back of the room
         assert layout.step_font_size >= 28
@@ -655,16 +655,16 @@ def window_palette_highlight() -> str:
 def test_timer_on_the_questions_view_stays_clear_of_the_questions(qtbot, window):
     press(qtbot, window, Qt.Key.Key_T)
     press(qtbot, window, Qt.Key.Key_Q)
-    title, body = window._questions_rects(window.width(), window.height())
-    timer = window.timer_rect()
+    title, body = window.view.questions_rects(window.width(), window.height())
+    timer = window.view.timer_rect()
     assert not timer.intersects(title) and not timer.intersects(body)
     assert window.rect().contains(timer.toAlignedRect())
 
 
 def note_rect(window) -> QRect:
     """Where the first breakthrough's note is on the widget, inside its border."""
-    note = window.pattern_layout.breakthroughs[0].note_box
-    dx, dy = window._ensure_geometry().offset
+    note = window.view.pattern_layout().breakthroughs[0].note_box
+    dx, dy = window.view.geometry().offset
     return QRect(round(note.x + dx + 4), round(note.y + dy + 4), round(note.w - 8), round(note.h - 8))
 
 
@@ -674,7 +674,7 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
 
     steps = document.pattern.steps
     document.apply(set_breakthrough(document.pattern, steps[1].id, "Uit het bestand"), "file")
-    background = window._palette.background
+    background = window.view.palette.background
 
     def note_shown() -> bool:
         return share_of(grab(window), note_rect(window), is_colour(background)) < 0.9

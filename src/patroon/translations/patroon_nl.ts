@@ -647,183 +647,186 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     </message>
 </context>
 <context>
+    <name>PresenterView</name>
+    <message>
+        <location filename="../gui/present_view.py" line="111"/>
+        <location filename="../gui/present_view.py" line="259"/>
+        <source>Time!</source>
+        <translation>Tijd!</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="278"/>
+        <source>paused — T</source>
+        <translation>gepauzeerd — T</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="327"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+</context>
+<context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="427"/>
+        <location filename="../gui/present.py" line="385"/>
         <source>Timer: %1 min</source>
         <extracomment>The step just revealed (its id), or &quot;&quot; when none is (title only, circle closed). With a second screen the editor can follow it and show that step&apos;s facilitator note.</extracomment>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="440"/>
+        <location filename="../gui/present.py" line="398"/>
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="456"/>
+        <location filename="../gui/present.py" line="414"/>
         <source>Breakthrough on the arrow from step %1 to step %2:</source>
         <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="464"/>
+        <location filename="../gui/present.py" line="422"/>
         <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
         <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="490"/>
+        <location filename="../gui/present.py" line="448"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="561"/>
+        <location filename="../gui/present.py" line="519"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="703"/>
-        <location filename="../gui/present.py" line="851"/>
-        <source>Time!</source>
-        <translation>Tijd!</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="870"/>
-        <source>paused — T</source>
-        <translation>gepauzeerd — T</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="899"/>
+        <location filename="../gui/present.py" line="623"/>
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="899"/>
+        <location filename="../gui/present.py" line="623"/>
         <source>next step (after the circle: the prepared breakthroughs)</source>
         <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="900"/>
+        <location filename="../gui/present.py" line="624"/>
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="900"/>
+        <location filename="../gui/present.py" line="624"/>
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="901"/>
+        <location filename="../gui/present.py" line="625"/>
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="901"/>
+        <location filename="../gui/present.py" line="625"/>
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="902"/>
+        <location filename="../gui/present.py" line="626"/>
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="902"/>
+        <location filename="../gui/present.py" line="626"/>
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="903"/>
+        <location filename="../gui/present.py" line="627"/>
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="903"/>
+        <location filename="../gui/present.py" line="627"/>
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="904"/>
+        <location filename="../gui/present.py" line="628"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="904"/>
+        <location filename="../gui/present.py" line="628"/>
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="905"/>
+        <location filename="../gui/present.py" line="629"/>
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="905"/>
+        <location filename="../gui/present.py" line="629"/>
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="906"/>
+        <location filename="../gui/present.py" line="630"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="906"/>
+        <location filename="../gui/present.py" line="630"/>
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="907"/>
+        <location filename="../gui/present.py" line="631"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="907"/>
+        <location filename="../gui/present.py" line="631"/>
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="908"/>
+        <location filename="../gui/present.py" line="632"/>
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="908"/>
+        <location filename="../gui/present.py" line="632"/>
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="909"/>
+        <location filename="../gui/present.py" line="633"/>
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="909"/>
+        <location filename="../gui/present.py" line="633"/>
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="910"/>
+        <location filename="../gui/present.py" line="634"/>
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="910"/>
+        <location filename="../gui/present.py" line="634"/>
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="911"/>
+        <location filename="../gui/present.py" line="635"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="911"/>
+        <location filename="../gui/present.py" line="635"/>
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="937"/>
-        <source>Keys</source>
-        <translation>Toetsen</translation>
     </message>
 </context>
 <context>
