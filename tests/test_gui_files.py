@@ -78,8 +78,8 @@ def test_save_then_open_round_trip(window, make_window, tmp_path, monkeypatch):
     assert w.windowTitle().startswith("Eigen patroon[*]") and w.isWindowModified()
     target = tmp_path / "eigen.yaml"
     monkeypatch.setattr(type(w), "ask_save_path", lambda self, suggested: target)
-    assert w.act_save.isEnabled()
-    w.act_save.trigger()
+    assert w.menus.act_save.isEnabled()
+    w.menus.act_save.trigger()
     assert target.exists()
     assert load_pattern(target) == w.document.pattern
     assert not w.isWindowModified()
@@ -106,7 +106,7 @@ def test_save_as_adds_the_pattern_extension_where_the_name_has_none(window, tmp_
     w = window
     w.files.new_pattern()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / typed), ""))
-    w.act_save.trigger()
+    w.menus.act_save.trigger()
     assert [p.name for p in tmp_path.iterdir()] == [saved]
     assert w.document.path == tmp_path / saved
 
@@ -127,7 +127,7 @@ def test_unsaved_changes_guard_on_new(window, pattern_file, answer):
     w.files.open_path(pattern_file)
     change_title(w, "Gewijzigd")
     w.answers.append(answer)
-    w.act_new.trigger()
+    w.menus.act_new.trigger()
     assert w.asked and w.asked[-1]["icon"] == QMessageBox.Icon.Warning
     if answer == B.Cancel:
         assert w.document.pattern.title == "Gewijzigd" and w.document.path == pattern_file
@@ -150,7 +150,7 @@ def test_unsaved_changes_guard_on_close_and_open(window, pattern_file, tmp_path,
     opened = []
     monkeypatch.setattr(type(w), "ask_open_path", lambda self: opened.append(1) or WERELDVREDE)
     w.answers.append(B.Cancel)
-    w.act_open.trigger()
+    w.menus.act_open.trigger()
     assert not opened and w.document.pattern.title == "Gewijzigd"
     w.answers.append(B.Discard)
     assert w.close()
@@ -323,7 +323,7 @@ def test_recovery_after_a_crash_is_offered_and_restores(make_window, pattern_fil
     assert w.document.is_modified()
     assert not leftover.exists()
     # undo goes back to the version on disk
-    w.act_undo.trigger()
+    w.menus.act_undo.trigger()
     assert w.document.pattern.title == "Wereldvrede"
     # a second start finds nothing to offer
     other = make_window()
@@ -361,8 +361,8 @@ def _dead_pid() -> int:
 
 def test_examples_menu_makes_an_untitled_copy(window):
     w = window
-    w.examples_menu.aboutToShow.emit()
-    actions = [a for a in w.examples_menu.actions() if a.text()]
+    w.menus.examples_menu.aboutToShow.emit()
+    actions = [a for a in w.menus.examples_menu.actions() if a.text()]
     assert len(actions) == 5
     wanted = next(a for a in actions if a.text() == "Wereldvrede")
     wanted.trigger()
@@ -374,8 +374,8 @@ def test_examples_menu_makes_an_untitled_copy(window):
 def test_recent_files_menu(window, pattern_file):
     w = window
     w.files.open_path(pattern_file)
-    w.recent_menu.aboutToShow.emit()
-    entries = [a for a in w.recent_menu.actions() if a.statusTip() == str(pattern_file)]
+    w.menus.recent_menu.aboutToShow.emit()
+    entries = [a for a in w.menus.recent_menu.actions() if a.statusTip() == str(pattern_file)]
     assert entries
     w.files.new_pattern()
     entries[0].trigger()
@@ -420,7 +420,7 @@ def test_a_change_on_disk_while_presenting_is_asked_once_after_the_presentation(
     # Nothing of the editor may come over the pattern on the projector: the question waits for Esc.
     w = window
     w.files.open_path(pattern_file)
-    w.act_present.trigger()
+    w.menus.act_present.trigger()
     presenter = w.presenter
     qtbot.keyClick(presenter, Qt.Key.Key_End)
     for title in ("Eerste wijziging", "Tweede wijziging"):
@@ -428,7 +428,7 @@ def test_a_change_on_disk_while_presenting_is_asked_once_after_the_presentation(
             pattern_file.write_text(dumps(model.update(load_pattern(WERELDVREDE), title=title)), encoding="utf-8")
         w.files.check_disk()  # what the watcher's timer calls
     assert w.asked == []
-    assert presenter.isVisible() and presenter.circle_closed and w.document.pattern.title == "Wereldvrede"
+    assert presenter.isVisible() and presenter.position > len(presenter.pattern.steps) and w.document.pattern.title == "Wereldvrede"
     w.answers.append(B.Yes)
     qtbot.keyClick(presenter, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: len(w.asked) == 1, timeout=5000)
@@ -442,7 +442,7 @@ def test_a_change_on_disk_while_presenting_is_asked_once_after_the_presentation(
 def test_closing_the_editor_while_presenting_drops_the_held_question(window, pattern_file, qtbot):
     w = window
     w.files.open_path(pattern_file)
-    w.act_present.trigger()
+    w.menus.act_present.trigger()
     presenter = w.presenter
     with qtbot.waitSignal(w.files.watcher.fileChanged, timeout=5000):
         pattern_file.write_text(dumps(model.update(load_pattern(WERELDVREDE), title="Elders gewijzigd")),
@@ -459,7 +459,7 @@ def test_recovery_offer_waits_until_the_presentation_ends(make_window, qtbot):
     leftover = _leave_a_recovery_copy()
     w = make_window()
     w.files.open_path(WERELDVREDE)
-    w.act_present.trigger()
+    w.menus.act_present.trigger()
     assert w.files.offer_recovery() == 0
     assert w.asked == [] and leftover.exists()
     w.answers.append(B.Discard)
@@ -517,7 +517,7 @@ def test_second_start_keeps_the_canvas_large(make_window, qtbot):
     try:
         assert second.view.width() > second.dock.width() > 100
         assert second.dock.width() <= second.width() // 3 + 2
-        assert second.zoom_label.text() == f"{round(second.view.zoom() * 100)} %"
+        assert second.statusBar().zoom_label.text() == f"{round(second.view.zoom() * 100)} %"
         assert second.view.zoom() > 0.3  # the diagram readable, not a stamp at 4 %
     finally:
         second.close()
@@ -555,10 +555,10 @@ def test_status_message_does_not_overlap_the_key_hint(make_window, pattern_file,
         for _ in range(3):
             QApplication.processEvents()
         assert "geopend" in w.statusBar().currentMessage()
-        assert not w.hint_label.isVisible()  # the message alone, not drawn over the hint
+        assert not w.statusBar().hint_label.isVisible()  # the message alone, not drawn over the hint
         w.statusBar().clearMessage()
         QApplication.processEvents()
-        assert w.hint_label.isVisible() and w.hint_label.text()
+        assert w.statusBar().hint_label.isVisible() and w.statusBar().hint_label.text()
     finally:
         w.close()
 
@@ -630,7 +630,7 @@ def test_table_timer_shows_in_the_status_bar_and_signals_the_end(make_window, mo
     w.show()
     qtbot.waitExposed(w)
     try:
-        label = w.timer_label
+        label = w.statusBar().timer_label
         assert not label.isVisible()  # nothing to show before the timer is started
         timer.start()  # as T in the presenter does
         now[0] += 60

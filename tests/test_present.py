@@ -78,6 +78,11 @@ def is_colour(colour: QColor, tolerance: int = 12):
     )
 
 
+def circle_closed(window) -> bool:
+    """Every step and every arrow shown, the last one back to the first (position n + 1 or beyond)."""
+    return window.position > len(window.pattern.steps)
+
+
 def step_rect(window, index: int, inset: int = 12) -> QRect:
     """Where step ``index``'s box is on the widget, shrunk by ``inset`` to stay inside its rounded border."""
     box = window.view.pattern_layout().steps[index].box
@@ -92,7 +97,7 @@ def test_starts_with_the_title_only(window):
     assert window.position == 0
     assert window.revealed == 0
     assert window.highlight is None
-    assert not window.circle_closed
+    assert not circle_closed(window)
 
 
 @pytest.mark.parametrize(
@@ -120,23 +125,23 @@ def test_previous_keys_go_back(qtbot, window, key):
 def test_the_last_next_closes_the_circle_then_shows_the_questions(qtbot, window):
     n = len(window.pattern.steps)
     press(qtbot, window, Qt.Key.Key_Space, n)
-    assert window.highlight == window.pattern.steps[-1].id and not window.circle_closed
+    assert window.highlight == window.pattern.steps[-1].id and not circle_closed(window)
     before = grab(window)
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.circle_closed and window.revealed == n
+    assert circle_closed(window) and window.revealed == n
     assert window.highlight is None  # every step at full strength
     assert grab(window) != before  # the closing arrow appears, the softened steps brighten
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.questions_shown
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.questions_shown and window.circle_closed  # the end: nothing more
+    assert window.questions_shown and circle_closed(window)  # the end: nothing more
     press(qtbot, window, Qt.Key.Key_PageUp)
-    assert not window.questions_shown and window.circle_closed
+    assert not window.questions_shown and circle_closed(window)
 
 
 def test_home_and_end(qtbot, window):
     press(qtbot, window, Qt.Key.Key_End)
-    assert window.circle_closed and window.highlight is None
+    assert circle_closed(window) and window.highlight is None
     press(qtbot, window, Qt.Key.Key_Home)
     assert window.position == 0
 
@@ -251,7 +256,8 @@ def test_escape_leaves_from_a_blank_screen(qtbot, window):
 def test_start_goes_full_screen_on_the_given_screen_with_the_title_only(qtbot, document):
     win = PresenterWindow(document, screen=choose_screen())
     qtbot.addWidget(win)
-    win.set_position(3)
+    for _ in range(3):  # a window shown before: it starts again from the title
+        win.go_next()
     win.start()
     qtbot.waitExposed(win)
     assert win.isFullScreen()
@@ -334,10 +340,10 @@ def test_d_adds_a_breakthrough_after_the_highlighted_step(qtbot, window, documen
     press(qtbot, window, Qt.Key.Key_Right, 2)
     target = window.highlight
     press(qtbot, window, Qt.Key.Key_D)
-    assert window.prompt_shown and window.prompt_target == target
+    assert window.prompt.isVisible() and window.prompt_target == target
     qtbot.keyClicks(window.prompt.edit, "Samen een visie maken")
     press(qtbot, window.prompt.edit, Qt.Key.Key_Return)
-    assert not window.prompt_shown
+    assert not window.prompt.isVisible()
     assert [(b.after, b.text) for b in document.pattern.breakthroughs] == [(target, "Samen een visie maken")]
     assert document.is_modified()
     assert document.undo_stack.undoText()
@@ -356,13 +362,13 @@ def test_breakthrough_prompt_escape_cancels_and_stays(qtbot, window, document):
     assert window.prompt_target == document.pattern.steps[-2].id
     qtbot.keyClicks(window.prompt.edit, "x")
     press(qtbot, window.prompt.edit, Qt.Key.Key_Escape)
-    assert not window.prompt_shown and window.isVisible()
+    assert not window.prompt.isVisible() and window.isVisible()
     assert document.pattern.breakthroughs == [] and not document.is_modified()
 
 
 def test_breakthrough_needs_a_revealed_step(qtbot, window, document):
     press(qtbot, window, Qt.Key.Key_D)
-    assert not window.prompt_shown
+    assert not window.prompt.isVisible()
 
 
 def test_ctrl_z_undoes_in_the_presenter(qtbot, window, document):
@@ -382,7 +388,7 @@ def test_follows_changes_made_in_the_editor(qtbot, window, document):
     press(qtbot, window, Qt.Key.Key_End)
     pattern = document.pattern
     document.apply(remove_step(pattern, pattern.steps[0].id), "remove")
-    assert window.circle_closed and window.revealed == len(pattern.steps) - 1
+    assert circle_closed(window) and window.revealed == len(pattern.steps) - 1
     assert len(window.view.pattern_layout().steps) == len(pattern.steps) - 1
 
 
@@ -410,7 +416,7 @@ def test_legible_and_nothing_cropped(qtbot, path, size):
 def test_breakthrough_prompt_leaves_the_step_visible(qtbot, window, steps):
     press(qtbot, window, Qt.Key.Key_Right, steps)
     press(qtbot, window, Qt.Key.Key_D)
-    assert window.prompt_shown
+    assert window.prompt.isVisible()
     prompt = window.prompt.geometry()
     assert window.rect().contains(prompt)
     assert not prompt.intersects(step_rect(window, steps - 1))
@@ -451,7 +457,7 @@ def test_f5_in_the_editor_presents_its_document_and_esc_returns(qtbot):
     qtbot.waitExposed(editor)
     assert editor.files.open_path(WERELDVREDE)
     try:
-        editor.act_present.trigger()
+        editor.menus.act_present.trigger()
         presenters = [w for w in QApplication.topLevelWidgets() if isinstance(w, PresenterWindow) and w.isVisible()]
         assert len(presenters) == 1
         presenter = presenters[0]
@@ -682,7 +688,7 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
     press(qtbot, window, Qt.Key.Key_Right, 3)  # the arrow from step 2 to 3 is shown; its note is not
     assert window.revealed == 3 and not note_shown()
     press(qtbot, window, Qt.Key.Key_Right, len(steps) - 2)  # the circle closes, still without the note
-    assert window.circle_closed and not window.breakthroughs_shown and not note_shown()
+    assert circle_closed(window) and not window.breakthroughs_shown and not note_shown()
     press(qtbot, window, Qt.Key.Key_Right)  # one more: the prepared breakthroughs
     assert window.breakthroughs_shown and note_shown() and not window.questions_shown
     press(qtbot, window, Qt.Key.Key_Right)
@@ -694,7 +700,7 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
     press(qtbot, window, Qt.Key.Key_Home)
     press(qtbot, window, Qt.Key.Key_Right, 2)
     press(qtbot, window, Qt.Key.Key_D)  # the prompt does not show the hidden note
-    assert window.prompt_shown and window.prompt.edit.text() == ""
+    assert window.prompt.isVisible() and window.prompt.edit.text() == ""
     press(qtbot, window.prompt.edit, Qt.Key.Key_Return)  # nothing typed: the prepared note stays
     assert document.pattern.breakthroughs[0].text == "Uit het bestand" and not note_shown()
     press(qtbot, window, Qt.Key.Key_D)
@@ -717,7 +723,7 @@ def test_a_click_beside_the_prompt_keeps_the_typing_in_it(qtbot, window, documen
     press(qtbot, window, Qt.Key.Key_Right)
     press(qtbot, window, Qt.Key.Key_D)
     qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=window.rect().topLeft() + QPoint(5, 5))
-    assert window.prompt_shown and window.revealed == 1  # the click did not move on
+    assert window.prompt.isVisible() and window.revealed == 1  # the click did not move on
     assert QApplication.focusWidget() is window.prompt.edit  # and what is typed next goes into the prompt
 
 

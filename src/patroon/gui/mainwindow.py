@@ -17,22 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QWidget,
 )
 
@@ -40,7 +31,8 @@ from patroon.errors import PatternError
 from patroon.gui import editing
 from patroon.gui.document import Document
 from patroon.gui.files import DocumentFiles, presenting
-from patroon.gui.icons import icon
+from patroon.gui.menus import EditorMenus
+from patroon.gui.statusbar import EditorStatusBar
 from patroon.gui.lazy import fileformat, model
 from patroon.limits import MAX_PRINTED_STEPS
 
@@ -81,9 +73,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(placeholder)
 
         self.files = DocumentFiles(self)
-        self._create_actions()
-        self._create_menus()
-        self._create_toolbar()
+        self.menus = EditorMenus(self)
 
         self.document.changed.connect(self._update_actions)
         self.document.modifiedChanged.connect(self.setWindowModified)
@@ -105,7 +95,7 @@ class MainWindow(QMainWindow):
         # All the bundled fonts, the symbol font too: the side panel's fields show texts
         # (questions, description) that the diagram never measures, emoji included.
         ensure_fonts()
-        self._create_statusbar()
+        self.setStatusBar(EditorStatusBar(self))
         self.scene = PatternScene(self.document, self)
         self.view = PatternView(self.scene, self)
         self.view.setAcceptDrops(False)
@@ -119,10 +109,11 @@ class MainWindow(QMainWindow):
         self.scene.addRequested.connect(self.add_step)
         self.panel.currentStepChanged.connect(self._on_panel_step)
         self.panel.moveRequested.connect(self.move_step_to)
-        self.view.zoomChanged.connect(self._show_zoom)
-        self._limit_step_shortcuts()
-        self.panel.add_step_tools((self.act_add, self.act_delete, self.act_earlier, self.act_later,
-                                   self.act_breakthrough))
+        self.view.zoomChanged.connect(self.statusBar().show_zoom)
+        self.menus.limit_step_shortcuts(self.view, self.panel.step_list)
+        menus = self.menus
+        self.panel.add_step_tools((menus.act_add, menus.act_delete, menus.act_earlier, menus.act_later,
+                                   menus.act_breakthrough))
         self.scene.editingChanged.connect(self._show_hint)
         self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self._restore_state()
@@ -172,211 +163,9 @@ class MainWindow(QMainWindow):
     def _file_filter(self) -> str:
         return self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES)) + ";;" + self.tr("All files (*)")
 
-    # Actions ------------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _step_actions(self) -> tuple[QAction, ...]:
-        return (self.act_edit, self.act_add, self.act_delete, self.act_earlier, self.act_later,
-                self.act_breakthrough, self.act_remove_breakthrough)
-
-    def _limit_step_shortcuts(self) -> None:
-        """Step keys (Insert, Delete, F2, Ctrl+arrows...) work on the canvas and the step list only,
-        so typing in a text field of the side panel never moves or deletes a step."""
-        for action in self._step_actions():
-            self.removeAction(action)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)
-            self.panel.step_list.addAction(action)
-
-    def _create_actions(self) -> None:
-        S = QKeySequence.StandardKey
-        a = self._action
-        files = self.files
-        self.act_new = a(self.tr("&New"), files.new_pattern, S.New, "document-new", self.tr("Start a new pattern"))
-        self.act_open = a(self.tr("&Open…"), files.open_file, S.Open, "document-open", self.tr("Open a pattern file"))
-        self.act_save = a(self.tr("&Save"), files.save, S.Save, "document-save", self.tr("Save the pattern"))
-        self.act_save_as = a(self.tr("Save &as…"), files.save_as, S.SaveAs)
-        self.act_export = a(self.tr("&Export…"), self.export, "Ctrl+E", "document-export",
-                            self.tr("Export as PDF, SVG or PNG"))
-        self.act_print = a(self.tr("&Print…"), self.print_preview, S.Print, "document-print",
-                           self.tr("Print with preview"))
-        self.act_quit = a(self.tr("&Quit"), self.quit, "Ctrl+Q")
-        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.act_undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcuts([QKeySequence(S.Undo)])
-        self.act_undo.setIcon(icon("edit-undo"))
-        self.act_redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.act_redo.setIcon(icon("edit-redo"))
-        for act in (self.act_undo, self.act_redo):
-            act.triggered.connect(self.commit_editing)
-            self.addAction(act)
-
-        self.act_edit = a(self.tr("&Edit step text"), self.edit_step, "F2", None, self.tr("Edit the text of the selected step"))
-        self.act_add = a(self.tr("&Add step after"), self.add_step, ["Ins", "Ctrl+Return"], "list-add", self.tr("Add a step after the selected one"))
-        self.act_delete = a(self.tr("&Delete step"), self.delete_step, "Del", "list-remove", self.tr("Delete the selected step; the circle closes"))
-        self.act_earlier = a(self.tr("Move step &earlier"), lambda: self.move_step(-1), "Ctrl+Up", "go-up")
-        self.act_later = a(self.tr("Move step &later"), lambda: self.move_step(+1), "Ctrl+Down", "go-down")
-        self.act_breakthrough = a(self.tr("&Breakthrough on arrow…"), self.edit_breakthrough, "Ctrl+B", "breakthrough",
-                                  self.tr("Add or edit the breakthrough on the arrow leaving the selected step"))
-        self.act_remove_breakthrough = a(self.tr("&Remove breakthrough"), self.remove_breakthrough)
-        self.act_title = a(self.tr("Edit &title"), self.edit_title, "Ctrl+T", None, self.tr("Edit the title in the centre"))
-        self.act_reset_layout = a(self.tr("&Reset layout"), self.reset_layout, None, None,
-                                  self.tr("Put every box back in its place on the circle"))
-        self.act_copy = a(self.tr("&Copy diagram as image"), self.copy_image, "Ctrl+Shift+C", "edit-copy",
-                          self.tr("Copy the diagram to the clipboard, for slides"))
-
-        self.act_zoom_in = a(self.tr("Zoom &in"), lambda: self.view.zoom_in(), S.ZoomIn, "zoom-in")
-        self.act_zoom_out = a(self.tr("Zoom &out"), lambda: self.view.zoom_out(), S.ZoomOut, "zoom-out")
-        self.act_fit = a(self.tr("&Fit to window"), lambda: self.view.fit(), "Ctrl+0", "zoom-fit-best")
-        self.act_present = a(self.tr("&Present"), self.start_presenting, "F5", "x-office-presentation",
-                             self.tr("Show the pattern full screen for the room"))
-        self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
-        self.act_about = a(self.tr("&About Patroon"), self.show_about)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        files = self.files
-        m = bar.addMenu(self.tr("&File"))
-        m.addAction(self.act_new)
-        self.examples_menu = m.addMenu(self.tr("E&xamples"))
-        self.examples_menu.aboutToShow.connect(self._fill_examples)
-        m.addAction(self.act_open)
-        self.recent_menu = m.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(self.recent_menu))
-        m.addSeparator()
-        m.addAction(self.act_save)
-        m.addAction(self.act_save_as)
-        m.addSeparator()
-        m.addAction(self.act_export)
-        m.addAction(self.act_print)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-
-        m = bar.addMenu(self.tr("&Edit"))
-        m.addAction(self.act_undo)
-        m.addAction(self.act_redo)
-        m.addSeparator()
-        m.addAction(self.act_edit)
-        m.addAction(self.act_add)
-        m.addAction(self.act_delete)
-        m.addAction(self.act_earlier)
-        m.addAction(self.act_later)
-        m.addSeparator()
-        m.addAction(self.act_breakthrough)
-        m.addAction(self.act_remove_breakthrough)
-        m.addAction(self.act_title)
-        m.addAction(self.act_reset_layout)
-        m.addSeparator()
-        m.addAction(self.act_copy)
-
-        m = bar.addMenu(self.tr("&View"))
-        m.addAction(self.act_zoom_in)
-        m.addAction(self.act_zoom_out)
-        m.addAction(self.act_fit)
-        m.addSeparator()
-        toggle = self.dock.toggleViewAction()
-        toggle.setText(self.tr("Side &panel"))
-        toggle.setShortcut(QKeySequence("Ctrl+K"))
-        m.addAction(toggle)
-        m.addSeparator()
-        m.addAction(self.act_present)
-
-        m = bar.addMenu(self.tr("&Help"))
-        m.addAction(self.act_shortcuts)
-        m.addAction(self.act_about)
-
-    def _create_toolbar(self) -> None:
-        tb = QToolBar(self.tr("Toolbar"), self)
-        tb.setObjectName("toolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.act_new, self.act_open, self.act_save, None, self.act_undo, self.act_redo, None,
-                    self.act_add, self.act_delete, self.act_earlier, self.act_later, self.act_breakthrough, None,
-                    self.act_fit, self.act_present):
-            if act is None:
-                tb.addSeparator()
-            else:
-                tb.addAction(act)
-        for act in (self.act_open, self.act_save, self.act_undo, self.act_redo, self.act_earlier, self.act_later,
-                    self.act_breakthrough, self.act_fit, self.act_delete):
-            button = tb.widgetForAction(act)
-            if button is not None:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-                button.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        self.addToolBar(tb)
-        self.toolbar = tb
-
-    def _create_statusbar(self) -> None:
-        self.hint_label = QLabel(self)
-        self.statusBar().addWidget(self.hint_label, 1)
-        # showMessage() draws over normal widgets without hiding them: make way for the message.
-        self.statusBar().messageChanged.connect(lambda message: self.hint_label.setVisible(not message))
-        # The table timer of facilitator mode keeps running while the editor is in front: show it here too.
-        from patroon.gui.present_timer import timer_for
-
-        self.timer_label = QLabel(self)
-        self.timer_label.setObjectName("tableTimer")
-        self.timer_label.setMargin(2)
-        self.statusBar().addPermanentWidget(self.timer_label)
-        self.steps_label = QLabel(self)
-        self.zoom_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.steps_label)
-        self.statusBar().addPermanentWidget(self.zoom_label)
-        self.timer = timer_for(self.document)
-        self.timer.changed.connect(self._show_timer)
-        self.timer.finished.connect(self._timer_finished)
-        self._show_timer()
-
     def _show_hint(self, *_args) -> None:
-        """What the keys do now, in the status bar (for those who do not read menus)."""
-        if self.scene is not None and self.scene.is_editing():
-            text = self.tr("Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel")
-        elif self.current_step() is not None:
-            text = self.tr("F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough"
-                           " · ←/→: other step")
-        else:
-            text = self.tr("Click a step or press → to select one · Ctrl+T: edit the title")
-        self.hint_label.setText(text)
-
-    def _show_timer(self) -> None:
-        """The table timer in the status bar: hidden until started, red with "Time!" at the end."""
-        timer = self.timer
-        if timer.idle:
-            self.timer_label.hide()
-            return
-        if timer.is_finished:
-            self.timer_label.setText(self.tr("Time!"))
-            self.timer_label.setStyleSheet("QLabel { background: #c8102e; color: white; font-weight: bold; "
-                                           "padding: 0 8px; border-radius: 3px; }")
-        else:
-            text = self.tr("Table timer %1").replace("%1", timer.text())
-            if not timer.running:
-                text += " " + self.tr("(paused)")
-            self.timer_label.setText(text)
-            self.timer_label.setStyleSheet("")
-        self.timer_label.show()
-
-    def _timer_finished(self) -> None:
-        self._show_timer()
-        if self.presenter is None:  # the presenter sounds its own end signal
-            QApplication.beep()
-        self.statusBar().showMessage(self.tr("The table timer has run out."), 10000)
-
-    def _show_zoom(self, factor: float) -> None:
-        self.zoom_label.setText(f"{round(factor * 100)} %")
+        if self.scene is not None:
+            self.statusBar().show_hint(self.scene.is_editing(), self.current_step() is not None)
 
     # State of actions and title -------------------------------------------------
 
@@ -388,19 +177,8 @@ class MainWindow(QMainWindow):
         if self.scene is None:
             return
         pattern = self.document.pattern
-        step = self.current_step()
-        has = step is not None
-        index = pattern.index(step) if has else -1
-        self.act_edit.setEnabled(has)
-        self.act_delete.setEnabled(has and len(pattern.steps) > model.MIN_STEPS)
-        self.act_add.setEnabled(len(pattern.steps) < model.MAX_STEPS)
-        self.act_earlier.setEnabled(has and index > 0)
-        self.act_later.setEnabled(has and index < len(pattern.steps) - 1)
-        self.act_breakthrough.setEnabled(has)
-        self.act_remove_breakthrough.setEnabled(has and pattern.breakthrough(step) is not None)
-        self.act_reset_layout.setEnabled(bool(pattern.layout.offsets))
-        n = len(pattern.steps)
-        self.steps_label.setText(self.tr("%n step(s)", "", n))
+        self.menus.enable_for(pattern, self.current_step())
+        self.statusBar().show_steps(len(pattern.steps))
         self._show_hint()
         if self.document.path is None:
             self.update_title()
@@ -579,10 +357,10 @@ class MainWindow(QMainWindow):
         width = min(wanted or default, self.width() // 3)
         self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
-    def _fill_examples(self) -> None:
-        self.examples_menu.clear()
+    def fill_examples(self) -> None:
+        self.menus.examples_menu.clear()
         for title, pattern in examples():
-            act = self.examples_menu.addAction(title)
+            act = self.menus.examples_menu.addAction(title)
             act.triggered.connect(lambda _c=False, p=pattern: self.files.new_pattern(p))
 
     # Export, print, present, help ------------------------------------------------------------------
@@ -640,7 +418,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, check)
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in shortcut_table(self))
+        rows = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in self.menus.shortcut_table())
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
                           f"<table cellspacing='4'>{rows}</table>", Button.Close, self)
         box.exec()
@@ -651,19 +429,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Patroon"),
                           self.tr("<h3>Patroon %1</h3><p>Draw, present and print the obstructing patterns "
                                   "(belemmerende patronen) of a patroonanalyse.</p>").replace("%1", __version__))
-
-
-def shortcut_table(window: MainWindow) -> list[tuple[str, str]]:
-    """(keys, action) for every action with a shortcut, in menu order."""
-    rows = []
-    for act in (window.act_new, window.act_open, window.act_save, window.act_save_as, window.act_export, window.act_print,
-                window.act_undo, window.act_redo, window.act_edit, window.act_add, window.act_delete,
-                window.act_earlier, window.act_later, window.act_breakthrough, window.act_title, window.act_copy,
-                window.act_zoom_in, window.act_zoom_out, window.act_fit, window.act_present, window.act_quit):
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts())
-        if keys:
-            rows.append((keys, act.text().replace("&", "").rstrip("…")))
-    return rows
 
 
 def examples() -> list[tuple[str, model.Pattern]]:

@@ -30,11 +30,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QScreen
+from PySide6.QtWidgets import QApplication, QWidget
 
-from patroon.gui import editing
 from patroon.gui.present_awake import KeepAwake
+from patroon.gui.present_prompt import BreakthroughPrompt
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
 from patroon.gui.present_view import PresenterView
 from patroon.i18n import pick
@@ -71,70 +71,12 @@ def choose_screen() -> QScreen | None:
     return QGuiApplication.primaryScreen()
 
 
-class _PromptEdit(QLineEdit):
-    """The breakthrough text field: Enter commits, Esc cancels, Up/Down pick another step."""
-
-    accepted = Signal()
-    cancelled = Signal()
-    stepDelta = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.accepted.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp):
-            self.stepDelta.emit(-1)
-        elif key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
-            self.stepDelta.emit(1)
-        else:
-            super().keyPressEvent(event)
-        event.accept()  # never let a key fall through to the presenter (Esc would leave)
-
-
-class BreakthroughPrompt(QFrame):
-    """A one-line text prompt over the presenter (above or below the step it is about): the breakthrough being typed."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("breakthroughPrompt")
-        self.label = QLabel(self)
-        self.edit = _PromptEdit(self)
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.label.setWordWrap(True)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(24, 16, 24, 16)
-        box.setSpacing(8)
-        box.addWidget(self.label)
-        box.addWidget(self.edit)
-        box.addWidget(self.hint)
-        self.setStyleSheet(
-            "#breakthroughPrompt { background: #fdf6d8; border: 3px solid #b5830f; border-radius: 12px; }"
-            "QLabel { color: #202020; background: transparent; }"
-            "QLineEdit { color: #000000; background: #ffffff; border: 2px solid #808080;"
-            " border-radius: 6px; padding: 6px; }"
-        )
-        self.hide()
-
-    def set_scale(self, height: int, family: str) -> None:
-        """Fonts in proportion to the screen: readable on the projector too."""
-        px = max(14, round(height * 0.03))
-        for widget, size in ((self.label, px), (self.edit, px), (self.hint, max(11, round(px * 0.6)))):
-            font = QFont(family)
-            font.setPixelSize(size)
-            widget.setFont(font)
-
-
 class PresenterWindow(QWidget):
     """The full-screen facilitator view of a document's pattern.
 
-    State the room sees, readable by tests and by the editor:
-    :attr:`position` (0 = title only, 1..n = steps revealed with step n
-    highlighted, n+1 = circle closed), :attr:`revealed`, :attr:`highlight`,
-    :attr:`blank` (None, "black" or "white"), :attr:`questions_shown`,
-    :attr:`help_shown` and the :attr:`timer`.
+    It keeps the state the room sees (:attr:`position`, :attr:`blank`, the
+    questions, the help, the :attr:`timer`) and handles the keys; its
+    :attr:`view` (:class:`~patroon.gui.present_view.PresenterView`) draws it.
     """
 
     closed = Signal()
@@ -179,10 +121,6 @@ class PresenterWindow(QWidget):
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
 
         self.prompt = BreakthroughPrompt(self)
-        self.prompt.edit.accepted.connect(self._commit_breakthrough)
-        self.prompt.edit.cancelled.connect(self._close_prompt)
-        self.prompt.edit.stepDelta.connect(self._move_prompt_target)
-        self._prompt_target: str | None = None
         # Steps whose breakthrough was typed here: their arrow shows at once, even ahead of the reveal.
         self._live_breakthroughs: set[str] = set()
 
@@ -212,20 +150,13 @@ class PresenterWindow(QWidget):
     @property
     def last_position(self) -> int:
         """The end of the reveal: the closed circle, or after it the prepared breakthroughs."""
-        return len(self.pattern.steps) + (2 if self._prepared_breakthroughs() else 1)
+        prepared = any(b.after not in self._live_breakthroughs for b in self.pattern.breakthroughs)
+        return len(self.pattern.steps) + (2 if prepared else 1)
 
     @property
     def breakthroughs_shown(self) -> bool:
         """True when the prepared breakthroughs (those not typed during this presentation) show."""
         return self._position > len(self.pattern.steps) + 1
-
-    def _prepared_breakthroughs(self) -> bool:
-        return any(b.after not in self._live_breakthroughs for b in self.pattern.breakthroughs)
-
-    @property
-    def circle_closed(self) -> bool:
-        """True when every step and every arrow is shown, the last one back to the first."""
-        return self._position > len(self.pattern.steps)
 
     @property
     def highlight(self) -> str | None:
@@ -247,10 +178,6 @@ class PresenterWindow(QWidget):
         return self._help
 
     @property
-    def prompt_shown(self) -> bool:
-        return self.prompt.isVisible()
-
-    @property
     def hint(self) -> str:
         """The short message shown for a moment ("" when none is)."""
         return self._hint
@@ -259,6 +186,15 @@ class PresenterWindow(QWidget):
     def live_breakthroughs(self) -> frozenset[str]:
         """Steps whose breakthrough was typed during this presentation: their arrow shows at once."""
         return frozenset(self._live_breakthroughs)
+
+    def open_arrow(self, step: str) -> None:
+        """A breakthrough was typed on the arrow after ``step``: show that arrow from now on, ahead of the reveal."""
+        self._live_breakthroughs.add(step)
+
+    @property
+    def prompt_target(self) -> str | None:
+        """The step whose outgoing arrow the open prompt writes on."""
+        return self.prompt.target if self.prompt.isVisible() else None
 
     # Showing ---------------------------------------------------------------
 
@@ -281,7 +217,7 @@ class PresenterWindow(QWidget):
 
     def leave(self) -> None:
         """Back to the editor: close the window and say so."""
-        self._close_prompt()
+        self.prompt.close_prompt()
         self.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -348,10 +284,6 @@ class PresenterWindow(QWidget):
         self._position, self._questions = self.last_position, False
         self._moved()
 
-    def set_position(self, position: int) -> None:
-        self._position = max(0, min(position, self.last_position))
-        self._moved()
-
     def _moved(self) -> None:
         self.update()
         shown = self.highlight or ""
@@ -399,88 +331,8 @@ class PresenterWindow(QWidget):
             return
         self._questions = False
         self._blank = None
-        self._prompt_target = target
-        self._update_prompt()
-        self.prompt.show()
-        self.prompt.raise_()
-        self.prompt.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.prompt.open_on(target)
         self.update()
-
-    def _update_prompt(self) -> None:
-        pattern = self.pattern
-        index = pattern.index(self._prompt_target)
-        nxt = (index + 1) % len(pattern.steps)
-        self.prompt.label.setText(
-            self.tr("Breakthrough on the arrow from step %1 to step %2:").replace("%1", str(index + 1)).replace(
-                "%2", str(nxt + 1)
-            )
-        )
-        # A note the room has not seen yet (prepared in the file) stays off the screen.
-        self.prompt.edit.setText("" if self._hidden_note(self._prompt_target) else self._note(self._prompt_target))
-        self.prompt.edit.selectAll()
-        self.prompt.hint.setText(
-            self.tr("Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove")
-        )
-        self._place_prompt()
-
-    def _move_prompt_target(self, delta: int) -> None:
-        steps = self.pattern.steps[: max(1, self.revealed)]  # only arrows of steps the room has seen
-        index = self.pattern.index(self._prompt_target)
-        self._prompt_target = steps[(index + delta) % len(steps)].id
-        self._update_prompt()
-        self.update()
-
-    def _commit_breakthrough(self) -> None:
-        target, text = self._prompt_target, self.prompt.edit.text().strip()
-        self._close_prompt()
-        if target is None:
-            return
-        self.repaint()  # the prompt goes at once; laying out the new note can take a moment
-        prepared = self._note(target) if self._hidden_note(target) else ""
-        if prepared:
-            # Typed on an arrow whose prepared note is still hidden: the room's words join it
-            # (an arrow holds one note) and an empty text leaves it as it was.
-            if not text:
-                return
-            text = f"{prepared} {text}"
-        self._live_breakthroughs.add(target)
-        # Typed in front of the room, it is always "added", even where it replaces a note.
-        editing.set_breakthrough(self.document, target, text, label=self.tr("Add breakthrough") if text else None)
-
-    def _note(self, step: str | None) -> str:
-        """The breakthrough note on the arrow after ``step`` ("" without one)."""
-        return next((b.text for b in self.pattern.breakthroughs if b.after == step), "")
-
-    def _hidden_note(self, step: str | None) -> bool:
-        """Whether the arrow after ``step`` has a prepared note the reveal has not shown yet."""
-        return bool(self._note(step)) and step not in self._live_breakthroughs and not self.breakthroughs_shown
-
-    def _close_prompt(self) -> None:
-        if self.prompt.isVisible():
-            self.prompt.hide()
-            self._prompt_target = None
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.update()
-
-    @property
-    def prompt_target(self) -> str | None:
-        """The step whose outgoing arrow the open prompt writes on."""
-        return self._prompt_target if self.prompt.isVisible() else None
-
-    def _place_prompt(self) -> None:
-        w, h = self.width(), self.height()
-        self.prompt.set_scale(h, self.view.fonts)
-        width = min(w - 40, max(560, round(w * 0.6)))
-        self.prompt.setFixedWidth(width)
-        self.prompt.setFixedHeight(self.prompt.layout().heightForWidth(width))
-        # Away from the step the breakthrough follows, so the room still sees it.
-        y = h - self.prompt.height() - round(h * 0.04)
-        if self._prompt_target is not None:
-            geometry = self.view.geometry()
-            box = geometry.layout.step(self._prompt_target).box
-            if box.y + box.h / 2 + geometry.offset[1] > h / 2:
-                y = round(h * 0.04)
-        self.prompt.move((w - width) // 2, y)
 
     def _show_hint(self, text: str) -> None:
         self._hint = text
@@ -523,34 +375,28 @@ class PresenterWindow(QWidget):
             self._digits = ""
             if digits_typed:
                 self._clear_hint()
-        if key in NEXT_KEYS:
-            self.go_next()
-        elif key in PREVIOUS_KEYS:
-            self.go_previous()
-        elif key == Qt.Key.Key_Home:
-            self.go_home()
-        elif key == Qt.Key.Key_End:
-            self.go_end()
-        elif key in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            self.toggle_blank("black")
-        elif key in (Qt.Key.Key_W, Qt.Key.Key_Comma):
-            self.toggle_blank("white")
-        elif key == Qt.Key.Key_Q:
-            self.toggle_questions()
-        elif key == Qt.Key.Key_T:
-            self.toggle_timer()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.timer.add_minutes(1)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.timer.add_minutes(-1)
-        elif key == Qt.Key.Key_R:
-            self.timer.reset()
-        elif key in (Qt.Key.Key_D, Qt.Key.Key_N):
-            self.ask_breakthrough()
-        elif key in HELP_KEYS:
-            self.toggle_help()
+        action = self._key_actions().get(key)
+        if action is not None:
+            action()
         else:
             event.ignore()
+
+    def _key_actions(self) -> dict[int, Callable[[], object]]:
+        """What each single key does; a presenter clicker sends PageDown/PageUp, arrows, Space or B."""
+        actions: dict[int, Callable[[], object]] = {key: self.go_next for key in NEXT_KEYS}
+        actions.update({key: self.go_previous for key in PREVIOUS_KEYS})
+        actions.update({key: self.toggle_help for key in HELP_KEYS})
+        K = Qt.Key
+        actions.update({
+            K.Key_Home: self.go_home, K.Key_End: self.go_end,
+            K.Key_B: lambda: self.toggle_blank("black"), K.Key_Period: lambda: self.toggle_blank("black"),
+            K.Key_W: lambda: self.toggle_blank("white"), K.Key_Comma: lambda: self.toggle_blank("white"),
+            K.Key_Q: self.toggle_questions, K.Key_T: self.toggle_timer, K.Key_R: self.timer.reset,
+            K.Key_Plus: lambda: self.timer.add_minutes(1), K.Key_Equal: lambda: self.timer.add_minutes(1),
+            K.Key_Minus: lambda: self.timer.add_minutes(-1), K.Key_Underscore: lambda: self.timer.add_minutes(-1),
+            K.Key_D: self.ask_breakthrough, K.Key_N: self.ask_breakthrough,
+        })
+        return actions
 
     def _control_key(self, key: int, mods) -> None:
         """Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z): undo and redo, e.g. a breakthrough typed wrongly."""
@@ -602,38 +448,20 @@ class PresenterWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.view.relayout()
         if self.prompt.isVisible():
-            self._place_prompt()
+            self.prompt.place()
         super().resizeEvent(event)
 
     def _pattern_changed(self) -> None:
         steps = self.pattern.steps
         self._position = min(self._position, self.last_position)
-        if self._prompt_target is not None and all(s.id != self._prompt_target for s in steps):
-            self._close_prompt()
+        if self.prompt_target is not None and all(s.id != self.prompt_target for s in steps):
+            self.prompt.close_prompt()
         self.setWindowTitle(self.pattern.title)
         self.view.relayout()
         self._moved()
 
     def _timer_changed(self) -> None:
         self.update()
-
-    def help_lines(self) -> list[tuple[str, str]]:
-        """The keys, as the help overlay lists them."""
-        return [
-            (self.tr("PageDown, →, ↓, Space, Enter, click"), self.tr("next step (after the circle: the prepared breakthroughs)")),
-            (self.tr("PageUp, ←, ↑, Backspace, right-click"), self.tr("previous step")),
-            (self.tr("Home / End"), self.tr("title only / everything")),
-            (self.tr("B / W"), self.tr("black / white screen (any key returns)")),
-            (self.tr("Q"), self.tr("discussion questions")),
-            (self.tr("T"), self.tr("start / pause the table timer")),
-            (self.tr("digits, then T"), self.tr("timer for that many minutes (0 T: hide)")),
-            (self.tr("+ / −"), self.tr("one minute more / less")),
-            (self.tr("R"), self.tr("reset and hide the timer")),
-            (self.tr("D"), self.tr("add a breakthrough after the current step")),
-            (self.tr("Ctrl+Z / Ctrl+Y"), self.tr("undo / redo")),
-            (self.tr("? or F1"), self.tr("this help")),
-            (self.tr("Esc"), self.tr("back to the editor")),
-        ]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         self.view.paint(QPainter(self))

@@ -301,12 +301,30 @@ class PresenterView(QObject):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.window.hint)
         painter.restore()
 
+    def help_lines(self) -> list[tuple[str, str]]:
+        """The presenter's keys, as the help overlay lists them (? or F1)."""
+        return [
+            (self.tr("PageDown, →, ↓, Space, Enter, click"), self.tr("next step (after the circle: the prepared breakthroughs)")),
+            (self.tr("PageUp, ←, ↑, Backspace, right-click"), self.tr("previous step")),
+            (self.tr("Home / End"), self.tr("title only / everything")),
+            (self.tr("B / W"), self.tr("black / white screen (any key returns)")),
+            (self.tr("Q"), self.tr("discussion questions")),
+            (self.tr("T"), self.tr("start / pause the table timer")),
+            (self.tr("digits, then T"), self.tr("timer for that many minutes (0 T: hide)")),
+            (self.tr("+ / −"), self.tr("one minute more / less")),
+            (self.tr("R"), self.tr("reset and hide the timer")),
+            (self.tr("D"), self.tr("add a breakthrough after the current step")),
+            (self.tr("Ctrl+Z / Ctrl+Y"), self.tr("undo / redo")),
+            (self.tr("? or F1"), self.tr("this help")),
+            (self.tr("Esc"), self.tr("back to the editor")),
+        ]
+
     def _help_metrics(self):
         h = self.window.height()
         px = max(11, round(h * 0.018))
         key_font, text_font = self._font(px, True), self._font(px)
         key_metrics, text_metrics = QFontMetricsF(key_font), QFontMetricsF(text_font)
-        lines = self.window.help_lines()
+        lines = self.help_lines()
         key_w = max(key_metrics.horizontalAdvance(k) for k, _ in lines)
         text_w = max(text_metrics.horizontalAdvance(t) for _, t in lines)
         line_h = key_metrics.height() * 1.35

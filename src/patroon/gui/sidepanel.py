@@ -193,8 +193,18 @@ class SidePanel(QTabWidget):
         self._session = 0  # bumped when a field gains or loses focus: a new undo command starts
         self._refreshing = False
         self.setMinimumWidth(260)
+        self._add_steps_tab()
+        self._add_details_tab()
+        self._add_questions_tab()
+        self._add_breakthroughs_tab()
+        for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
+                       self.note_edit, *self.meta_edits.values()):
+            widget.installEventFilter(self)
+        document.changed.connect(self.refresh)
+        if refresh:
+            self.refresh()
 
-        # Steps tab
+    def _add_steps_tab(self) -> None:
         steps_page = QWidget(self)
         layout = QVBoxLayout(steps_page)
         self.step_list = StepList(steps_page)
@@ -212,7 +222,7 @@ class SidePanel(QTabWidget):
         layout.addWidget(self.note_edit, 1)
         self.addTab(steps_page, self.tr("Steps"))
 
-        # Pattern tab
+    def _add_details_tab(self) -> None:
         props = QWidget(self)
         form = QFormLayout(props)
         self.title_edit = QLineEdit(props)
@@ -236,7 +246,7 @@ class SidePanel(QTabWidget):
             lambda: self._on_field("description", self.description_edit.toPlainText(), self.tr("Edit description")))
         self.addTab(props, self.tr("Details"))
 
-        # Questions tab
+    def _add_questions_tab(self) -> None:
         questions_page = QWidget(self)
         qlayout = QVBoxLayout(questions_page)
         hint = QLabel(self.tr("The questions for the table, one per line:"), questions_page)
@@ -247,7 +257,7 @@ class SidePanel(QTabWidget):
         qlayout.addWidget(self.questions_edit)
         self.addTab(questions_page, self.tr("Questions"))
 
-        # Breakthroughs tab
+    def _add_breakthroughs_tab(self) -> None:
         bt_page = QWidget(self)
         blayout = QVBoxLayout(bt_page)
         bhint = QLabel(self.tr("Where the room sees a way to break the pattern. Select a step and press "
@@ -264,14 +274,6 @@ class SidePanel(QTabWidget):
         self.breakthrough_list.currentItemChanged.connect(self._on_breakthrough_current)
         blayout.addWidget(self.breakthrough_list)
         self.addTab(bt_page, self.tr("Breakthroughs"))
-
-        for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
-                       self.note_edit, *self.meta_edits.values()):
-            widget.installEventFilter(self)
-
-        document.changed.connect(self.refresh)
-        if refresh:
-            self.refresh()
 
     def add_step_tools(self, actions) -> None:
         """A row of buttons under the step list for the window's step actions (add, delete, move)."""

@@ -18,6 +18,24 @@
     </message>
 </context>
 <context>
+    <name>BreakthroughPrompt</name>
+    <message>
+        <location filename="../gui/present_prompt.py" line="94"/>
+        <source>Breakthrough on the arrow from step %1 to step %2:</source>
+        <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_prompt.py" line="102"/>
+        <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
+        <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_prompt.py" line="131"/>
+        <source>Add breakthrough</source>
+        <translation>Doorbraak toevoegen</translation>
+    </message>
+</context>
+<context>
     <name>DocumentFiles</name>
     <message>
         <location filename="../gui/files.py" line="226"/>
@@ -195,6 +213,285 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     </message>
 </context>
 <context>
+    <name>EditorMenus</name>
+    <message>
+        <location filename="../gui/menus.py" line="78"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nieuw</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="78"/>
+        <source>Start a new pattern</source>
+        <translation>Begin een nieuw patroon</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="79"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Openen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="79"/>
+        <source>Open a pattern file</source>
+        <translation>Open een patroonbestand</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="80"/>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="80"/>
+        <source>Save the pattern</source>
+        <translation>Sla het patroon op</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="81"/>
+        <source>Save &amp;as…</source>
+        <translation>Opslaan &amp;als…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="82"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="83"/>
+        <source>Export as PDF, SVG or PNG</source>
+        <translation>Exporteer als PDF, SVG of PNG</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="84"/>
+        <source>&amp;Print…</source>
+        <translation>Af&amp;drukken…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="85"/>
+        <source>Print with preview</source>
+        <translation>Afdrukken met voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="86"/>
+        <source>&amp;Quit</source>
+        <translation>Af&amp;sluiten</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="89"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="92"/>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;doen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="99"/>
+        <source>&amp;Edit step text</source>
+        <translation>Tekst van stap &amp;bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="99"/>
+        <source>Edit the text of the selected step</source>
+        <translation>Bewerk de tekst van de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="100"/>
+        <source>&amp;Add step after</source>
+        <translation>Stap &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="100"/>
+        <source>Add a step after the selected one</source>
+        <translation>Voeg een stap toe na de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="101"/>
+        <source>&amp;Delete step</source>
+        <translation>Stap &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="101"/>
+        <source>Delete the selected step; the circle closes</source>
+        <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="102"/>
+        <source>Move step &amp;earlier</source>
+        <translation>Stap naar &amp;voren</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="103"/>
+        <source>Move step &amp;later</source>
+        <translation>Stap naar &amp;achteren</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="104"/>
+        <source>&amp;Breakthrough on arrow…</source>
+        <translation>Door&amp;braak op pijl…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="105"/>
+        <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
+        <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="106"/>
+        <source>&amp;Remove breakthrough</source>
+        <translation>Doorbraak ve&amp;rwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="107"/>
+        <source>Edit &amp;title</source>
+        <translation>&amp;Titel bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="107"/>
+        <source>Edit the title in the centre</source>
+        <translation>Bewerk de titel in het midden</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="108"/>
+        <source>&amp;Reset layout</source>
+        <translation>Lay-out &amp;herstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="109"/>
+        <source>Put every box back in its place on the circle</source>
+        <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="110"/>
+        <source>&amp;Copy diagram as image</source>
+        <translation>Diagram &amp;kopiëren als afbeelding</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="111"/>
+        <source>Copy the diagram to the clipboard, for slides</source>
+        <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="113"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="114"/>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uitzoomen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="115"/>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;Passend in venster</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="116"/>
+        <source>&amp;Present</source>
+        <translation>&amp;Presenteren</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="117"/>
+        <source>Show the pattern full screen for the room</source>
+        <translation>Toon het patroon schermvullend aan de zaal</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="118"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="119"/>
+        <source>&amp;About Patroon</source>
+        <translation>&amp;Over Patroon</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="125"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="127"/>
+        <source>E&amp;xamples</source>
+        <translation>&amp;Voorbeelden</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="130"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Recente bestanden</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="141"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="158"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="164"/>
+        <source>Side &amp;panel</source>
+        <translation>Zij&amp;paneel</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="170"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="175"/>
+        <source>Toolbar</source>
+        <translation>Werkbalk</translation>
+    </message>
+</context>
+<context>
+    <name>EditorStatusBar</name>
+    <message>
+        <location filename="../gui/statusbar.py" line="48"/>
+        <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
+        <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="50"/>
+        <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
+        <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="53"/>
+        <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
+        <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/statusbar.py" line="57"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n stap</numerusform>
+            <numerusform>%n stappen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="68"/>
+        <source>Time!</source>
+        <translation>Tijd!</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="72"/>
+        <source>Table timer %1</source>
+        <translation>Tafeltimer %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="74"/>
+        <source>(paused)</source>
+        <translation>(gepauzeerd)</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="83"/>
+        <source>The table timer has run out.</source>
+        <translation>De tafeltimer is afgelopen.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../gui/exporting.py" line="43"/>
@@ -318,330 +615,57 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="75"/>
+        <location filename="../gui/mainwindow.py" line="67"/>
         <source>Pattern</source>
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="161"/>
+        <location filename="../gui/mainwindow.py" line="152"/>
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="166"/>
+        <location filename="../gui/mainwindow.py" line="157"/>
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="173"/>
+        <location filename="../gui/mainwindow.py" line="164"/>
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="173"/>
+        <location filename="../gui/mainwindow.py" line="164"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="207"/>
-        <source>&amp;New</source>
-        <translation>&amp;Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="207"/>
-        <source>Start a new pattern</source>
-        <translation>Begin een nieuw patroon</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="208"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Openen…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="208"/>
-        <source>Open a pattern file</source>
-        <translation>Open een patroonbestand</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="209"/>
-        <source>&amp;Save</source>
-        <translation>Op&amp;slaan</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="209"/>
-        <source>Save the pattern</source>
-        <translation>Sla het patroon op</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="210"/>
-        <source>Save &amp;as…</source>
-        <translation>Opslaan &amp;als…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="211"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="212"/>
-        <source>Export as PDF, SVG or PNG</source>
-        <translation>Exporteer als PDF, SVG of PNG</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="213"/>
-        <source>&amp;Print…</source>
-        <translation>Af&amp;drukken…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="214"/>
-        <source>Print with preview</source>
-        <translation>Afdrukken met voorbeeld</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="215"/>
-        <source>&amp;Quit</source>
-        <translation>Af&amp;sluiten</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="218"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ongedaan maken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="221"/>
-        <source>&amp;Redo</source>
-        <translation>Opnieuw &amp;doen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="228"/>
-        <source>&amp;Edit step text</source>
-        <translation>Tekst van stap &amp;bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="228"/>
-        <source>Edit the text of the selected step</source>
-        <translation>Bewerk de tekst van de gekozen stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="229"/>
-        <source>&amp;Add step after</source>
-        <translation>Stap &amp;toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="229"/>
-        <source>Add a step after the selected one</source>
-        <translation>Voeg een stap toe na de gekozen stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="230"/>
-        <source>&amp;Delete step</source>
-        <translation>Stap &amp;verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="230"/>
-        <source>Delete the selected step; the circle closes</source>
-        <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="231"/>
-        <source>Move step &amp;earlier</source>
-        <translation>Stap naar &amp;voren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="232"/>
-        <source>Move step &amp;later</source>
-        <translation>Stap naar &amp;achteren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="233"/>
-        <source>&amp;Breakthrough on arrow…</source>
-        <translation>Door&amp;braak op pijl…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="234"/>
-        <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
-        <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
-    </message>
-    <message>
         <location filename="../gui/mainwindow.py" line="235"/>
-        <source>&amp;Remove breakthrough</source>
-        <translation>Doorbraak ve&amp;rwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="236"/>
-        <source>Edit &amp;title</source>
-        <translation>&amp;Titel bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="236"/>
-        <source>Edit the title in the centre</source>
-        <translation>Bewerk de titel in het midden</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="237"/>
-        <source>&amp;Reset layout</source>
-        <translation>Lay-out &amp;herstellen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="238"/>
-        <source>Put every box back in its place on the circle</source>
-        <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="239"/>
-        <source>&amp;Copy diagram as image</source>
-        <translation>Diagram &amp;kopiëren als afbeelding</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="240"/>
-        <source>Copy the diagram to the clipboard, for slides</source>
-        <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="242"/>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;Inzoomen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="243"/>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;Uitzoomen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="244"/>
-        <source>&amp;Fit to window</source>
-        <translation>&amp;Passend in venster</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="245"/>
-        <source>&amp;Present</source>
-        <translation>&amp;Presenteren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="246"/>
-        <source>Show the pattern full screen for the room</source>
-        <translation>Toon het patroon schermvullend aan de zaal</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="247"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Sneltoetsen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="248"/>
-        <source>&amp;About Patroon</source>
-        <translation>&amp;Over Patroon</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="253"/>
-        <source>&amp;File</source>
-        <translation>&amp;Bestand</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="255"/>
-        <source>E&amp;xamples</source>
-        <translation>&amp;Voorbeelden</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="258"/>
-        <source>Open &amp;recent</source>
-        <translation>&amp;Recente bestanden</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="269"/>
-        <source>&amp;Edit</source>
-        <translation>Be&amp;werken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="286"/>
-        <source>&amp;View</source>
-        <translation>Beel&amp;d</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="292"/>
-        <source>Side &amp;panel</source>
-        <translation>Zij&amp;paneel</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="298"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="303"/>
-        <source>Toolbar</source>
-        <translation>Werkbalk</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="346"/>
-        <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
-        <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="348"/>
-        <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
-        <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="351"/>
-        <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
-        <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="361"/>
-        <source>Time!</source>
-        <translation>Tijd!</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="365"/>
-        <source>Table timer %1</source>
-        <translation>Tafeltimer %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="367"/>
-        <source>(paused)</source>
-        <translation>(gepauzeerd)</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="376"/>
-        <source>The table timer has run out.</source>
-        <translation>De tafeltimer is afgelopen.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="403"/>
-        <source>%n step(s)</source>
-        <translation>
-            <numerusform>%n stap</numerusform>
-            <numerusform>%n stappen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="457"/>
         <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
         <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="501"/>
+        <location filename="../gui/mainwindow.py" line="279"/>
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="609"/>
+        <location filename="../gui/mainwindow.py" line="387"/>
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="644"/>
+        <location filename="../gui/mainwindow.py" line="422"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="651"/>
+        <location filename="../gui/mainwindow.py" line="429"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="652"/>
+        <location filename="../gui/mainwindow.py" line="430"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
@@ -660,7 +684,137 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="327"/>
+        <location filename="../gui/present_view.py" line="307"/>
+        <source>PageDown, →, ↓, Space, Enter, click</source>
+        <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="307"/>
+        <source>next step (after the circle: the prepared breakthroughs)</source>
+        <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="308"/>
+        <source>PageUp, ←, ↑, Backspace, right-click</source>
+        <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="308"/>
+        <source>previous step</source>
+        <translation>vorige stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="309"/>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="309"/>
+        <source>title only / everything</source>
+        <translation>alleen de titel / alles</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="310"/>
+        <source>B / W</source>
+        <translation>B / W</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="310"/>
+        <source>black / white screen (any key returns)</source>
+        <translation>zwart / wit scherm (elke toets keert terug)</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="311"/>
+        <source>Q</source>
+        <translation>Q</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="311"/>
+        <source>discussion questions</source>
+        <translation>gespreksvragen</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="312"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="312"/>
+        <source>start / pause the table timer</source>
+        <translation>tafeltimer starten / pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="313"/>
+        <source>digits, then T</source>
+        <translation>cijfers, dan T</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="313"/>
+        <source>timer for that many minutes (0 T: hide)</source>
+        <translation>timer op zoveel minuten (0 T: verbergen)</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="314"/>
+        <source>+ / −</source>
+        <translation>+ / −</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="314"/>
+        <source>one minute more / less</source>
+        <translation>een minuut meer / minder</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="315"/>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="315"/>
+        <source>reset and hide the timer</source>
+        <translation>timer terugzetten en verbergen</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="316"/>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="316"/>
+        <source>add a breakthrough after the current step</source>
+        <translation>doorbraak toevoegen na de huidige stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="317"/>
+        <source>Ctrl+Z / Ctrl+Y</source>
+        <translation>Ctrl+Z / Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="317"/>
+        <source>undo / redo</source>
+        <translation>ongedaan maken / opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="318"/>
+        <source>? or F1</source>
+        <translation>? of F1</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="318"/>
+        <source>this help</source>
+        <translation>deze hulp</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="319"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="319"/>
+        <source>back to the editor</source>
+        <translation>terug naar de editor</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="345"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
@@ -668,165 +822,20 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="385"/>
+        <location filename="../gui/present.py" line="317"/>
         <source>Timer: %1 min</source>
         <extracomment>The step just revealed (its id), or &quot;&quot; when none is (title only, circle closed). With a second screen the editor can follow it and show that step&apos;s facilitator note.</extracomment>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="398"/>
+        <location filename="../gui/present.py" line="330"/>
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="414"/>
-        <source>Breakthrough on the arrow from step %1 to step %2:</source>
-        <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="422"/>
-        <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
-        <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="448"/>
-        <source>Add breakthrough</source>
-        <translation>Doorbraak toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="519"/>
+        <location filename="../gui/present.py" line="371"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="623"/>
-        <source>PageDown, →, ↓, Space, Enter, click</source>
-        <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="623"/>
-        <source>next step (after the circle: the prepared breakthroughs)</source>
-        <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="624"/>
-        <source>PageUp, ←, ↑, Backspace, right-click</source>
-        <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="624"/>
-        <source>previous step</source>
-        <translation>vorige stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="625"/>
-        <source>Home / End</source>
-        <translation>Home / End</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="625"/>
-        <source>title only / everything</source>
-        <translation>alleen de titel / alles</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="626"/>
-        <source>B / W</source>
-        <translation>B / W</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="626"/>
-        <source>black / white screen (any key returns)</source>
-        <translation>zwart / wit scherm (elke toets keert terug)</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="627"/>
-        <source>Q</source>
-        <translation>Q</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="627"/>
-        <source>discussion questions</source>
-        <translation>gespreksvragen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="628"/>
-        <source>T</source>
-        <translation>T</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="628"/>
-        <source>start / pause the table timer</source>
-        <translation>tafeltimer starten / pauzeren</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="629"/>
-        <source>digits, then T</source>
-        <translation>cijfers, dan T</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="629"/>
-        <source>timer for that many minutes (0 T: hide)</source>
-        <translation>timer op zoveel minuten (0 T: verbergen)</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="630"/>
-        <source>+ / −</source>
-        <translation>+ / −</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="630"/>
-        <source>one minute more / less</source>
-        <translation>een minuut meer / minder</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="631"/>
-        <source>R</source>
-        <translation>R</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="631"/>
-        <source>reset and hide the timer</source>
-        <translation>timer terugzetten en verbergen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="632"/>
-        <source>D</source>
-        <translation>D</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="632"/>
-        <source>add a breakthrough after the current step</source>
-        <translation>doorbraak toevoegen na de huidige stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="633"/>
-        <source>Ctrl+Z / Ctrl+Y</source>
-        <translation>Ctrl+Z / Ctrl+Y</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="633"/>
-        <source>undo / redo</source>
-        <translation>ongedaan maken / opnieuw</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="634"/>
-        <source>? or F1</source>
-        <translation>? of F1</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="634"/>
-        <source>this help</source>
-        <translation>deze hulp</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="635"/>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="635"/>
-        <source>back to the editor</source>
-        <translation>terug naar de editor</translation>
     </message>
 </context>
 <context>
@@ -845,132 +854,132 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../gui/sidepanel.py" line="206"/>
+        <location filename="../gui/sidepanel.py" line="216"/>
         <source>Facilitator note for this step (not printed):</source>
         <translation>Notitie voor de facilitator bij deze stap (wordt niet geprint):</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="210"/>
+        <location filename="../gui/sidepanel.py" line="220"/>
         <source>Only you see this note.</source>
         <translation>Alleen u ziet deze notitie.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="213"/>
+        <location filename="../gui/sidepanel.py" line="223"/>
         <source>Steps</source>
         <translation>Stappen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="220"/>
+        <location filename="../gui/sidepanel.py" line="230"/>
         <source>e.g. Housing and care:</source>
         <translation>bijv. Woon-zorg opgave:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="222"/>
+        <location filename="../gui/sidepanel.py" line="232"/>
         <source>Shown on the table sheet, not in the circle.</source>
         <translation>Staat op het tafelblad, niet in de cirkel.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="223"/>
+        <location filename="../gui/sidepanel.py" line="233"/>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="224"/>
+        <location filename="../gui/sidepanel.py" line="234"/>
         <source>&amp;Context</source>
         <translation>&amp;Context</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="225"/>
+        <location filename="../gui/sidepanel.py" line="235"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="227"/>
+        <location filename="../gui/sidepanel.py" line="237"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="227"/>
+        <location filename="../gui/sidepanel.py" line="237"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="228"/>
+        <location filename="../gui/sidepanel.py" line="238"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="228"/>
+        <location filename="../gui/sidepanel.py" line="238"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="228"/>
+        <location filename="../gui/sidepanel.py" line="238"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="233"/>
+        <location filename="../gui/sidepanel.py" line="243"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="234"/>
+        <location filename="../gui/sidepanel.py" line="244"/>
         <source>Edit context</source>
         <translation>Context bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="236"/>
+        <location filename="../gui/sidepanel.py" line="246"/>
         <source>Edit description</source>
         <translation>Beschrijving bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="237"/>
+        <location filename="../gui/sidepanel.py" line="247"/>
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="242"/>
+        <location filename="../gui/sidepanel.py" line="252"/>
         <source>The questions for the table, one per line:</source>
         <translation>De vragen voor de tafel, één per regel:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="248"/>
+        <location filename="../gui/sidepanel.py" line="258"/>
         <source>Questions</source>
         <translation>Vragen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="253"/>
+        <location filename="../gui/sidepanel.py" line="263"/>
         <source>Where the room sees a way to break the pattern. Select a step and press Ctrl+B to add one on its arrow; double-click to edit; clear the text to remove.</source>
         <translation>Waar de zaal een manier ziet om het patroon te doorbreken. Kies een stap en druk op Ctrl+B om er een op de pijl erna te zetten; dubbelklik om te bewerken; maak de tekst leeg om te verwijderen.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="266"/>
+        <location filename="../gui/sidepanel.py" line="276"/>
         <source>Breakthroughs</source>
         <translation>Doorbraken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="321"/>
+        <location filename="../gui/sidepanel.py" line="323"/>
         <source>Edit details</source>
         <translation>Gegevens bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="332"/>
+        <location filename="../gui/sidepanel.py" line="334"/>
         <source>Edit questions</source>
         <translation>Vragen bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="345"/>
+        <location filename="../gui/sidepanel.py" line="347"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="459"/>
+        <location filename="../gui/sidepanel.py" line="461"/>
         <source>On the arrow after step %1</source>
         <translation>Op de pijl na stap %1</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="460"/>
+        <location filename="../gui/sidepanel.py" line="462"/>
         <source>After step %1:</source>
         <translation>Na stap %1:</translation>
     </message>
