@@ -25,9 +25,9 @@ from patroon.errors import PatternError
 from patroon.gui import editing
 from patroon.gui.document import Document
 from patroon.gui.inline_editor import InlineEditing, InlineEditor
-from patroon.gui.lazy import layout as _layout_module
-from patroon.gui.lazy import model, palette
-from patroon.gui.lazy import painter as render
+from patroon.layout import layout_pattern
+from patroon.render.painter import paint_arrow, paint_breakthrough, paint_layout, paint_step, paint_title, step_path
+from patroon.render.palette import DEFAULT as PALETTE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage, QKeyEvent
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
 
     from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect, StepLayout
+    from patroon.model import Pattern
 
 # Only what the window needs to appear is imported here; the in-place editor,
 # menus and image export load on first use.
@@ -96,11 +97,11 @@ class StepItem(QGraphicsObject):
         return _qrect(self._layout.box).adjusted(-4, -4, 4, 4)
 
     def shape(self) -> QPainterPath:
-        return render.step_path(self._layout)
+        return step_path(self._layout)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         state = "highlight" if self.drop_target else ("selected" if self.isSelected() else "normal")
-        render.paint_step(painter, self._layout, palette.DEFAULT, state)
+        paint_step(painter, self._layout, PALETTE, state)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -217,7 +218,7 @@ class ArrowItem(_OnArrow, QGraphicsObject):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        render.paint_arrow(painter, self._layout, palette.DEFAULT, "selected" if self._hover else "normal")
+        paint_arrow(painter, self._layout, PALETTE, "selected" if self._hover else "normal")
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._hover = True
@@ -268,7 +269,7 @@ class BreakthroughItem(_OnArrow, QGraphicsObject):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        render.paint_breakthrough(painter, self._layout, palette.DEFAULT)
+        paint_breakthrough(painter, self._layout, PALETTE)
 
 
 class TitleItem(QGraphicsObject):
@@ -294,7 +295,7 @@ class TitleItem(QGraphicsObject):
         return rect.adjusted(-4, -4, 4, 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        render.paint_title(painter, self._layout, palette.DEFAULT)
+        paint_title(painter, self._layout, PALETTE)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         scene = self.scene()
@@ -328,7 +329,7 @@ class AddButtonItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = QColor(palette.DEFAULT.selected_border)
+        color = QColor(PALETTE.selected_border)
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(color if self._hover else QColor("#ffffff")))
         painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
@@ -440,8 +441,8 @@ class PatternScene(InlineEditing, QGraphicsScene):
             self._measure = QtTextMeasure()
         return self._measure
 
-    def compute_layout(self, pattern: model.Pattern) -> PatternLayout:
-        layout = _layout_module.layout_pattern(pattern, self.measure(), PAGE_W - 2 * PAGE_MARGIN, PAGE_H - 2 * PAGE_MARGIN)
+    def compute_layout(self, pattern: Pattern) -> PatternLayout:
+        layout = layout_pattern(pattern, self.measure(), PAGE_W - 2 * PAGE_MARGIN, PAGE_H - 2 * PAGE_MARGIN)
         return layout
 
     def rebuild(self) -> None:
@@ -628,8 +629,6 @@ class PatternScene(InlineEditing, QGraphicsScene):
         """The diagram alone (no selection, no page) as an image ``width_px`` wide, white background."""
         from PySide6.QtGui import QImage
 
-        from patroon.render.painter import paint_layout
-
         layout = self.layout or self.compute_layout(self.document.pattern)
         bounds = layout.bounds().inflated(12)
         scale = width_px / bounds.w
@@ -642,7 +641,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         painter.translate(-bounds.x, -bounds.y)
-        paint_layout(painter, layout, palette.DEFAULT)
+        paint_layout(painter, layout, PALETTE)
         painter.end()
         return image
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.gui.lazy import model
 from patroon.gui.document import Document
 from patroon.fileformat import pattern_stem
+from patroon.limits import MAX_STEPS
 from patroon.gui.files import file_name_for
 
 SHEET_KEYS = ("diagram", "table", "worksheet")
@@ -75,7 +75,7 @@ class ExportDialog(QDialog):
         self.width_box.setValue(2000)
         self.width_box.setSuffix(" px")
         self.steps_box = QSpinBox(self)
-        self.steps_box.setRange(2, model.MAX_STEPS)
+        self.steps_box.setRange(2, MAX_STEPS)
         self.steps_box.setValue(6)
 
         self.path_edit = QLineEdit(self)

@@ -41,7 +41,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from patroon.errors import PatternError, file_problem
-from patroon.gui.lazy import fileformat
 
 if TYPE_CHECKING:
     from patroon.gui.mainwindow import MainWindow
@@ -112,7 +111,9 @@ def write_atomic(path: Path, payload: bytes) -> None:
 
 def save_pattern_atomic(pattern: Pattern, path: Path) -> bytes:
     """Save ``pattern`` to ``path`` atomically; return the bytes written (SaveError on failure)."""
-    payload = fileformat.dumps(pattern).encode("utf-8")
+    from patroon.fileformat import dumps
+
+    payload = dumps(pattern).encode("utf-8")
     write_atomic(path, payload)
     return payload
 
@@ -153,8 +154,10 @@ def write_recovery(file: Path, pattern: Pattern, source: Path | None) -> None:
     """Write a recovery copy of ``pattern`` (opened from ``source``) to ``file``."""
     import json
 
+    from patroon.fileformat import dumps
+
     header = {"path": str(source) if source else None, "time": time.time(), "pid": os.getpid()}
-    text = RECOVERY_MARK + json.dumps(header, ensure_ascii=False) + "\n" + fileformat.dumps(pattern)
+    text = RECOVERY_MARK + json.dumps(header, ensure_ascii=False) + "\n" + dumps(pattern)
     file.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(file, text.encode("utf-8"))
 
@@ -163,11 +166,13 @@ def read_recovery(file: Path) -> Recovery | None:
     """The recovery copy in ``file``, or None when it is unreadable (then it is of no use)."""
     import json
 
+    from patroon.fileformat import loads
+
     try:
         data = file.read_bytes()
         first, _, _rest = data.decode("utf-8").partition("\n")
         header = json.loads(first[len(RECOVERY_MARK):]) if first.startswith(RECOVERY_MARK) else {}
-        pattern = fileformat.loads(data, file)
+        pattern = loads(data, file)
     except (OSError, UnicodeDecodeError, ValueError, PatternError):
         return None
     source = header.get("path")
@@ -351,10 +356,12 @@ class DocumentFiles(QObject):
 
     def open_path(self, path: Path) -> bool:
         """Open the pattern file at ``path``; on a problem show it and keep the current pattern."""
+        from patroon.fileformat import load_pattern, loads
+
         path = Path(path)
         try:
             data = save_target(path).read_bytes() if path.exists() else None
-            pattern = fileformat.loads(data, path) if data is not None else fileformat.load_pattern(path)
+            pattern = loads(data, path) if data is not None else load_pattern(path)
         except PatternError as exc:
             self.show_load_error(path, exc)
             return False
@@ -471,8 +478,10 @@ class DocumentFiles(QObject):
                 if self.document.is_modified() else "",
             )
             if answer == Button.Yes:
+                from patroon.fileformat import loads
+
                 try:
-                    pattern = fileformat.loads(data, path)
+                    pattern = loads(data, path)
                 except PatternError as exc:
                     self.show_load_error(path, exc)
                     self._disk_bytes = data
@@ -542,12 +551,14 @@ class DocumentFiles(QObject):
 
     def restore(self, recovery) -> None:
         """Show a recovery copy: on top of its file (so undo goes back to the saved version) where it can."""
+        from patroon.fileformat import loads
+
         self.window.build_workspace()
         source = recovery.source
         if source is not None and source.exists():
             try:
                 data = save_target(source).read_bytes()
-                on_disk = fileformat.loads(data, source)
+                on_disk = loads(data, source)
             except (OSError, PatternError):
                 on_disk = None
             if on_disk is not None:

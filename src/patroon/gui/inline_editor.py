@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsIte
 
 from patroon.errors import PatternError
 from patroon.gui import editing
-from patroon.gui.lazy import palette
+from patroon.layout import Rect
 from patroon.render.fonts import ensure_fonts, make_font
+from patroon.render.palette import DEFAULT as PALETTE
 
 if TYPE_CHECKING:
     from patroon.gui.document import Document
@@ -42,7 +43,7 @@ class InlineEditor(QGraphicsTextItem):
         # The same size as the drawing's text: scene units are points on the view's device.
         ensure_fonts()  # with the symbol font: the text typed here was never measured
         self.setFont(make_font(size, bold, device))
-        self.setDefaultTextColor(QColor(palette.DEFAULT.text))
+        self.setDefaultTextColor(QColor(PALETTE.text))
         option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
@@ -77,7 +78,7 @@ class InlineEditor(QGraphicsTextItem):
         rect = self._frame()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(palette.DEFAULT.selected_border), 2))
+        painter.setPen(QPen(QColor(PALETTE.selected_border), 2))
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawRoundedRect(rect, 4, 4)
         painter.restore()
@@ -223,8 +224,6 @@ class InlineEditing:
 
     def start_editing_title(self) -> InlineEditor | None:
         """Edit the title in the middle of the circle (one line)."""
-        from patroon.layout import Rect
-
         if self.layout is None:
             return None
         block = self.layout.title
@@ -239,8 +238,6 @@ class InlineEditing:
 
     def start_editing_breakthrough(self, step_id: str) -> InlineEditor | None:
         """Edit (or add) the breakthrough on the arrow leaving ``step_id``; an empty text removes it."""
-        from patroon.layout import Rect
-
         if self.layout is None or step_id not in self.arrows:
             return None
         self.select_step(step_id)

@@ -32,13 +32,12 @@ from patroon.gui import editing
 from patroon.gui.document import Document
 from patroon.gui.files import DocumentFiles, presenting
 from patroon.gui.menus import EditorMenus
-from patroon.gui.statusbar import EditorStatusBar
-from patroon.gui.lazy import fileformat, model
 from patroon.limits import MAX_PRINTED_STEPS
 
 if TYPE_CHECKING:
     from patroon.gui.canvas import PatternScene, PatternView
     from patroon.gui.sidepanel import SidePanel
+    from patroon.model import Pattern
 
 FILE_FILTER_SUFFIXES = ("*.yaml", "*.yml", "*.patroon")
 
@@ -90,6 +89,7 @@ class MainWindow(QMainWindow):
             return
         from patroon.gui.canvas import PatternScene, PatternView
         from patroon.gui.sidepanel import SidePanel
+        from patroon.gui.statusbar import EditorStatusBar
         from patroon.render.fonts import ensure_fonts
 
         # All the bundled fonts, the symbol font too: the side panel's fields show texts
@@ -157,8 +157,9 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save pattern as"), str(suggested), self._file_filter())
         if not name:
             return None
-        path = Path(name)
-        return fileformat.with_pattern_suffix(path)
+        from patroon.fileformat import with_pattern_suffix
+
+        return with_pattern_suffix(Path(name))
 
     def _file_filter(self) -> str:
         return self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES)) + ";;" + self.tr("All files (*)")
@@ -431,9 +432,11 @@ class MainWindow(QMainWindow):
                                   "(belemmerende patronen) of a patroonanalyse.</p>").replace("%1", __version__))
 
 
-def examples() -> list[tuple[str, model.Pattern]]:
+def examples() -> list[tuple[str, Pattern]]:
     """The shipped example patterns (title, pattern), sorted by title."""
     from importlib.resources import files
+
+    from patroon.fileformat import loads
 
     try:
         folder = files("patroon.examples")
@@ -446,7 +449,7 @@ def examples() -> list[tuple[str, model.Pattern]]:
     for entry in folder.iterdir():
         if entry.name.endswith(".yaml"):
             try:
-                found.append(fileformat.loads(entry.read_bytes(), entry.name))
+                found.append(loads(entry.read_bytes(), entry.name))
             except PatternError:
                 continue
     return sorted(((p.title, p) for p in found), key=lambda tp: tp[0].lower())

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.gui.lazy import model
 from patroon.errors import PatternError
 from patroon.gui import editing
 from patroon.gui.document import Document
+from patroon.model import Pattern, set_step_note, update
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -293,7 +293,7 @@ class SidePanel(QTabWidget):
             self._session += 1
         return super().eventFilter(watched, event)
 
-    def _apply(self, new: model.Pattern, text: str, field: tuple) -> None:
+    def _apply(self, new: Pattern, text: str, field: tuple) -> None:
         self._refreshing = True  # the field being typed in already shows the text
         try:
             self.document.apply(new, text, merge=(*field, self._session))
@@ -305,7 +305,7 @@ class SidePanel(QTabWidget):
         if self._refreshing:
             return
         try:
-            new = model.update(self.document.pattern, **{name: value})
+            new = update(self.document.pattern, **{name: value})
         except PatternError as exc:
             self._complain(exc)
             return
@@ -316,7 +316,7 @@ class SidePanel(QTabWidget):
             return
         meta = {**self.document.pattern.meta.model_dump(), key: value}
         try:
-            new = model.update(self.document.pattern, meta=meta)
+            new = update(self.document.pattern, meta=meta)
         except PatternError as exc:
             self._complain(exc)
             return
@@ -327,7 +327,7 @@ class SidePanel(QTabWidget):
             return
         questions = [q.strip() for q in self.questions_edit.toPlainText().splitlines() if q.strip()]
         try:
-            new = model.update(self.document.pattern, questions=questions)
+            new = update(self.document.pattern, questions=questions)
         except PatternError as exc:
             self._complain(exc)
             return
@@ -340,7 +340,7 @@ class SidePanel(QTabWidget):
         if step is None:
             return
         try:
-            new = model.set_step_note(self.document.pattern, step, self.note_edit.toPlainText())
+            new = set_step_note(self.document.pattern, step, self.note_edit.toPlainText())
         except PatternError as exc:
             self._complain(exc)
             return
