@@ -18,7 +18,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
@@ -53,9 +53,8 @@ PAGE_MARGIN = 28.0
 ADD_BUTTON_CLEARANCE = 4.0
 
 
-def _MARGIN_SHIFT():  # noqa: N802 - reads as the constant it is
-    from PySide6.QtGui import QTransform
-
+def margin_shift() -> QTransform:
+    """The transform that puts layout coordinates inside the page margin."""
     return QTransform.fromTranslate(PAGE_MARGIN, PAGE_MARGIN)
 
 
@@ -63,13 +62,33 @@ def _qrect(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
 
-class StepItem(QGraphicsObject):
+class _LaidOutItem(QGraphicsObject):
+    """An item drawn from one part of the layout; a new layout replaces that part (and the cached shape)."""
+
+    def __init__(self, layout) -> None:
+        super().__init__()
+        self._layout = layout
+        self._shape: QPainterPath | None = None
+
+    @property
+    def layout(self):
+        """The part of the layout this item draws."""
+        return self._layout
+
+    def set_layout(self, layout) -> None:
+        if layout != self._layout:
+            self.prepareGeometryChange()
+            self._layout = layout
+            self._shape = None
+            self.update()
+
+
+class StepItem(_LaidOutItem):
     """One step's box. Click selects, double-click edits, drag nudges (or moves onto another step's place)."""
 
     def __init__(self, step_id: str, layout: StepLayout) -> None:
-        super().__init__()
+        super().__init__(layout)
         self.step_id = step_id
-        self._layout = layout
         self.drop_target = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -81,15 +100,8 @@ class StepItem(QGraphicsObject):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
 
-    @property
-    def layout(self) -> StepLayout:
-        return self._layout
-
     def set_layout(self, layout: StepLayout) -> None:
-        if layout != self._layout:
-            self.prepareGeometryChange()
-            self._layout = layout
-            self.update()
+        super().set_layout(layout)
         if self.pos() != QPointF(0, 0):
             self.setPos(0, 0)
 
@@ -160,34 +172,21 @@ class _OnArrow:
             scene.contextMenuRequested.emit("arrow", self.arrow_step, event.screenPos())
 
 
-class ArrowItem(_OnArrow, QGraphicsObject):
+class ArrowItem(_OnArrow, _LaidOutItem):
     """The arrow leaving a step. Click selects its step, double-click edits its breakthrough."""
 
     def __init__(self, arrow: ArrowLayout) -> None:
-        super().__init__()
-        self._layout = arrow
+        super().__init__(arrow)
         self._hover = False
-        self._shape: QPainterPath | None = None
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self.setToolTip(self.tr("Double-click to add a breakthrough on this arrow"))
-
-    @property
-    def layout(self) -> ArrowLayout:
-        return self._layout
 
     @property
     def source(self) -> str:
         return self._layout.source
 
     arrow_step = source
-
-    def set_layout(self, arrow: ArrowLayout) -> None:
-        if arrow != self._layout:
-            self.prepareGeometryChange()
-            self._layout = arrow
-            self._shape = None
-            self.update()
 
     def _path(self) -> QPainterPath:
         points = self._layout.path
@@ -229,29 +228,18 @@ class ArrowItem(_OnArrow, QGraphicsObject):
         self.update()
 
 
-class BreakthroughItem(_OnArrow, QGraphicsObject):
+class BreakthroughItem(_OnArrow, _LaidOutItem):
     """A breakthrough's marker and note. Click selects the step before it, double-click edits."""
 
     def __init__(self, b: BreakthroughLayout) -> None:
-        super().__init__()
-        self._layout = b
+        super().__init__(b)
         self.setZValue(3)
-
-    @property
-    def layout(self) -> BreakthroughLayout:
-        return self._layout
 
     @property
     def after(self) -> str:
         return self._layout.after
 
     arrow_step = after
-
-    def set_layout(self, b: BreakthroughLayout) -> None:
-        if b != self._layout:
-            self.prepareGeometryChange()
-            self._layout = b
-            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         b = self._layout
@@ -489,7 +477,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
                 item = make(key, lay)
                 item.setPos(0, 0)
                 # The layout is drawn inside the page margin.
-                item.setTransform(_MARGIN_SHIFT())
+                item.setTransform(margin_shift())
                 items[key] = item
                 self.addItem(item)
             else:

@@ -34,7 +34,6 @@ from patroon.fileformat import pattern_stem
 from patroon.limits import MAX_STEPS
 from patroon.gui.files import file_name_for
 
-SHEET_KEYS = ("diagram", "table", "worksheet")
 FORMAT_KEYS = ("pdf", "png", "svg")
 
 

@@ -18,9 +18,6 @@ from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect,
 from patroon.render.fonts import ensure_fonts_for, make_font
 from patroon.render.palette import DEFAULT, Palette
 
-STATES = ("normal", "highlight", "dimmed", "selected")
-
-
 def _rectf(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
