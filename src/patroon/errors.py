@@ -24,16 +24,24 @@ class PatternError(ValueError):
         path: str | Path | None = None,
         line: int | None = None,
         column: int | None = None,
+        part: tuple[str | int, ...] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = None if path is None else str(path)
         self.line = line
         self.column = column
+        #: Where in the pattern's data the problem is (``("steps", 2, "id")``), when known:
+        #: the file format turns it into a line.
+        self.part = part
 
     def with_path(self, path: str | Path) -> "PatternError":
         """The same error, now naming ``path``."""
-        return PatternError(self.message, path=path, line=self.line, column=self.column)
+        return PatternError(self.message, path=path, line=self.line, column=self.column, part=self.part)
+
+    def at(self, line: int, column: int | None = None) -> "PatternError":
+        """The same error, now naming the line (and column) it is on."""
+        return PatternError(self.message, path=self.path, line=line, column=column, part=self.part)
 
     @property
     def where(self) -> str:
