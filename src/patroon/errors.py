@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 from pathlib import Path
 
 from patroon.i18n import pick
@@ -58,6 +59,29 @@ class PatternError(ValueError):
     def __str__(self) -> str:
         where = self.where
         return f"{where}: {self.message}" if where else self.message
+
+
+def failed(exc: PatternError) -> str:
+    """The verdict line of a file that failed, as every command prints it: ``FOUT  file, regel 3: ...``."""
+    return pick(f"FOUT  {exc}", f"ERROR {exc}")
+
+
+def internal_error(exc: BaseException, path: str | Path | None = None) -> PatternError:
+    """What is said of a file when handling it failed in a way Patroon did not foresee: a bug of ours.
+
+    One plain line for the user, so a batch goes on with the next file; the
+    details go to the ``patroon`` log, which ``--debug`` shows.
+    """
+    logging.getLogger("patroon").debug("unexpected error with %s", path or "a pattern", exc_info=exc)
+    return PatternError(
+        pick(
+            "interne fout: Patroon kon dit bestand niet verwerken (een fout in Patroon;"
+            " ‘patroon --debug’ toont de details)",
+            "internal error: Patroon could not handle this file (a fault in Patroon;"
+            " ‘patroon --debug’ shows the details)",
+        ),
+        path=path,
+    )
 
 
 def file_problem(exc: OSError, *, writing: bool = False) -> str:
