@@ -199,7 +199,9 @@ def _log_details(debug: bool) -> None:
     if debug:
         import logging
 
-        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+        log = logging.getLogger("patroon")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(logging.StreamHandler(sys.stderr))
 
 
 def _asked_language(args: list[str]) -> str | None:

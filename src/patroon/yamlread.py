@@ -23,7 +23,6 @@ from typing import Any, Iterable, Union
 
 import yaml
 
-from patroon.model import UNPRINTABLE
 from patroon.yamlwords import (
     MAX_DEPTH,
     alias,
@@ -45,9 +44,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path = tuple[Union[str, int], ...]
 Marks = dict[Path, tuple[int, int]]
 
-# In the file itself, unlike in a text, carriage returns (Windows line endings) and NEL
-# are line breaks.
-_UNPRINTABLE_IN_FILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The model's unprintable characters, less carriage return and NEL: in the file they are
+# line breaks (Windows line endings), and in a text the model makes them plain newlines.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _NO_KEY = object()
 
@@ -70,7 +69,7 @@ def read_plain_yaml(text: str) -> tuple[Any, Marks]:
     >>> marks[("steps", 0, "text")]
     (3, 5)
     """
-    found = _UNPRINTABLE_IN_FILE.search(text)
+    found = _UNPRINTABLE.search(text)
     if found:
         raise unprintable(found.group(), *line_and_column(text, found.start()), in_file=True)
     try:
@@ -138,7 +137,7 @@ def _value(event: yaml.Event, where: tuple[int, int]) -> Any:
 
 
 def _text(value: str, where: tuple[int, int]) -> str:
-    found = UNPRINTABLE.search(value)
+    found = _UNPRINTABLE.search(value)
     if found:
         raise unprintable(found.group(), *where, in_file=False)
     return value

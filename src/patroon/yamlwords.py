@@ -48,8 +48,8 @@ _KINDS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
          _TOO_DEEP[0], _TOO_DEEP[1]),
         (r"tab character",
          _TAB[0], _TAB[1]),
-        (r"special characters|control characters|unacceptable character|octet|invalid unicode character$"
-         r"|invalid (leading|trailing)|incomplete utf-8|surrogate|input is too long",
+        (r"special characters|control characters|unacceptable character|octet|invalid unicode character(?! escape)"
+         r"|invalid (leading|trailing)|incomplete utf-(8|16)|utf-8 sequence|surrogate|input is too long|input error",
          _NOT_TEXT[0], _NOT_TEXT[1]),
         (r"',' or '\]'",
          "een lijst tussen [ ] is niet afgesloten: er ontbreekt een komma of de ‘]’{opened}",
@@ -99,15 +99,16 @@ _KINDS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
          "een onbekende code met \\ in een tekst tussen dubbele aanhalingstekens;"
          " gebruik enkele aanhalingstekens of schrijf \\\\",
          "an unknown code with \\ in a text in double quotes; use single quotes or write \\\\"),
-        (r"an? (alias|anchor)|undefined alias|duplicate anchor",
+        (r"directive|version number|expected a digit|digit or|non-alphabetical|yaml document|document start|stream-start|expected '<document start>'",
+         "een regel die met % begint is in YAML een instructie; zet de tekst tussen aanhalingstekens",
+         "a line starting with % is an instruction in YAML; put the text in quotes"),
+        (r"an? (alias|anchor)|undefined alias|duplicate anchor|second occurrence"
+         r"|alphabetic or numeric",
          "na & of * hoort in YAML een naam; zet de tekst tussen aanhalingstekens",
          "in YAML a name follows & or *; put the text in quotes"),
         (r"block scalar|indentation indicator|chomping",
          "na | of > mag op dezelfde regel alleen een cijfer of + of - staan; de tekst begint op de volgende regel",
          "after | or > only a digit, + or - may follow on the same line; the text starts on the next line"),
-        (r"directive|version number|yaml document|document start|stream-start|expected '<document start>'",
-         "een regel die met % begint is in YAML een instructie; zet de tekst tussen aanhalingstekens",
-         "a line starting with % is an instruction in YAML; put the text in quotes"),
         (r"tag|expected '!'|\buri\b|expected '>'",
          "een waarde die met ! begint is in YAML een tag; zet de tekst tussen aanhalingstekens",
          "a value starting with ! is a tag in YAML; put the text in quotes"),
