@@ -40,7 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from patroon.errors import PatternError, file_problem
+from patroon.errors import PatternError, file_problem, internal_error
 
 if TYPE_CHECKING:
     from patroon.gui.mainwindow import MainWindow
@@ -367,6 +367,9 @@ class DocumentFiles(QObject):
             return False
         except OSError as exc:
             self.show_load_error(path, PatternError(file_problem(exc), path=path))
+            return False
+        except Exception as exc:  # noqa: BLE001 - never a traceback on stderr and nothing else
+            self.show_load_error(path, internal_error(exc, path))
             return False
         self.window.build_workspace()
         self.unwatch()
