@@ -33,6 +33,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from patroon.gui.accessibility import Spoken, announce
 from patroon.gui.present_awake import KeepAwake
 from patroon.gui.present_prompt import BreakthroughPrompt
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
@@ -97,6 +98,9 @@ class PresenterWindow(QWidget):
         self.document = document
         self._screen = screen
         self.setWindowTitle(document.pattern.title)
+        self._words = Spoken(self)
+        self.setAccessibleName(self.tr("Presentation: %1").replace("%1", document.pattern.title))
+        self.setAccessibleDescription(self._words.pattern_name(document.pattern))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -290,6 +294,22 @@ class PresenterWindow(QWidget):
         if shown != self._shown_step:
             self._shown_step = shown
             self.stepShown.emit(shown)
+        self._speak()
+
+    def _speak(self) -> None:
+        """Say what the room now sees, for a facilitator who presents with a screen reader."""
+        words = self._words
+        if self._questions:
+            said = words.questions(self.pattern)
+        elif self.highlight:
+            said = words.step(self.pattern, self.highlight)
+        elif self._position == 0:
+            said = words.pattern_name(self.pattern)
+        else:
+            said = words.closed_circle(self.pattern)
+        if said != self.accessibleDescription():
+            self.setAccessibleDescription(said)
+            announce(self, said)
 
     # Aids -------------------------------------------------------------------
 
@@ -301,6 +321,7 @@ class PresenterWindow(QWidget):
     def toggle_questions(self) -> None:
         self._questions = not self._questions
         self.update()
+        self._speak()
 
     def toggle_help(self) -> None:
         self._help = not self._help

@@ -50,6 +50,8 @@ class BreakthroughPrompt(QFrame):
         self.setObjectName("breakthroughPrompt")
         self.label = QLabel(self)
         self.edit = _PromptEdit(self)
+        self.edit.setAccessibleName(self.tr("Breakthrough"))
+        self.label.setBuddy(self.edit)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.label.setWordWrap(True)
