@@ -28,6 +28,7 @@ from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
+from patroon.render.subsettags import tag_subsets
 from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
         pdf = _without_dates(_write_pdf(buffer, patterns, page))
     finally:
         QHashSeed.resetRandomGlobalSeed()
+    # Qt names its font subsets as whole fonts; tagged, preflight tools and merged files tell them apart.
+    pdf = tag_subsets(pdf)
     # Qt maps no glyph of an emoji to its character; without this, copying or searching loses them.
     return complete_to_unicode(pdf, (text for p in patterns if p is not None for text in _texts(p.model_dump())))
 
