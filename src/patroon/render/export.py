@@ -174,6 +174,8 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
+    from patroon.render.svgfonts import with_travelling_fonts
+
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
@@ -194,7 +196,7 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return _with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page))
+    return with_travelling_fonts(_with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page)), generator)
 
 
 _SVG_SIZE = re.compile(rb'<svg width="[0-9.]+mm" height="[0-9.]+mm"')
