@@ -1,0 +1,79 @@
+"""Where a Dutch word is made of words: the seams a reader expects a compound to break at.
+
+Dutch writes compounds as one word ("maatwerkbudgetten"). Hyphenation
+patterns know its syllables but not which of them joins two words, so a
+line may end in "maat-" and start with "werkbudgetten", where a Dutch reader
+expects "maatwerk-" / "budgetten". The OpenTaal dictionary (bundled in
+``patroon/dictionaries``) knows Dutch words and how they combine; Hunspell
+(the ``chunspell`` package) reads it. A cut is a seam when both sides are
+Dutch words, the first perhaps with the linking "s" ("beleids|medewerkers"):
+
+- a *main* seam when both sides are words the dictionary lists whole
+  ("maatwerk|budgetten");
+- a *minor* seam when a side is itself a compound ("maat|werkbudgetten").
+
+Pure Python apart from Hunspell, and without it (a build without the
+package) every word simply has no seams: lines break at syllables as before.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+MAIN, MINOR = 2, 1
+#: A seam's first part has at least this many letters (shorter "words" are mostly prefixes: "be", "ge"),
+#: its last part one more: three-letter words there are mostly endings ("budget|ten", "gebie|den").
+MIN_HEAD, MIN_TAIL = 3, 4
+
+
+@lru_cache(maxsize=1)
+def _speller():
+    """Hunspell with the bundled Dutch dictionary, loaded the first time a word is asked about; None without it."""
+    try:
+        import hunspell
+    except ImportError:
+        return None
+    folder = resources.files("patroon") / "dictionaries"
+    try:
+        return hunspell.Hunspell("nl", hunspell_data_dir=str(folder), system_encoding="utf-8")
+    except Exception:  # a damaged or missing dictionary: break at syllables only
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _word(part: str) -> int:
+    """0: not a Dutch word; MINOR: a word only as a compound of words; MAIN: a word the dictionary lists."""
+    speller = _speller()
+    if len(part) < MIN_HEAD or not speller.spell(part):
+        return 0
+    analyses = speller.analyze(part)
+    return MAIN if not analyses or any("pa:" not in a for a in analyses) else MINOR
+
+
+def _first_part(head: str) -> int:
+    """Like :func:`_word`, for a compound's first part, which may end in the linking "s" (beleid-s-)."""
+    found = _word(head)
+    if not found and head.endswith("s") and len(head) > MIN_HEAD:
+        found = _word(head[:-1])
+    return found
+
+
+@lru_cache(maxsize=4096)
+def seams(word: str) -> dict[int, int]:
+    """The cuts of ``word`` (a position: the length of the first part) that join two words, with their rank.
+
+    >>> seams("maatwerkbudgetten")[8] == MAIN  # maatwerk|budgetten
+    True
+    >>> seams("maatwerkbudgetten")[4] == MINOR  # maat|werkbudgetten
+    True
+    """
+    if _speller() is None or not word.isalpha():
+        return {}
+    lower = word.lower()
+    found = {}
+    for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1):
+        head, tail = _first_part(lower[:cut]), _word(lower[cut:])
+        if head and tail:
+            found[cut] = min(head, tail)
+    return found
