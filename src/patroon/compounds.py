@@ -3,7 +3,7 @@
 Dutch writes compounds as one word ("maatwerkbudgetten"). Hyphenation
 patterns know its syllables but not which of them joins two words, so a
 line may end in "maat-" and start with "werkbudgetten", where a Dutch reader
-expects "maatwerk-" / "budgetten". The OpenTaal dictionary (bundled in
+expects "maatwerk-" / "budgetten". The OpenTaal dictionary (bundled, gzipped, in
 ``patroon/dictionaries``) knows Dutch words and how they combine; Hunspell
 (the ``chunspell`` package) reads it. A cut is a seam when both sides are
 Dutch words, the first perhaps with the linking "s" ("beleids|medewerkers"):
@@ -18,8 +18,12 @@ package) every word simply has no seams: lines break at syllables as before.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import os
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 MAIN, MINOR = 2, 1
 #: A seam's first part has at least this many letters (shorter "words" are mostly prefixes: "be", "ge"),
@@ -34,11 +38,31 @@ def _speller():
         import hunspell
     except ImportError:
         return None
-    folder = resources.files("patroon") / "dictionaries"
     try:
+        folder = _unpacked_dictionary()
         return hunspell.Hunspell("nl", hunspell_data_dir=str(folder), system_encoding="utf-8")
-    except Exception:  # a damaged or missing dictionary: break at syllables only
+    except Exception:  # no place to unpack it, or a damaged dictionary: break at syllables only
         return None
+
+
+def _unpacked_dictionary() -> Path:
+    """A folder holding ``nl.aff`` and ``nl.dic``: the bundled dictionary, unpacked once into the cache folder.
+
+    It is bundled gzipped (a third of its size); Hunspell reads plain files only.
+    """
+    bundled = resources.files("patroon") / "dictionaries"
+    packed = (bundled / "nl.dic.gz").read_bytes()
+    key = hashlib.sha256(packed).hexdigest()[:16]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "patroon" / f"hunspell-nl-{key}"
+    if not (folder / "nl.dic").is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in (("nl.aff", (bundled / "nl.aff").read_bytes()), ("nl.dic", gzip.decompress(packed))):
+            # Written beside and renamed: another Patroon starting at once never reads half a file.
+            tmp = folder / f"{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, folder / name)
+    return folder
 
 
 @lru_cache(maxsize=8192)
