@@ -2,7 +2,8 @@
 
 Every format paints the same sheet (:mod:`patroon.render.sheets`) on a Qt
 paint device whose units are points: ``QPdfWriter`` (text stays text, fonts
-embedded), ``QSvgGenerator`` (texts as ``<text>``), ``QImage`` (PNG). Nothing
+embedded), ``QSvgGenerator`` (texts as glyph outlines over ``<text>``, see
+:mod:`patroon.render.svgfonts`), ``QImage`` (PNG). Nothing
 here opens a dialog or asks a screen anything, so the command line and the
 editor write the same bytes; PDFs carry no timestamps, so exporting twice
 gives identical files.
@@ -169,7 +170,8 @@ def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
 
 
 def render_svg(pattern: Pattern | None, page: Page) -> bytes:
-    """The sheet as an SVG document: viewBox in points, texts as ``<text>``, no date."""
+    """The sheet as an SVG document: viewBox in points, no date; texts drawn as their glyphs over
+    ``<text>`` set in embedded font subsets, so it looks the same where Open Sans is not installed."""
     from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
