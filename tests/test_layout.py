@@ -628,6 +628,25 @@ def test_a_compound_breaks_where_its_words_join():
     assert wrap_text("Het perspectief", 120, fixed) == ["Het", "perspectief"]
 
 
+def test_seams_found_once_are_kept_for_the_next_run(tmp_path):
+    """Loading the dictionary takes longer than a layout: a later run reads the seams it found before."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    ask = "from patroon.compounds import seams; print(sorted(seams('maatwerkbudgetten').items()))"
+    first = subprocess.run([sys.executable, "-c", ask], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "[(4, 1), (8, 2)]"
+    # Without Hunspell at all, the next run still knows the word.
+    blocked = "import sys; sys.modules['hunspell'] = None; " + ask
+    second = subprocess.run([sys.executable, "-c", blocked], env=env, capture_output=True, text=True, check=True)
+    assert second.stdout == first.stdout
+    other = blocked.replace("maatwerkbudgetten", "zorgverzekeraar")
+    assert subprocess.run([sys.executable, "-c", other], env=env, capture_output=True, text=True,
+                          check=True).stdout.strip() == "[]"
+
+
 def test_a_paragraph_does_not_end_in_one_short_word_when_a_word_can_move_down():
     fixed = lambda text: 10.0 * len(text)  # noqa: E731
     text = "Focus op bevorderen doorstroom."

@@ -18,6 +18,7 @@ package) every word simply has no seams: lines break at syllables as before.
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import hashlib
 import os
@@ -92,12 +93,64 @@ def seams(word: str) -> dict[int, int]:
     >>> seams("maatwerkbudgetten")[4] == MINOR  # maat|werkbudgetten
     True
     """
-    if _speller() is None or not word.isalpha():
+    if not word.isalpha():
         return {}
     lower = word.lower()
+    known = _known_seams()
+    if lower in known:
+        return known[lower]
+    if _speller() is None:
+        return {}
     found = {}
     for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1):
         head, tail = _first_part(lower[:cut]), _word(lower[cut:])
         if head and tail:
             found[cut] = min(head, tail)
+    known[lower] = found
+    if not _NEW:
+        atexit.register(_save_seams, known)
+    _NEW.add(lower)
     return found
+
+
+# The seams found before, kept in the user's cache folder: loading Hunspell's dictionary takes
+# longer than laying out a sheet, and the same words come back export after export.
+_NEW: set[str] = set()
+#: Raised whenever the rules that find seams change.
+_RULES = 1
+
+
+def _seams_file() -> Path:
+    bundled = resources.files("patroon") / "dictionaries"
+    size = os.stat(str(bundled / "nl.dic.gz")).st_size
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    # The name changes with the dictionary and with the rules: a stale file is never read.
+    return Path(base) / "patroon" / f"seams-nl-{size}-{MIN_HEAD}{MIN_TAIL}-{_RULES}.marshal"
+
+
+@lru_cache(maxsize=1)
+def _known_seams() -> dict[str, dict[int, int]]:
+    """Word → seams, as found by earlier runs ({} without a usable file; ``marshal`` runs no code)."""
+    import marshal
+
+    try:
+        known = marshal.loads(_seams_file().read_bytes())
+        if isinstance(known, dict) and all(isinstance(v, dict) for v in known.values()):
+            return known
+    except Exception:  # no file yet, or a damaged one: find the seams again
+        pass
+    return {}
+
+
+def _save_seams(known: dict[str, dict[int, int]]) -> None:
+    """Write the seams known now (at exit, once); a cache that cannot be written is simply not kept."""
+    import marshal
+
+    try:
+        path = _seams_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(dict(sorted(known.items()))))
+        os.replace(tmp, path)
+    except Exception:
+        pass
