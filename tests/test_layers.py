@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "patroon"
-CORE = ["model.py", "fileformat.py", "errors.py", "i18n.py", "layout.py", "textfit.py"]
+CORE = ["model.py", "fileformat.py", "errors.py", "i18n.py", "layout.py", "textfit.py", "graphml.py"]
 
 
 def test_core_modules_do_not_import_qt():
