@@ -30,7 +30,8 @@ def test_core_modules_do_not_import_qt():
 
 
 SCRIPT = """
-import sys, glob
+import io, sys, glob
+from patroon.graphml import graphml_bytes, pattern_from_graphml
 from patroon.fileformat import load_pattern, dumps, loads
 from patroon.model import insert_step, remove_step, move_step, to_graph, from_graph
 from patroon.cli import main
@@ -39,6 +40,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.yaml")):
     p, new = insert_step(p, p.steps[0].id, "Nieuw.")
     p = move_step(remove_step(p, p.steps[2].id), new, 3)
     assert from_graph(to_graph(p)) == loads(dumps(p)) == p
+    assert pattern_from_graphml(io.BytesIO(graphml_bytes(p))) == p
 try:
     import patroon.layout
 except ImportError:

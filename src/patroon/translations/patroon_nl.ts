@@ -20,120 +20,145 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../gui/exporting.py" line="42"/>
+        <location filename="../gui/exporting.py" line="45"/>
         <source>Diagram (the pattern alone)</source>
         <translation>Diagram (alleen het patroon)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="43"/>
+        <location filename="../gui/exporting.py" line="46"/>
         <source>Table sheet (pattern, questions, room to write)</source>
         <translation>Tafelblad (patroon, vragen, schrijfruimte)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="44"/>
+        <location filename="../gui/exporting.py" line="47"/>
         <source>Worksheet (an empty circle of boxes)</source>
         <translation>Werkblad (een lege cirkel van vakken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="54"/>
-        <location filename="../gui/exporting.py" line="100"/>
+        <location filename="../gui/exporting.py" line="57"/>
+        <location filename="../gui/exporting.py" line="107"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="60"/>
+        <location filename="../gui/exporting.py" line="63"/>
         <source>PDF (for print)</source>
         <translation>PDF (om te printen)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="60"/>
+        <location filename="../gui/exporting.py" line="63"/>
         <source>PNG (image, for slides)</source>
         <translation>PNG (afbeelding, voor dia’s)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="61"/>
+        <location filename="../gui/exporting.py" line="64"/>
         <source>SVG (drawing, for editing)</source>
         <translation>SVG (tekening, om te bewerken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="69"/>
+        <location filename="../gui/exporting.py" line="65"/>
+        <source>PowerPoint (slides with shapes to edit)</source>
+        <translation>PowerPoint (dia&apos;s met vormen om te bewerken)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="71"/>
+        <source>Slide 16:9</source>
+        <translation>Dia 16:9</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="74"/>
         <source>Landscape</source>
         <translation>Liggend</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="70"/>
+        <location filename="../gui/exporting.py" line="75"/>
         <source>Portrait</source>
         <translation>Staand</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="81"/>
+        <location filename="../gui/exporting.py" line="84"/>
+        <source>Step by step, as in the presenter: one slide per step</source>
+        <translation>Stap voor stap, zoals in de presentatiemodus: één dia per stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="87"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="87"/>
+        <location filename="../gui/exporting.py" line="93"/>
         <source>&amp;Format</source>
         <translation>&amp;Formaat</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="88"/>
+        <location filename="../gui/exporting.py" line="94"/>
         <source>&amp;Sheet</source>
         <translation>&amp;Blad</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="89"/>
+        <location filename="../gui/exporting.py" line="95"/>
         <source>&amp;Paper</source>
         <translation>&amp;Papier</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="90"/>
+        <location filename="../gui/exporting.py" line="96"/>
         <source>&amp;Orientation</source>
         <translation>&amp;Richting</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="91"/>
+        <location filename="../gui/exporting.py" line="97"/>
         <source>&amp;Width</source>
         <translation>B&amp;reedte</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="92"/>
+        <location filename="../gui/exporting.py" line="98"/>
         <source>&amp;Boxes</source>
         <translation>&amp;Vakken</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="93"/>
+        <location filename="../gui/exporting.py" line="99"/>
+        <source>&amp;Reveal</source>
+        <translation>S&amp;tapsgewijs</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="100"/>
         <source>Save &amp;to</source>
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="142"/>
+        <location filename="../gui/exporting.py" line="158"/>
+        <source>Boxes, arrows and texts stay editable in PowerPoint; the steps&apos; notes become speaker notes.</source>
+        <translation>Vakken, pijlen en teksten blijven te bewerken in PowerPoint; de notities bij de stappen worden sprekersnotities.</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="161"/>
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="146"/>
+        <location filename="../gui/exporting.py" line="166"/>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="175"/>
+        <location filename="../gui/exporting.py" line="196"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="162"/>
+        <location filename="../gui/exporting.py" line="182"/>
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="169"/>
+        <location filename="../gui/exporting.py" line="190"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="227"/>
+        <location filename="../gui/exporting.py" line="248"/>
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
@@ -141,297 +166,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="154"/>
+        <location filename="../gui/mainwindow.py" line="153"/>
         <source>Pattern</source>
         <translation>Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="244"/>
+        <location filename="../gui/mainwindow.py" line="247"/>
         <source>Open pattern</source>
         <translation>Patroon openen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="249"/>
+        <location filename="../gui/mainwindow.py" line="252"/>
         <source>Save pattern as</source>
         <translation>Patroon opslaan als</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="256"/>
+        <location filename="../gui/mainwindow.py" line="259"/>
         <source>Pattern files (%1)</source>
         <translation>Patroonbestanden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="256"/>
+        <location filename="../gui/mainwindow.py" line="259"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="289"/>
+        <location filename="../gui/mainwindow.py" line="292"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="289"/>
+        <location filename="../gui/mainwindow.py" line="292"/>
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="290"/>
+        <location filename="../gui/mainwindow.py" line="293"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="290"/>
+        <location filename="../gui/mainwindow.py" line="293"/>
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="291"/>
+        <location filename="../gui/mainwindow.py" line="294"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="291"/>
+        <location filename="../gui/mainwindow.py" line="294"/>
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="292"/>
+        <location filename="../gui/mainwindow.py" line="295"/>
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="293"/>
+        <location filename="../gui/mainwindow.py" line="296"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="294"/>
+        <location filename="../gui/mainwindow.py" line="297"/>
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="295"/>
+        <location filename="../gui/mainwindow.py" line="298"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="296"/>
+        <location filename="../gui/mainwindow.py" line="299"/>
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="297"/>
+        <location filename="../gui/mainwindow.py" line="300"/>
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="300"/>
+        <location filename="../gui/mainwindow.py" line="303"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="303"/>
+        <location filename="../gui/mainwindow.py" line="306"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="310"/>
+        <location filename="../gui/mainwindow.py" line="313"/>
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="310"/>
+        <location filename="../gui/mainwindow.py" line="313"/>
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="311"/>
+        <location filename="../gui/mainwindow.py" line="314"/>
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="311"/>
+        <location filename="../gui/mainwindow.py" line="314"/>
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="312"/>
+        <location filename="../gui/mainwindow.py" line="315"/>
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="312"/>
+        <location filename="../gui/mainwindow.py" line="315"/>
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="313"/>
+        <location filename="../gui/mainwindow.py" line="316"/>
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="314"/>
+        <location filename="../gui/mainwindow.py" line="317"/>
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="315"/>
+        <location filename="../gui/mainwindow.py" line="318"/>
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="316"/>
+        <location filename="../gui/mainwindow.py" line="319"/>
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="317"/>
+        <location filename="../gui/mainwindow.py" line="320"/>
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="318"/>
+        <location filename="../gui/mainwindow.py" line="321"/>
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="318"/>
+        <location filename="../gui/mainwindow.py" line="321"/>
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="319"/>
+        <location filename="../gui/mainwindow.py" line="322"/>
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="320"/>
+        <location filename="../gui/mainwindow.py" line="323"/>
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="321"/>
+        <location filename="../gui/mainwindow.py" line="324"/>
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="322"/>
+        <location filename="../gui/mainwindow.py" line="325"/>
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="324"/>
+        <location filename="../gui/mainwindow.py" line="327"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="325"/>
+        <location filename="../gui/mainwindow.py" line="328"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="326"/>
+        <location filename="../gui/mainwindow.py" line="329"/>
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="327"/>
+        <location filename="../gui/mainwindow.py" line="330"/>
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="328"/>
+        <location filename="../gui/mainwindow.py" line="331"/>
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="329"/>
+        <location filename="../gui/mainwindow.py" line="332"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="330"/>
+        <location filename="../gui/mainwindow.py" line="333"/>
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="334"/>
+        <location filename="../gui/mainwindow.py" line="337"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="336"/>
+        <location filename="../gui/mainwindow.py" line="339"/>
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="339"/>
+        <location filename="../gui/mainwindow.py" line="342"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="350"/>
+        <location filename="../gui/mainwindow.py" line="353"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="367"/>
+        <location filename="../gui/mainwindow.py" line="370"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="373"/>
+        <location filename="../gui/mainwindow.py" line="376"/>
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="379"/>
+        <location filename="../gui/mainwindow.py" line="382"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="384"/>
+        <location filename="../gui/mainwindow.py" line="387"/>
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="427"/>
+        <location filename="../gui/mainwindow.py" line="430"/>
         <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
         <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="429"/>
+        <location filename="../gui/mainwindow.py" line="432"/>
         <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
         <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="432"/>
+        <location filename="../gui/mainwindow.py" line="435"/>
         <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
         <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="442"/>
+        <location filename="../gui/mainwindow.py" line="445"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="446"/>
+        <location filename="../gui/mainwindow.py" line="449"/>
         <source>Table timer %1</source>
         <translation>Tafeltimer %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="448"/>
+        <location filename="../gui/mainwindow.py" line="451"/>
         <source>(paused)</source>
         <translation>(gepauzeerd)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="457"/>
+        <location filename="../gui/mainwindow.py" line="460"/>
         <source>The table timer has run out.</source>
         <translation>De tafeltimer is afgelopen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="489"/>
+        <location filename="../gui/mainwindow.py" line="492"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n stap</numerusform>
@@ -439,127 +464,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="539"/>
+        <location filename="../gui/mainwindow.py" line="542"/>
         <source>Add step</source>
         <translation>Stap toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="545"/>
+        <location filename="../gui/mainwindow.py" line="548"/>
         <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
         <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="557"/>
+        <location filename="../gui/mainwindow.py" line="560"/>
         <source>Delete step</source>
         <translation>Stap verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="572"/>
+        <location filename="../gui/mainwindow.py" line="575"/>
         <source>Move step earlier</source>
         <translation>Stap naar voren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="572"/>
+        <location filename="../gui/mainwindow.py" line="575"/>
         <source>Move step later</source>
         <translation>Stap naar achteren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="585"/>
+        <location filename="../gui/mainwindow.py" line="588"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="595"/>
+        <location filename="../gui/mainwindow.py" line="598"/>
         <source>Reset layout</source>
         <translation>Lay-out herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="601"/>
+        <location filename="../gui/mainwindow.py" line="604"/>
         <source>The diagram is on the clipboard.</source>
         <translation>Het diagram staat op het klembord.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="612"/>
+        <location filename="../gui/mainwindow.py" line="615"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="613"/>
+        <location filename="../gui/mainwindow.py" line="616"/>
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="616"/>
+        <location filename="../gui/mainwindow.py" line="619"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="616"/>
+        <location filename="../gui/mainwindow.py" line="619"/>
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="616"/>
+        <location filename="../gui/mainwindow.py" line="619"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="660"/>
+        <location filename="../gui/mainwindow.py" line="663"/>
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="665"/>
+        <location filename="../gui/mainwindow.py" line="668"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="666"/>
+        <location filename="../gui/mainwindow.py" line="669"/>
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="108"/>
+        <location filename="../gui/mainwindow.py" line="107"/>
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="79"/>
+        <location filename="../gui/mainwindow.py" line="78"/>
         <source>you are not allowed to write in this folder</source>
         <translation>u hebt geen toestemming om in deze map te schrijven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="80"/>
+        <location filename="../gui/mainwindow.py" line="79"/>
         <source>the system does not allow writing this file</source>
         <translation>het systeem staat niet toe dat dit bestand wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="81"/>
+        <location filename="../gui/mainwindow.py" line="80"/>
         <source>the disk or folder is read-only</source>
         <translation>de schijf of map is alleen-lezen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="82"/>
+        <location filename="../gui/mainwindow.py" line="81"/>
         <source>the disk is full</source>
         <translation>de schijf is vol</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="83"/>
+        <location filename="../gui/mainwindow.py" line="82"/>
         <source>the folder does not exist (any more)</source>
         <translation>de map bestaat niet (meer)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="694"/>
+        <location filename="../gui/mainwindow.py" line="697"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="695"/>
+        <location filename="../gui/mainwindow.py" line="698"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="697"/>
+        <location filename="../gui/mainwindow.py" line="700"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -568,107 +593,107 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="699"/>
+        <location filename="../gui/mainwindow.py" line="702"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="706"/>
+        <location filename="../gui/mainwindow.py" line="709"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="776"/>
+        <location filename="../gui/mainwindow.py" line="780"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="777"/>
+        <location filename="../gui/mainwindow.py" line="781"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="782"/>
+        <location filename="../gui/mainwindow.py" line="786"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="783"/>
+        <location filename="../gui/mainwindow.py" line="787"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="786"/>
+        <location filename="../gui/mainwindow.py" line="790"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="786"/>
+        <location filename="../gui/mainwindow.py" line="790"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="787"/>
+        <location filename="../gui/mainwindow.py" line="791"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="817"/>
+        <location filename="../gui/mainwindow.py" line="821"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="843"/>
+        <location filename="../gui/mainwindow.py" line="847"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="844"/>
+        <location filename="../gui/mainwindow.py" line="848"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="848"/>
+        <location filename="../gui/mainwindow.py" line="852"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="848"/>
+        <location filename="../gui/mainwindow.py" line="852"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="849"/>
+        <location filename="../gui/mainwindow.py" line="853"/>
         <source>Folder: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="875"/>
+        <location filename="../gui/mainwindow.py" line="879"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="963"/>
+        <location filename="../gui/mainwindow.py" line="967"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="997"/>
+        <location filename="../gui/mainwindow.py" line="1001"/>
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1032"/>
+        <location filename="../gui/mainwindow.py" line="1036"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1039"/>
+        <location filename="../gui/mainwindow.py" line="1043"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1040"/>
+        <location filename="../gui/mainwindow.py" line="1044"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
@@ -740,163 +765,163 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
         <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="484"/>
+        <location filename="../gui/present.py" line="491"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="486"/>
+        <location filename="../gui/present.py" line="493"/>
         <source>Remove breakthrough</source>
         <translation>Doorbraak verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="549"/>
+        <location filename="../gui/present.py" line="564"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="691"/>
-        <location filename="../gui/present.py" line="839"/>
+        <location filename="../gui/present.py" line="706"/>
+        <location filename="../gui/present.py" line="854"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="858"/>
+        <location filename="../gui/present.py" line="873"/>
         <source>paused — T</source>
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="887"/>
+        <location filename="../gui/present.py" line="902"/>
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="887"/>
+        <location filename="../gui/present.py" line="902"/>
         <source>next step (after the circle: the prepared breakthroughs)</source>
         <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="888"/>
+        <location filename="../gui/present.py" line="903"/>
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="888"/>
+        <location filename="../gui/present.py" line="903"/>
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="889"/>
+        <location filename="../gui/present.py" line="904"/>
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="889"/>
+        <location filename="../gui/present.py" line="904"/>
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="890"/>
+        <location filename="../gui/present.py" line="905"/>
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="890"/>
+        <location filename="../gui/present.py" line="905"/>
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="891"/>
+        <location filename="../gui/present.py" line="906"/>
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="891"/>
+        <location filename="../gui/present.py" line="906"/>
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="892"/>
+        <location filename="../gui/present.py" line="907"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="892"/>
+        <location filename="../gui/present.py" line="907"/>
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="893"/>
+        <location filename="../gui/present.py" line="908"/>
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="893"/>
+        <location filename="../gui/present.py" line="908"/>
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="894"/>
+        <location filename="../gui/present.py" line="909"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="894"/>
+        <location filename="../gui/present.py" line="909"/>
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="895"/>
+        <location filename="../gui/present.py" line="910"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="895"/>
+        <location filename="../gui/present.py" line="910"/>
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="896"/>
+        <location filename="../gui/present.py" line="911"/>
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="896"/>
+        <location filename="../gui/present.py" line="911"/>
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="897"/>
+        <location filename="../gui/present.py" line="912"/>
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="897"/>
+        <location filename="../gui/present.py" line="912"/>
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="898"/>
+        <location filename="../gui/present.py" line="913"/>
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="898"/>
+        <location filename="../gui/present.py" line="913"/>
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="899"/>
+        <location filename="../gui/present.py" line="914"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="899"/>
+        <location filename="../gui/present.py" line="914"/>
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="925"/>
+        <location filename="../gui/present.py" line="940"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
