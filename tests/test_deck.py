@@ -6,6 +6,7 @@ import io
 import json
 import os
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -281,3 +282,18 @@ def assert_words_in_boxes(page, pattern, layout: dict, only: int | None = None) 
         x, y, w, h = (v * scale for v in geometry["box"])
         inside = [word for word in page.words if word.inside((x, y, w, h), tolerance=0.5)]
         assert letters("".join(word.text for word in inside)) == letters(step.text), step.id
+
+
+def test_other_exports_and_start_up_do_not_load_python_pptx(tmp_path):
+    script = (
+        "import sys\n"
+        "from patroon.cli import main\n"
+        f"assert main(['export', {str(SHIPPED[0])!r}, '-o', {str(tmp_path / 'a.pdf')!r}, '--paper', 'slide']) == 0\n"
+        f"assert main(['export', {str(SHIPPED[0])!r}, '-o', {str(tmp_path / 'a.graphml')!r}]) == 0\n"
+        "assert 'pptx' not in sys.modules, 'python-pptx was loaded'\n"
+        "print('without pptx')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("without pptx")

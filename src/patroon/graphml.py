@@ -85,5 +85,6 @@ def pattern_from_graphml(source: Union[str, "PathLike[str]", IO[bytes]]) -> Patt
             try:
                 graph.graph[name] = json.loads(value)
             except ValueError:
-                raise PatternError(pick(f"‘{name}’ is geen leesbare JSON", f"‘{name}’ is not readable JSON")) from None
+                raise PatternError(pick(f"‘{name}’ is geen leesbare JSON",
+                                        f"‘{name}’ is not readable JSON")) from None
     return from_graph(graph)

@@ -10,7 +10,7 @@ order given, one section holding
   ``reveal``, the presenter's order: the title alone, one slide per step
   added (the newest highlighted, the others softened), the closed circle,
   the breakthroughs (when there are any);
-- the discussion questions.
+- the discussion questions (when it has any).
 
 A step's facilitator note goes into the speaker notes of the slide where the
 step appears (all notes on the whole pattern's slide; a reveal slide has the
@@ -77,7 +77,8 @@ def deck_slides(patterns: Sequence[Pattern], *, reveal: bool = False) -> list[De
                 slides.append(DeckSlide(index, "circle", n, closed=True, breakthroughs=True))
         else:
             slides.append(DeckSlide(index, "circle", n, closed=True, breakthroughs=True))
-        slides.append(DeckSlide(index, "questions"))
+        if pattern.questions:
+            slides.append(DeckSlide(index, "questions"))
     return slides
 
 
@@ -206,21 +207,23 @@ def _questions_slide(shapes, pattern: Pattern, measure: TextMeasure, family: str
     margin = _QUESTIONS_MARGIN * page_h
     width = page_w - 2 * margin
     place = Placer(shapes, (0.0, 0.0), family)
-    title_lines = tuple(wrap_text(pattern.title, measure, _HEADING_SIZE, True, width))[:2]
-    title_h = len(title_lines) * measure.line_height(_HEADING_SIZE, True)
-    heading = place.text_box(shape_name("title"), TextBlock(title_lines, _HEADING_SIZE, True,
+    size = _HEADING_SIZE
+    title_lines = wrap_text(pattern.title, measure, size, True, width)
+    while len(title_lines) > 2 and size > _LABEL_SIZE:  # a long title: smaller, not cut
+        size -= 2.0
+        title_lines = wrap_text(pattern.title, measure, size, True, width)
+    title_h = len(title_lines) * measure.line_height(size, True)
+    heading = place.text_box(shape_name("title"), TextBlock(tuple(title_lines), size, True,
                                                             Rect(margin, margin, width, title_h)), palette.title)
     heading.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     label_y = margin + title_h + 0.4 * _LABEL_SIZE
     label_h = measure.line_height(_LABEL_SIZE, True)
-    label = place.text_box(shape_name("heading"), TextBlock((pick("Vragen voor het gesprek", "Questions for the conversation"),),
-                                                            _LABEL_SIZE, True, Rect(margin, label_y, width, label_h)),
-                           SECONDARY)
+    words = pick("Vragen voor het gesprek", "Questions for the conversation")
+    label = place.text_box(shape_name("heading"),
+                           TextBlock((words,), _LABEL_SIZE, True, Rect(margin, label_y, width, label_h)), SECONDARY)
     label.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     top = label_y + label_h + 0.8 * _LABEL_SIZE
     questions = [q.replace("\t", " ") for q in pattern.questions]
-    if not questions:
-        return
     size, indent = _questions_size(questions, measure, width, page_h - margin - top)
     box = shapes.add_textbox(emu(margin), emu(top), emu(width), emu(page_h - margin - top))
     box.name = shape_name("questions")

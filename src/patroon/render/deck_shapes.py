@@ -180,8 +180,8 @@ class Placer:
         _line(leader, palette.marker_stroke, 1.0 * unit)
         leader.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         radius = min(0.5 * b.note.size, 0.2 * min(b.note_box.w, b.note_box.h))
-        card = inner.rounded_box(f"{name} {pick('tekst', 'text')}", b.note_box, radius, palette.note_fill, palette.note_border,
-                                 1.1 * unit)
+        card = inner.rounded_box(f"{name} {pick('tekst', 'text')}", b.note_box, radius,
+                                 palette.note_fill, palette.note_border, 1.1 * unit)
         inner.insets(card.text_frame, b.note_box, b.note.rect, slack=0.5 * (b.note.rect.x - b.note_box.x))
         inner.write(card.text_frame, b.note.lines, b.note.size, b.note.bold, palette.note_text)
         (mx, my), m = b.marker, b.marker_radius
@@ -190,7 +190,8 @@ class Placer:
         ring.name = f"{name} {pick('teken', 'marker')}"
         _fill(ring, palette.marker_fill)
         _line(ring, palette.marker_stroke, max(1.2, 0.16 * m))
-        bolt = inner.polyline(f"{name} {pick('bliksem', 'lightning')}", [(mx + x * m, my + y * m) for x, y in BOLT], closed=True)
+        bolt = inner.polyline(f"{name} {pick('bliksem', 'lightning')}",
+                              [(mx + x * m, my + y * m) for x, y in BOLT], closed=True)
         _fill(bolt, palette.marker_stroke)
         _line(bolt, None, 0.0)
         return group
