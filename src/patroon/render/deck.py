@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from patroon.i18n import pick
-from patroon.render.sheets import MIN_TEXT, SECONDARY, layout_sheet, sheet_title, wrap_text
+from patroon.render.sheets import MIN_TEXT, SECONDARY, SLIDE, layout_sheet, sheet_title, wrap_text
 
 if TYPE_CHECKING:
     from patroon.layout import TextMeasure
@@ -144,6 +144,7 @@ def render_deck(patterns: Sequence[Pattern], page_w: float, page_h: float, *, re
         sections.append((pattern.title, ids))
     _sections(deck, sections, patterns)
     _properties(deck, patterns)
+    _theme_and_thumbnail(deck, family, patterns[0] if patterns else None)
     buffer = io.BytesIO()
     deck.save(buffer)
     return _without_dates(buffer.getvalue())
@@ -323,6 +324,30 @@ def _properties(deck, patterns: Sequence[Pattern]) -> None:
         found = element.find(_qn(tag))
         if found is not None:
             element.remove(found)
+
+
+def _theme_and_thumbnail(deck, family: str, first: Pattern | None) -> None:
+    """The theme's fonts made the bundled family (text a user adds matches), and the
+    thumbnail a file browser shows made the first pattern, not the template's empty 4:3 page."""
+    for part in deck.part.package.iter_parts():
+        if str(part.partname).startswith("/ppt/theme/"):
+            part._blob = part.blob.replace(b'typeface="Calibri"', f'typeface="{family}"'.encode("utf-8"))
+        elif str(part.partname) == "/docProps/thumbnail.jpeg" and first is not None:
+            part._blob = _thumbnail(first)
+
+
+def _thumbnail(pattern: Pattern) -> bytes:
+    """The pattern's slide as a small JPEG."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from patroon.render.export import page_for, render_image
+
+    image = render_image(pattern, page_for("diagram", "png", SLIDE, width_px=256))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPG", 85)
+    buffer.close()
+    return bytes(buffer.data())
 
 
 def _without_dates(package: bytes) -> bytes:

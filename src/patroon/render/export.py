@@ -629,7 +629,8 @@ def _pages_of(patterns: Sequence[Pattern], page: Page) -> int:
 
 def _done(target: Path, pages: int, fmt: str, page: Page) -> str:
     if fmt == "pptx":
-        return pick(f"{target}: {pages} dia's (PowerPoint, 16:9)", f"{target}: {pages} slides (PowerPoint, 16:9)")
+        slides = pick("dia" if pages == 1 else "dia's", "slide" if pages == 1 else "slides")
+        return f"{target}: {pages} {slides} (PowerPoint, 16:9)"
     if fmt == "graphml":
         return pick(f"{target}: GraphML (stappen op hun plaats op {_paper_words(page)})",
                     f"{target}: GraphML (steps where they are on {_paper_words(page)})")
