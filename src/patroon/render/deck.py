@@ -129,13 +129,13 @@ def render_deck(patterns: Sequence[Pattern], page_w: float, page_h: float, *, re
     for index, pattern in enumerate(patterns):
         sheet = layout_sheet(pattern, "diagram", page_w, page_h)
         ids = []
-        for step in (s for s in plan if s.pattern == index):
+        for planned in (s for s in plan if s.pattern == index):
             slide = deck.slides.add_slide(blank)
-            if step.kind == "questions":
+            if planned.kind == "questions":
                 _questions_slide(slide.shapes, pattern, QtTextMeasure(), family, (page_w, page_h), DEFAULT)
             else:
-                _circle_slide(slide.shapes, sheet, step, family, DEFAULT)
-            notes = speaker_notes(pattern, step, reveal=reveal)
+                _circle_slide(slide.shapes, sheet, planned, family, DEFAULT)
+            notes = speaker_notes(pattern, planned, reveal=reveal)
             if notes:
                 slide.notes_slide.notes_text_frame.text = notes
             if reveal:
@@ -299,8 +299,8 @@ def _sections(deck, sections: Sequence[tuple[str, Sequence[int]]], patterns: Seq
     from xml.sax.saxutils import quoteattr
 
     parts = []
-    for (title, ids), pattern in zip(sections, patterns):
-        key = uuid.uuid5(uuid.NAMESPACE_URL, "patroon-section:" + pattern.model_dump_json())
+    for number, ((title, ids), pattern) in enumerate(zip(sections, patterns)):
+        key = uuid.uuid5(uuid.NAMESPACE_URL, f"patroon-section:{number}:{pattern.model_dump_json()}")
         slides = "".join(f'<p14:sldId id="{i}"/>' for i in ids)
         parts.append(f'<p14:section name={quoteattr(title)} id="{{{str(key).upper()}}}">'
                      f"<p14:sldIdLst>{slides}</p14:sldIdLst></p14:section>")
