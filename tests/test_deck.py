@@ -297,3 +297,19 @@ def test_other_exports_and_start_up_do_not_load_python_pptx(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("without pptx")
+
+
+def test_graphml_a_tool_added_data_to_still_reads_and_an_undirected_graph_is_refused(tmp_path):
+    from patroon.errors import PatternError
+    from patroon.graphml import pattern_graph
+
+    pattern = set_breakthrough(load_pattern(SHIPPED[0]), load_pattern(SHIPPED[0]).steps[0].id, "Hier breken.")
+    graph = pattern_graph(pattern, {s.id: (10.0 * i, 5.0) for i, s in enumerate(pattern.steps)})
+    for node in graph.nodes:  # what a graph tool writes back: colours, sizes
+        graph.nodes[node].update(r=200, g=10, b=10, size=12.5)
+    path = tmp_path / "bewerkt.graphml"
+    nx.write_graphml(graph, path)
+    assert pattern_from_graphml(path) == pattern
+    nx.write_graphml(nx.Graph(graph.to_undirected()), tmp_path / "ongericht.graphml")
+    with pytest.raises(PatternError, match="geen richting"):
+        pattern_from_graphml(tmp_path / "ongericht.graphml")
