@@ -683,8 +683,9 @@ def test_file_dialog_speaks_dutch(make_window):
     dialog = QFileDialog(None, "Open")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     try:
-        labels = [label.text() for label in dialog.findChildren(QLabel)]
-        assert "&Zoeken in:" in labels and "Bestands&type:" in labels
+        # Qt's own Dutch differs a little between releases ("Bestands&type:", "Bestanden van type:").
+        labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
+        assert "Zoeken in:" in labels and any(text.startswith("Bestand") and "type" in text for text in labels)
         assert not any("Look in" in text or "Files of" in text for text in labels)
     finally:
         dialog.deleteLater()

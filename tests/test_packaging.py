@@ -400,3 +400,26 @@ def test_unpacked_build_installs_itself_for_the_user_and_runs_from_the_menu_entr
     assert not link.exists() and not (home / ".local" / "lib" / "patroon").exists()
     assert not (data / "applications" / f"{APP_ID}.desktop").exists()
     assert built_app.joinpath("patroon").is_file()  # the build it came from stays
+
+
+def test_the_lock_pins_every_dependency_within_the_bounds_of_pyproject():
+    """packaging/requirements.lock, which build.sh installs, agrees with pyproject.toml."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and newer
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lock = {}
+    for line in (PACKAGING / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            lock[canonicalize_name(name)] = version.strip()
+    project = tomllib.loads((PACKAGING.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    needed = [Requirement(r) for r in project["dependencies"]]
+    needed += [Requirement(r) for r in project["optional-dependencies"]["test"] if r.startswith("pyinstaller")]
+    for requirement in needed:
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        pinned = lock.get(canonicalize_name(requirement.name))
+        assert pinned is not None, f"{requirement.name} is not in the lock"
+        assert requirement.specifier.contains(pinned, prereleases=True), f"{requirement.name}=={pinned} vs {requirement}"

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from patroon import __version__
-from patroon.errors import PatternError, file_problem
+from patroon.errors import PatternError, failed, file_problem, internal_error
 from patroon.i18n import LANGUAGES, language, pick, set_language
 from patroon.limits import MAX_PRINTED_STEPS, MAX_STEPS, MIN_STEPS
 
@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"patroon {__version__}",
                         help=pick("toon het versienummer en stop", "show the version number and exit"))
     parser.add_argument("--lang", choices=LANGUAGES, help=pick("taal van de meldingen", "language of messages"))
+    parser.add_argument("--debug", action="store_true", help=pick(
+        "toon de details van een interne fout", "show the details of an internal error"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     p = sub.add_parser("validate", help=pick("controleer patroonbestanden", "check pattern files"))
@@ -174,6 +176,7 @@ def _main(argv: Sequence[str] | None) -> int:
     with _argparse_speaking():
         args = build_parser().parse_args(args_list)
     set_language(args.lang)
+    _log_details(args.debug)
     if args.command == "validate":
         return validate_files(args.files)
     if args.command == "new":
@@ -197,6 +200,16 @@ def _main(argv: Sequence[str] | None) -> int:
     with _argparse_speaking():
         build_parser().print_help()
     return EXIT_USAGE
+
+
+def _log_details(debug: bool) -> None:
+    """With ``--debug``, the details of an internal error go to stderr; without, nowhere."""
+    if debug:
+        import logging
+
+        log = logging.getLogger("patroon")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(logging.StreamHandler(sys.stderr))
 
 
 def _asked_language(args: list[str]) -> str | None:
@@ -227,8 +240,10 @@ def _open_editor(args: list[str]) -> int:
         parser = _Parser(prog="patroon", description=pick("Open de editor.", "Open the editor."))
         parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
         parser.add_argument("--lang", choices=LANGUAGES)
+        parser.add_argument("--debug", action="store_true")
         opts = parser.parse_args(args)
     set_language(opts.lang)
+    _log_details(opts.debug)
     from patroon.gui.app import run_gui
 
     return run_gui([str(f) for f in opts.files], present=False, lang=opts.lang)
@@ -243,7 +258,10 @@ def validate_files(files: Sequence[Path]) -> int:
         try:
             pattern = load_pattern(path)
         except PatternError as exc:
-            print(pick(f"FOUT  {exc}", f"ERROR {exc}"))
+            print(failed(exc))
+            status = EXIT_BAD_INPUT
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
+            print(failed(internal_error(exc, path)))
             status = EXIT_BAD_INPUT
         else:
             n = len(pattern.steps)
@@ -305,11 +323,10 @@ def new_file(args: argparse.Namespace) -> int:
                 raise exc.with_path(args.from_text) from None
         save_pattern(pattern, args.output)
     except PatternError as exc:
-        print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
+        print(failed(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(pick(f"FOUT  {args.output}: {file_problem(exc, writing=True)}",
-                   f"ERROR {args.output}: {file_problem(exc, writing=True)}"), file=sys.stderr)
+        print(failed(PatternError(file_problem(exc, writing=True), path=args.output)), file=sys.stderr)
         return EXIT_BAD_INPUT
     print(pick(
         f"{args.output}: nieuw patroon ‘{pattern.title}’ met {len(pattern.steps)} stappen",

@@ -113,14 +113,16 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
             "use ‘patroon export’ or ‘patroon validate’ without a screen",
         ))
     if present:
-        from patroon.errors import PatternError
+        from patroon.errors import PatternError, failed, internal_error
         from patroon.fileformat import load_pattern
 
         for name in files:
             try:
                 load_pattern(Path(name))
             except PatternError as exc:  # the same words as ``patroon validate``
-                return _fail(i18n.pick(f"FOUT  {exc}", f"ERROR {exc}"))
+                return _fail(failed(exc))
+            except Exception as exc:  # noqa: BLE001 - said in one line, as validate does
+                return _fail(failed(internal_error(exc, name)))
     app = make_application(sys.argv[:1], lang)
     from patroon.gui.mainwindow import MainWindow
 

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.errors import PatternError, file_problem
+from patroon.errors import PatternError, file_problem, internal_error
 from patroon.gui.document import Document
 from patroon.gui.files import (
     SaveError,
@@ -651,6 +651,9 @@ class MainWindow(QMainWindow):
             return False
         except OSError as exc:
             self.show_load_error(path, PatternError(file_problem(exc), path=path))
+            return False
+        except Exception as exc:  # noqa: BLE001 - never a traceback on stderr and nothing else
+            self.show_load_error(path, internal_error(exc, path))
             return False
         self._build_workspace()
         self._unwatch()

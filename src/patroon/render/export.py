@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from patroon.errors import PatternError, file_problem
+from patroon.errors import PatternError, failed, file_problem, internal_error
 from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
@@ -559,7 +559,10 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             loaded[index] = load_pattern(source)
         except PatternError as exc:
-            print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
+            print(failed(exc), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
+            print(failed(internal_error(exc, source)), file=sys.stderr)
             status = EXIT_BAD_INPUT
 
     if to_folder:
@@ -572,9 +575,12 @@ def run_export(args: argparse.Namespace) -> int:
     ensure_app()
     ensure_fonts_loaded()
     for index in sorted(loaded):
-        problem = sheet_problem(loaded[index], page)
+        try:
+            problem = sheet_problem(loaded[index], page)
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
+            problem = internal_error(exc, args.files[index]).message
         if problem:
-            print(pick(f"FOUT  {args.files[index]}: {problem}", f"ERROR {args.files[index]}: {problem}"), file=sys.stderr)
+            print(failed(PatternError(problem, path=args.files[index])), file=sys.stderr)
             del loaded[index]
             status = EXIT_BAD_INPUT
     for target, indexes in plan:
@@ -584,6 +590,10 @@ def run_export(args: argparse.Namespace) -> int:
             write_atomically(target, render([loaded[i] for i in indexes], fmt, page))
         except OSError as exc:
             print(_cannot_write(target, exc), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other outputs
+            print(failed(internal_error(exc, target)), file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
         pages = _pages_of([loaded[i] for i in indexes], page)
@@ -598,7 +608,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _cannot_write(path: Path, exc: OSError) -> str:
     reason = file_problem(exc, writing=True)
-    return pick(f"FOUT  {path}: {reason}", f"ERROR {path}: {reason}")
+    return failed(PatternError(reason, path=path))
 
 
 _SHEET_NAMES = {"diagram": ("diagram", "diagram"), "table": ("tafelblad", "table sheet"),
