@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -254,6 +255,8 @@ def test_graphml_of_a_worksheet_or_of_two_patterns_is_a_usage_error(qapp, tmp_pa
 @pytest.mark.slow
 def test_libreoffice_impress_shows_every_steps_words_inside_its_box(qapp, tmp_path, annotated):
     """The deck as another program draws it: Impress converts it to PDF, and every word stays in its box."""
+    if shutil.which("soffice") is None:
+        pytest.fail("missing soffice: install libreoffice-impress")
     deck, reveal = tmp_path / "alles.pptx", tmp_path / "reveal.pptx"
     sources = [*SHIPPED, annotated]
     assert run("export", *sources, "-o", deck) == 0
