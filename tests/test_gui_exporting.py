@@ -122,8 +122,8 @@ def test_export_action_opens_the_dialog(qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(self.document) or 0)
     w = MainWindow()
-    w.open_path(WERELDVREDE)
-    w.act_export.trigger()
+    w.files.open_path(WERELDVREDE)
+    w.menus.act_export.trigger()
     assert opened == [w.document]
     if shiboken6.isValid(w):
         w.close()

@@ -125,7 +125,7 @@ def test_the_editor_explains_every_case_in_its_dialog(qtbot, monkeypatch, tmp_pa
     window = MainWindow()
     qtbot.addWidget(window)
     for name, path in write_cases(tmp_path).items():
-        assert not window.open_path(path)
+        assert not window.files.open_path(path)
         icon, text, details = asked[-1]
         assert icon == QMessageBox.Icon.Critical and path.name in text
         assert f"regel {CASES[name][1]}" in details and CASES[name][2] in details, details

@@ -135,7 +135,7 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
         _show_now(app, window)
         if shiboken6.isValid(window) and window.isVisible():
             window.finish_start()
-            window.offer_recovery_later()
+            window.files.offer_recovery_later()
             windows.append(window)
     for index, name in enumerate(files):
         window = MainWindow(lazy=True)
@@ -145,10 +145,10 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
         _show_now(app, window)
         if not shiboken6.isValid(window) or not window.isVisible():
             continue  # closed while it was being shown (Ctrl+Q at once)
-        if not window.open_path(Path(name)):
+        if not window.files.open_path(Path(name)):
             window.finish_start()
         if index == 0:
-            window.offer_recovery_later()
+            window.files.offer_recovery_later()
         windows.append(window)
     windows = [w for w in windows if shiboken6.isValid(w) and w.isVisible()]
     if not windows:

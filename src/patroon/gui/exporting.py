@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.gui.lazy import model
 from patroon.gui.document import Document
 from patroon.fileformat import pattern_stem
+from patroon.limits import MAX_STEPS
 from patroon.gui.files import file_name_for
 
-SHEET_KEYS = ("diagram", "table", "worksheet")
 FORMAT_KEYS = ("pdf", "png", "svg", "pptx")
 PAPER_KEYS = ("A3", "A4", "slide")
 
@@ -79,7 +78,7 @@ class ExportDialog(QDialog):
         self.width_box.setValue(2000)
         self.width_box.setSuffix(" px")
         self.steps_box = QSpinBox(self)
-        self.steps_box.setRange(2, model.MAX_STEPS)
+        self.steps_box.setRange(2, MAX_STEPS)
         self.steps_box.setValue(6)
         self.reveal_box = QCheckBox(self.tr("Step by step, as in the presenter: one slide per step"), self)
 

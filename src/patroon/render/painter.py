@@ -18,7 +18,6 @@ from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect,
 from patroon.render.fonts import ensure_fonts_for, make_font
 from patroon.render.palette import DEFAULT, Palette
 
-STATES = ("normal", "highlight", "dimmed", "selected")
 #: The lightning bolt of a breakthrough's marker, in units of the marker's radius around its centre.
 BOLT = ((0.18, -0.72), (-0.38, 0.1), (-0.02, 0.1), (-0.2, 0.74), (0.4, -0.12), (0.04, -0.12), (0.22, -0.72))
 

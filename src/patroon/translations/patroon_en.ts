@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
+    <name>EditorStatusBar</name>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="487"/>
+        <location filename="../gui/statusbar.py" line="57"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>
