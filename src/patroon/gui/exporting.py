@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from patroon.gui.accessibility import name_inner_parts
 from patroon.gui.document import Document
 from patroon.fileformat import pattern_stem
 from patroon.limits import MAX_STEPS
@@ -108,6 +109,7 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._update)
         self.sheet_box.currentIndexChanged.connect(self._update)
         self._update()
+        name_inner_parts(self)
 
     @staticmethod
     def _select(box: QComboBox, key) -> None:

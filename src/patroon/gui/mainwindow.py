@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         """The canvas and the side panel (once; a lazy window builds them after it is shown)."""
         if self.scene is not None:
             return
+        from patroon.gui.accessibility import speak_for_canvas
         from patroon.gui.canvas import PatternScene, PatternView
         from patroon.gui.sidepanel import SidePanel
         from patroon.gui.statusbar import EditorStatusBar
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.view = PatternView(self.scene, self)
         self.view.setAcceptDrops(False)
         self.setCentralWidget(self.view)
+        speak_for_canvas(self.view, self.scene, self.document)
         self.panel = SidePanel(self.document, self, refresh=False)
         self.dock.setWidget(self.panel)
         # Shown now, not at the next event, so the layout below shares the width between them.

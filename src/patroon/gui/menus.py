@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from patroon.gui.accessibility import name_overflow_buttons
 from patroon.gui.icons import icon
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ class EditorMenus(QObject):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
                 button.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.window.addToolBar(tb)
+        name_overflow_buttons(tb)
+        name_overflow_buttons(self.window.menuBar())
         self.toolbar = tb
 
     def shortcut_table(self) -> list[tuple[str, str]]:

@@ -33,6 +33,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from patroon.gui.accessibility import announce
 from patroon.gui.present_awake import KeepAwake
 from patroon.gui.present_prompt import BreakthroughPrompt
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
@@ -97,6 +98,7 @@ class PresenterWindow(QWidget):
         self.document = document
         self._screen = screen
         self.setWindowTitle(document.pattern.title)
+        self.setAccessibleName(self.tr("Presentation: %1").replace("%1", document.pattern.title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -121,10 +123,9 @@ class PresenterWindow(QWidget):
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
 
         self.prompt = BreakthroughPrompt(self)
-        # Steps whose breakthrough was typed here: their arrow shows at once, even ahead of the reveal.
-        self._live_breakthroughs: set[str] = set()
 
         self.view = PresenterView(self)
+        self.setAccessibleDescription(self.view.spoken())
         # No screen saver while the room is looking (or talking with the timer running).
         self.awake = KeepAwake(pick("Patroon presenteert een patroon", "Patroon is presenting a pattern"), self)
         self._listening = False
@@ -150,7 +151,7 @@ class PresenterWindow(QWidget):
     @property
     def last_position(self) -> int:
         """The end of the reveal: the closed circle, or after it the prepared breakthroughs."""
-        prepared = any(b.after not in self._live_breakthroughs for b in self.pattern.breakthroughs)
+        prepared = any(b.after not in self.prompt.typed for b in self.pattern.breakthroughs)
         return len(self.pattern.steps) + (2 if prepared else 1)
 
     @property
@@ -181,15 +182,6 @@ class PresenterWindow(QWidget):
     def hint(self) -> str:
         """The short message shown for a moment ("" when none is)."""
         return self._hint
-
-    @property
-    def live_breakthroughs(self) -> frozenset[str]:
-        """Steps whose breakthrough was typed during this presentation: their arrow shows at once."""
-        return frozenset(self._live_breakthroughs)
-
-    def open_arrow(self, step: str) -> None:
-        """A breakthrough was typed on the arrow after ``step``: show that arrow from now on, ahead of the reveal."""
-        self._live_breakthroughs.add(step)
 
     @property
     def prompt_target(self) -> str | None:
@@ -290,6 +282,14 @@ class PresenterWindow(QWidget):
         if shown != self._shown_step:
             self._shown_step = shown
             self.stepShown.emit(shown)
+        self._speak()
+
+    def _speak(self) -> None:
+        """Say what the room now sees, for a facilitator who presents with a screen reader."""
+        said = self.view.spoken()
+        if said != self.accessibleDescription():
+            self.setAccessibleDescription(said)
+            announce(self, said)
 
     # Aids -------------------------------------------------------------------
 
@@ -301,6 +301,7 @@ class PresenterWindow(QWidget):
     def toggle_questions(self) -> None:
         self._questions = not self._questions
         self.update()
+        self._speak()
 
     def toggle_help(self) -> None:
         self._help = not self._help

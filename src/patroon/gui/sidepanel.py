@@ -208,6 +208,9 @@ class SidePanel(QTabWidget):
         steps_page = QWidget(self)
         layout = QVBoxLayout(steps_page)
         self.step_list = StepList(steps_page)
+        self.step_list.setAccessibleName(self.tr("Steps"))
+        self.step_list.setAccessibleDescription(self.tr("The steps in the order of the circle; "
+                                                        "Ctrl+Up and Ctrl+Down move the selected step"))
         self.step_list.moveRequested.connect(self.moveRequested)
         self.step_list.currentItemChanged.connect(self._on_current_item)
         self.step_list.itemChanged.connect(self._on_item_edited)
@@ -217,6 +220,8 @@ class SidePanel(QTabWidget):
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
         self.note_edit = QPlainTextEdit(steps_page)
+        self.note_edit.setAccessibleName(self.tr("Facilitator note"))
+        self.note_label.setBuddy(self.note_edit)
         self.note_edit.setPlaceholderText(self.tr("Only you see this note."))
         self.note_edit.textChanged.connect(self._on_note)
         layout.addWidget(self.note_edit, 1)
@@ -253,6 +258,8 @@ class SidePanel(QTabWidget):
         hint.setWordWrap(True)
         qlayout.addWidget(hint)
         self.questions_edit = QuestionsEdit(questions_page)
+        self.questions_edit.setAccessibleName(self.tr("Questions for the table, one per line"))
+        hint.setBuddy(self.questions_edit)
         self.questions_edit.textChanged.connect(self._on_questions)
         qlayout.addWidget(self.questions_edit)
         self.addTab(questions_page, self.tr("Questions"))
@@ -266,6 +273,8 @@ class SidePanel(QTabWidget):
         bhint.setWordWrap(True)
         blayout.addWidget(bhint)
         self.breakthrough_list = QListWidget(bt_page)
+        self.breakthrough_list.setAccessibleName(self.tr("Breakthroughs"))
+        self.breakthrough_list.setAccessibleDescription(bhint.text())
         self.breakthrough_list.setWordWrap(True)
         self.breakthrough_list.setItemDelegate(_BreakthroughDelegate(self.breakthrough_list))
         self.breakthrough_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -280,10 +289,14 @@ class SidePanel(QTabWidget):
         from PySide6.QtCore import QSize
         from PySide6.QtWidgets import QToolBar
 
+        from patroon.gui.accessibility import name_overflow_buttons
+
         bar = QToolBar(self)
         bar.setIconSize(QSize(18, 18))
+        bar.setAccessibleName(self.tr("Step tools"))
         for action in actions:
             bar.addAction(action)
+        name_overflow_buttons(bar)
         self._steps_layout.insertWidget(1, bar)
 
     # Keeping undo commands per field -------------------------------------------------

@@ -2,7 +2,8 @@
 
 Every format paints the same sheet (:mod:`patroon.render.sheets`) on a Qt
 paint device whose units are points: ``QPdfWriter`` (text stays text, fonts
-embedded), ``QSvgGenerator`` (texts as ``<text>``), ``QImage`` (PNG). Nothing
+embedded), ``QSvgGenerator`` (texts as glyph outlines over ``<text>``, see
+:mod:`patroon.render.svgfonts`), ``QImage`` (PNG). Nothing
 here opens a dialog or asks a screen anything, so the command line and the
 editor write the same bytes; PDFs carry no timestamps, so exporting twice
 gives identical files.
@@ -27,6 +28,7 @@ from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
+from patroon.render.subsettags import tag_subsets
 from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
 
 if TYPE_CHECKING:
@@ -111,6 +113,8 @@ def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
         pdf = _without_dates(_write_pdf(buffer, patterns, page))
     finally:
         QHashSeed.resetRandomGlobalSeed()
+    # Qt names its font subsets as whole fonts; tagged, preflight tools and merged files tell them apart.
+    pdf = tag_subsets(pdf)
     # Qt maps no glyph of an emoji to its character; without this, copying or searching loses them.
     return complete_to_unicode(pdf, (text for p in patterns if p is not None for text in _texts(p.model_dump())))
 
@@ -164,10 +168,13 @@ def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
 
 
 def render_svg(pattern: Pattern | None, page: Page) -> bytes:
-    """The sheet as an SVG document: viewBox in points, texts as ``<text>``, no date."""
+    """The sheet as an SVG document: viewBox in points, no date; texts drawn as their glyphs over
+    ``<text>`` set in embedded font subsets, so it looks the same where Open Sans is not installed."""
     from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
+
+    from patroon.render.svgfonts import with_travelling_fonts
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -189,7 +196,7 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return _with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page))
+    return with_travelling_fonts(_with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page)), generator)
 
 
 _SVG_SIZE = re.compile(rb'<svg width="[0-9.]+mm" height="[0-9.]+mm"')

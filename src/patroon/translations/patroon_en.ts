@@ -12,4 +12,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Spoken</name>
+    <message numerus="yes">
+        <location filename="../gui/accessibility.py" line="28"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
