@@ -27,7 +27,7 @@ lock=$here/requirements.lock
 if [ -n "${PYTHON:-}" ]; then
     # An environment chosen by hand (a developer's, or the tests'): used as it is.
     python=$PYTHON
-    "$python" -c "import PyInstaller, PySide6, pydantic, networkx, yaml, pyphen" 2>/dev/null || {
+    "$python" -c "import PyInstaller, PySide6, pydantic, networkx, yaml, pyphen, pptx" 2>/dev/null || {
         echo "build.sh: $python lacks PyInstaller or Patroon's dependencies; install them, or unset PYTHON" >&2
         echo "build.sh: to build from the exact releases in $lock" >&2
         exit 1

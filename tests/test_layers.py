@@ -44,7 +44,8 @@ def test_the_contracts_catch_an_import_upwards_and_qt_in_the_model(tmp_path):
 
 
 SCRIPT = """
-import sys, glob
+import io, sys, glob
+from patroon.graphml import graphml_bytes, pattern_from_graphml
 from patroon.fileformat import load_pattern, dumps, loads
 from patroon.model import insert_step, remove_step, move_step, to_graph, from_graph
 from patroon.layout import layout_pattern
@@ -55,6 +56,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.yaml")):
     p, new = insert_step(p, p.steps[0].id, "Nieuw.")
     p = move_step(remove_step(p, p.steps[2].id), new, 3)
     assert from_graph(to_graph(p)) == loads(dumps(p)) == p
+    assert pattern_from_graphml(io.BytesIO(graphml_bytes(p))) == p
 assert main(["validate", *sorted(glob.glob(sys.argv[1] + "/*.yaml"))]) == 0
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
 assert not loaded, loaded

@@ -286,6 +286,16 @@ def test_build_exports_the_same_pdf_as_the_installed_package(built_app, tmp_path
     assert made == expected, "the standalone build's PDF differs from the installed package's"
 
 
+@pytest.mark.slow
+def test_build_writes_a_powerpoint_deck(built_app, tmp_path):
+    from pptx import Presentation
+
+    frozen = _run([str(built_app / "patroon"), "export", str(PATTERN), "-o", "dia.pptx", "--reveal"],
+                  cwd=tmp_path, env=_user_env())
+    assert frozen.returncode == 0 and "Traceback" not in frozen.stderr, frozen.stdout + frozen.stderr
+    assert len(Presentation(str(tmp_path / "dia.pptx")).slides) > 3
+
+
 @pytest.fixture
 def x_display(tmp_path):
     """A real X server (Xvfb) on a free display number; yields its name (":N")."""

@@ -463,7 +463,8 @@ def _continuing(message: str) -> str:
 def to_graph(pattern: Pattern) -> "nx.DiGraph":
     """The pattern as a directed graph whose one cycle is the step order.
 
-    Nodes are step ids (attributes ``text``, ``note``); edge *i* → *i+1* and
+    Nodes are step ids (attributes ``text``, ``note`` and ``order``, the step's
+    place in the cycle from 1); edge *i* → *i+1* and
     last → first carry the breakthrough text on that arrow, if any
     (attribute ``breakthrough``). The graph's own attributes hold the rest of
     the pattern, and ``first`` names the step the cycle starts at.
@@ -471,8 +472,8 @@ def to_graph(pattern: Pattern) -> "nx.DiGraph":
     import networkx as nx
 
     graph = nx.DiGraph(first=pattern.steps[0].id, **pattern.model_dump(exclude={"steps", "breakthroughs"}))
-    for s in pattern.steps:
-        graph.add_node(s.id, text=s.text, note=s.note)
+    for order, s in enumerate(pattern.steps, start=1):
+        graph.add_node(s.id, text=s.text, note=s.note, order=order)
     notes = {b.after: b.text for b in pattern.breakthroughs}
     for s in pattern.steps:
         target = pattern.next_step(s.id).id
@@ -486,8 +487,10 @@ def to_graph(pattern: Pattern) -> "nx.DiGraph":
 def from_graph(graph: "nx.DiGraph") -> Pattern:
     """The pattern a cycle graph describes (the inverse of :func:`to_graph`).
 
-    Raises :class:`~patroon.errors.PatternError` when the graph is not one
-    closed cycle through every node.
+    The arrows give the order; of a node's data only ``text`` and ``note``
+    count, so a graph a tool added its own data to (a position, a colour)
+    still reads. Raises :class:`~patroon.errors.PatternError` when the graph
+    is not one closed cycle through every node.
     """
     from patroon.errors import PatternError
 
@@ -510,7 +513,7 @@ def from_graph(graph: "nx.DiGraph") -> Pattern:
     if node != first or len(order) != graph.number_of_nodes():
         raise PatternError(pick("de stappen vormen geen gesloten cirkel", "the steps do not form one closed circle"))
     data = {k: v for k, v in graph.graph.items() if k != "first"}
-    data["steps"] = [{"id": n, **graph.nodes[n]} for n in order]
+    data["steps"] = [{"id": n, **{k: v for k, v in graph.nodes[n].items() if k in ("text", "note")}} for n in order]
     data["breakthroughs"] = [
         {"after": n, "text": graph.edges[n, graph_next]["breakthrough"]}
         for n in order

@@ -26,8 +26,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 COMMANDS = ("validate", "new", "export", "present")
 SHEETS = ("diagram", "table", "worksheet")
-FORMATS = ("pdf", "svg", "png", "json")
-PAPERS = ("A3", "A4")
+FORMATS = ("pdf", "svg", "png", "json", "pptx", "graphml")
+PAPERS = ("A3", "A4", "slide")
 ORIENTATIONS = ("landscape", "portrait")
 
 
@@ -91,6 +91,11 @@ def _whole(low: int, high: int):
     return parse
 
 
+def _paper(value: str) -> str:
+    """An argparse type: a paper's name in any case, spelt as :data:`PAPERS` spells it."""
+    return next((name for name in PAPERS if name.lower() == value.lower()), value)
+
+
 _step_count = _whole(MIN_STEPS, MAX_STEPS)
 _png_width = _whole(16, 16000)  # 16000 px is a poster at 300 dpi; more would take gigabytes
 
@@ -125,10 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
         "aantal lege stappen (zonder --from-text)", "number of blank steps (without --from-text)"))
     p.add_argument("--force", action="store_true", help=pick("overschrijf een bestaand bestand", "overwrite an existing file"))
 
-    p = sub.add_parser("export", help=pick("exporteer naar PDF, SVG, PNG of JSON", "export to PDF, SVG, PNG or JSON"))
+    p = sub.add_parser("export", help=pick("exporteer naar PDF, SVG, PNG, JSON, PowerPoint of GraphML",
+                                           "export to PDF, SVG, PNG, JSON, PowerPoint or GraphML"))
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=pick(
-        "een of meer patroonbestanden; meer dan één naar één PDF geeft een tafelset",
-        "one or more pattern files; several into one PDF make a table set"))
+        "een of meer patroonbestanden; meer dan één naar één PDF geeft een tafelset, naar één .pptx één presentatie",
+        "one or more pattern files; several into one PDF make a table set, into one .pptx one deck"))
     p.add_argument("-o", "--output", required=True, metavar="OUT", help=pick(
         "uitvoerbestand, of een map (eindigend op /) voor één bestand per patroon",
         "output file, or a folder (ending in /) for one file per pattern"))
@@ -136,14 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=SHEETS, default="diagram", help=pick(
         "diagram (standaard): het patroon; table: tafelblad met de vragen; worksheet: leeg werkblad",
         "diagram (default): the pattern; table: table sheet with the questions; worksheet: blank worksheet"))
-    p.add_argument("--paper", choices=PAPERS, type=str.upper, default=None, help=pick(
-        "papierformaat; standaard A4 voor een diagram, A3 voor een tafelblad of werkblad",
-        "paper size; default A4 for a diagram, A3 for a table sheet or worksheet"))
+    p.add_argument("--paper", choices=PAPERS, type=_paper, default=None, help=pick(
+        "papierformaat; standaard A4 voor een diagram, A3 voor een tafelblad of werkblad; slide: een dia van 16:9",
+        "paper size; default A4 for a diagram, A3 for a table sheet or worksheet; slide: a 16:9 slide"))
     p.add_argument("--orientation", choices=ORIENTATIONS, default=None, help=pick(
         "liggend (landscape, standaard) of staand (portrait)", "landscape (default) or portrait"))
     p.add_argument("--width", type=_png_width, default=None, metavar="PX", help=pick("breedte van een PNG in pixels", "width of a PNG in pixels"))
     p.add_argument("--steps", type=_step_count, default=6, metavar="N", help=pick(
         "aantal vakken op een werkblad", "number of boxes on a worksheet"))
+    p.add_argument("--reveal", action="store_true", help=pick(
+        "PowerPoint: het patroon stap voor stap, zoals de presentatiemodus", "PowerPoint: the pattern step by step, as the presenter reveals it"))
 
     p = sub.add_parser("present", help=pick("presenteer een patroon op volledig scherm", "present a pattern full screen"))
     p.add_argument("file", type=Path, metavar="FILE", help=pick("het patroonbestand", "the pattern file"))

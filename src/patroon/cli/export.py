@@ -25,12 +25,14 @@ from patroon.render.export import (
     format_of,
     page_for,
     page_words,
+    pages_of,
+    paper_words,
     plan_outputs,
     render,
     sheet_name,
     sheet_problem,
 )
-from patroon.render.sheets import layout_sheet, points_to_px
+from patroon.render.sheets import points_to_px
 
 if TYPE_CHECKING:
     from patroon.model import Pattern
@@ -43,7 +45,8 @@ def run_export(args: argparse.Namespace) -> int:
     to_folder = out_text.endswith(("/", os.sep)) or out.is_dir()
     try:
         fmt = format_of(out, args.format) if not to_folder else (args.format or "pdf")
-        page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps)
+        page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps,
+                        getattr(args, "reveal", False))
         plan = plan_outputs(list(args.files), out, fmt, to_folder)
     except UsageError as exc:
         print(f"patroon export: {exc}", file=sys.stderr)
@@ -94,8 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
             print(failed(internal_error(exc, target)), file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        pages = sum(len(layout_sheet(loaded[i], page.sheet, page.width, page.height, steps=page.steps).pages())
-                    for i in indexes)
+        pages = pages_of([loaded[i] for i in indexes], page)
         print(_done(target, pages, fmt, page))
         if pages > len(indexes) and fmt in ("svg", "png"):
             print(pick(
@@ -112,6 +114,12 @@ def _cannot_write(path: Path, exc: OSError) -> str:
 
 def _done(target: Path, pages: int, fmt: str, page: Page) -> str:
     """The line that says what was written to ``target``."""
+    if fmt == "pptx":
+        slides = pick("dia" if pages == 1 else "dia's", "slide" if pages == 1 else "slides")
+        return f"{target}: {pages} {slides} (PowerPoint, 16:9)"
+    if fmt == "graphml":
+        return pick(f"{target}: GraphML (stappen op hun plaats op {paper_words(page)})",
+                    f"{target}: GraphML (steps where they are on {paper_words(page)})")
     if fmt == "png":
         width, height, _ = points_to_px(page.width, page.height, page.width_px)
         return f"{target}: {sheet_name(page.sheet)}, {width} × {height} px"

@@ -507,120 +507,145 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../gui/exporting.py" line="43"/>
+        <location filename="../gui/exporting.py" line="45"/>
         <source>Diagram (the pattern alone)</source>
         <translation>Diagram (alleen het patroon)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="44"/>
+        <location filename="../gui/exporting.py" line="46"/>
         <source>Table sheet (pattern, questions, room to write)</source>
         <translation>Tafelblad (patroon, vragen, schrijfruimte)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="45"/>
+        <location filename="../gui/exporting.py" line="47"/>
         <source>Worksheet (an empty circle of boxes)</source>
         <translation>Werkblad (een lege cirkel van vakken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="55"/>
-        <location filename="../gui/exporting.py" line="101"/>
+        <location filename="../gui/exporting.py" line="57"/>
+        <location filename="../gui/exporting.py" line="107"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="61"/>
+        <location filename="../gui/exporting.py" line="63"/>
         <source>PDF (for print)</source>
         <translation>PDF (om te printen)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="61"/>
+        <location filename="../gui/exporting.py" line="63"/>
         <source>PNG (image, for slides)</source>
         <translation>PNG (afbeelding, voor dia’s)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="62"/>
+        <location filename="../gui/exporting.py" line="64"/>
         <source>SVG (drawing, for editing)</source>
         <translation>SVG (tekening, om te bewerken)</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="70"/>
+        <location filename="../gui/exporting.py" line="65"/>
+        <source>PowerPoint (slides with shapes to edit)</source>
+        <translation>PowerPoint (dia&apos;s met vormen om te bewerken)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="71"/>
+        <source>Slide 16:9</source>
+        <translation>Dia 16:9</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="74"/>
         <source>Landscape</source>
         <translation>Liggend</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="71"/>
+        <location filename="../gui/exporting.py" line="75"/>
         <source>Portrait</source>
         <translation>Staand</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="82"/>
+        <location filename="../gui/exporting.py" line="84"/>
+        <source>Step by step, as in the presenter: one slide per step</source>
+        <translation>Stap voor stap, zoals in de presentatiemodus: één dia per stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="87"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="88"/>
+        <location filename="../gui/exporting.py" line="93"/>
         <source>&amp;Format</source>
         <translation>&amp;Formaat</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="89"/>
+        <location filename="../gui/exporting.py" line="94"/>
         <source>&amp;Sheet</source>
         <translation>&amp;Blad</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="90"/>
+        <location filename="../gui/exporting.py" line="95"/>
         <source>&amp;Paper</source>
         <translation>&amp;Papier</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="91"/>
+        <location filename="../gui/exporting.py" line="96"/>
         <source>&amp;Orientation</source>
         <translation>&amp;Richting</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="92"/>
+        <location filename="../gui/exporting.py" line="97"/>
         <source>&amp;Width</source>
         <translation>B&amp;reedte</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="93"/>
+        <location filename="../gui/exporting.py" line="98"/>
         <source>&amp;Boxes</source>
         <translation>&amp;Vakken</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="94"/>
+        <location filename="../gui/exporting.py" line="99"/>
+        <source>&amp;Reveal</source>
+        <translation>S&amp;tapsgewijs</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="100"/>
         <source>Save &amp;to</source>
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="144"/>
+        <location filename="../gui/exporting.py" line="159"/>
+        <source>Boxes, arrows and texts stay editable in PowerPoint; the steps&apos; notes become speaker notes.</source>
+        <translation>Vakken, pijlen en teksten blijven te bewerken in PowerPoint; de notities bij de stappen worden sprekersnotities.</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="162"/>
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="148"/>
+        <location filename="../gui/exporting.py" line="167"/>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="177"/>
+        <location filename="../gui/exporting.py" line="197"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="164"/>
+        <location filename="../gui/exporting.py" line="183"/>
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="171"/>
+        <location filename="../gui/exporting.py" line="191"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="229"/>
+        <location filename="../gui/exporting.py" line="249"/>
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
