@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from patroon.textfit import wrap
 
@@ -23,6 +23,7 @@ class Memo:
         self._widths: dict[tuple[str, float, bool], float] = {}
         self._blocks: dict[tuple[str, float, bool, float], tuple[tuple[str, ...], float, float, bool, bool]] = {}
         self._heights: dict[tuple[float, bool], float] = {}
+        self._block_lists: dict[tuple, list] = {}
         # The last few layouts: undo, redo and a presenter going back and forth ask for them again.
         self.layouts: dict[tuple, "PatternLayout"] = {}
         # The same without the manual nudges, with the solver and plan that made them:
@@ -71,6 +72,26 @@ class Memo:
         """
         lines, widest, height, fits, clean = self._block(text, size, bold, max_width)
         return lines, widest, height, fits and (clean or not strict)
+
+    def blocks(self, texts: Sequence[str], size: float, widths: Sequence[float], *, all_or_none: bool = False):
+        """Every text wrapped (strictly, see :meth:`block`) to its width: the solver asks again and again.
+
+        ``all_or_none``: None as soon as one text does not fit (the rest are not wrapped).
+        """
+        key = (tuple(texts), size, tuple(widths), all_or_none)
+        found = self._block_lists.get(key)
+        if found is None:
+            if len(self._block_lists) > 2_000:
+                self._block_lists.clear()
+            found = []
+            for t, w in zip(texts, widths):
+                block = self.block(t, size, False, w, strict=True)
+                if not block[3] and all_or_none:
+                    found = None
+                    break
+                found.append(block)
+            self._block_lists[key] = found
+        return found
 
     def _block(self, text: str, size: float, bold: bool, max_width: float):
         key = (text, size, bold, max_width)

@@ -173,6 +173,8 @@ def _layout_plain(
     cap = max(min_font, max_font if max_font is not None else default_max_font(width, height, n))
 
     clockwise = pattern.layout.direction == "clockwise"
+    # One solver per ring: the circle asked again for its best effort knows what failed.
+    solvers: dict[tuple, Solver] = {}
 
     def solve(
         ax: float,
@@ -182,15 +184,18 @@ def _layout_plain(
         at_least: int | None = None,
         best_effort: bool = True,
     ):
-        if rows is None:
-            frame = circle_frame(n, pattern.layout.start_angle, clockwise, still, ax, ay, power)
-        else:
-            frame = rows_frame(n, rows[0], rows[1], clockwise, still, ax, ay, power, rows[2])
-        texts = [s.text for s in pattern.steps]
-        min_lines = 3 if n <= 12 else 2
-        solver = Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
-        solver.short_arrows = rows is not None
-        solver.rows = None if rows is None else rows[:2]
+        solver = solvers.get((ax, ay, power, rows))
+        if solver is None:
+            if rows is None:
+                frame = circle_frame(n, pattern.layout.start_angle, clockwise, still, ax, ay, power)
+            else:
+                frame = rows_frame(n, rows[0], rows[1], clockwise, still, ax, ay, power, rows[2])
+            texts = [s.text for s in pattern.steps]
+            min_lines = 3 if n <= 12 else 2
+            solver = Solver(texts, pattern.title, pattern.context, notes, frame, measure, width, height, min_font, min_lines)
+            solver.short_arrows = rows is not None
+            solver.rows = None if rows is None else rows[:2]
+            solvers[(ax, ay, power, rows)] = solver
         plan = solver.solve(cap, best_effort=best_effort and rows is None, at_least=at_least)
         return None if plan is None else (solver, plan)
 

@@ -158,16 +158,19 @@ class RadiusSearch:
             terms_x.append((mx, out * dx + w / 2, mx, out * dx - w / 2))
             terms_y.append((my, out * dy + h / 2, my, out * dy - h / 2))
 
-        def span(terms, r: float) -> tuple[float, float]:
+        highs_x, lows_x = _outermost(terms_x)
+        highs_y, lows_y = _outermost(terms_y)
+
+        def span(highs, lows, r: float) -> tuple[float, float]:
             # (extent, slope) of max(a r + b) - min(c r + d)
-            top = max(terms, key=lambda t: t[0] * r + t[1])
-            low = min(terms, key=lambda t: t[2] * r + t[3])
-            return (top[0] * r + top[1]) - (low[2] * r + low[3]), top[0] - low[2]
+            top = max(highs, key=lambda t: t[0] * r + t[1])
+            low = min(lows, key=lambda t: t[0] * r + t[1])
+            return (top[0] * r + top[1]) - (low[0] * r + low[1]), top[0] - low[0]
 
         r = hi
         for _ in range(12):
-            w, sw = span(terms_x, r)
-            h, sh = span(terms_y, r)
+            w, sw = span(highs_x, lows_x, r)
+            h, sh = span(highs_y, lows_y, r)
             over_w, over_h = w - room_w, h - room_h
             over, slope = (over_w, sw) if over_w >= over_h else (over_h, sh)
             if over <= 1e-9:
@@ -236,3 +239,21 @@ class RadiusSearch:
             else:
                 hi = mid
         return lo
+
+
+def _outermost(terms: list[tuple[float, float, float, float]]) -> tuple[list, list]:
+    """The terms (a, b) of max(a r + b) and (c, d) of min(c r + d) that can be outermost for r > 0.
+
+    Of the terms with the same offset only the one with the largest slope can
+    be the maximum (the least, the minimum): many boxes share a size, so this
+    leaves a few terms of many. Their order is kept.
+    """
+    highs: dict[float, tuple[int, float]] = {}
+    lows: dict[float, tuple[int, float]] = {}
+    for k, (a, b, c, d) in enumerate(terms):
+        if b not in highs or a > highs[b][1]:
+            highs[b] = (k, a)
+        if d not in lows or c < lows[d][1]:
+            lows[d] = (k, c)
+    return ([(a, b) for b, (k, a) in sorted(highs.items(), key=lambda item: item[1][0])],
+            [(c, d) for d, (k, c) in sorted(lows.items(), key=lambda item: item[1][0])])

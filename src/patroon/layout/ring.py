@@ -40,16 +40,19 @@ class Frame:
         """Whether the steps follow increasing angles (counterclockwise)."""
         return self.sweeps[0] > 0
 
+    @cached_property
+    def still(self) -> bool:
+        """Whether no box is nudged (the arrows then run on the ring itself)."""
+        return not any(ox or oy for ox, oy in self.offsets)
+
     def unit(self, a: float) -> Point:
         """The ring's point at angle parameter ``a`` for radius 1, screen convention (y down)."""
         c, s = math.cos(a), math.sin(a)
         if self.power != 2.0:
             # A high power magnifies rounding errors near zero: cos(pi/2) is 6e-17, not 0.
-            c = 0.0 if abs(c) < 1e-12 else c
-            s = 0.0 if abs(s) < 1e-12 else s
             e = 2.0 / self.power
-            c = math.copysign(abs(c) ** e, c)
-            s = math.copysign(abs(s) ** e, s)
+            c = 0.0 if -1e-12 < c < 1e-12 else math.copysign(abs(c) ** e, c)
+            s = 0.0 if -1e-12 < s < 1e-12 else math.copysign(abs(s) ** e, s)
         return (self.ax * c, -self.ay * s)
 
     def centre(self, i: int, radius: float) -> Point:
@@ -58,9 +61,10 @@ class Frame:
 
     def arc_point(self, i: int, t: float, radius: float) -> Point:
         """A point on the arrow from box ``i`` to the next: on the ring, bent by both boxes' nudges."""
-        n = len(self.angles)
-        j = (i + 1) % n
         ux, uy = self.unit(self.angles[i] + t * self.sweeps[i])
+        if self.still:
+            return (radius * ux, radius * uy)
+        j = (i + 1) % len(self.angles)
         ox = (1 - t) * self.offsets[i][0] + t * self.offsets[j][0]
         oy = (1 - t) * self.offsets[i][1] + t * self.offsets[j][1]
         return (radius * (ux + ox), radius * (uy + oy))

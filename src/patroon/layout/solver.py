@@ -65,6 +65,7 @@ class Solver(RadiusSearch):
         self.short_arrows = False
         # Rows of boxes: how many across the top, and down each side.
         self.rows: tuple[int, int] | None = None
+        self._searched: dict[tuple[int, int, bool], Plan | None] = {}
 
     # -- one size --------------------------------------------------------
 
@@ -103,13 +104,7 @@ class Solver(RadiusSearch):
         at the first that works: every later one would rank lower.
         """
         style = Style(s)
-        lh = self.memo.measure.line_height(s)
-        side = [abs(math.cos(a)) for a in self.frame.angles]
-        # Boxes placed alike (mirror images on the circle) get the same size.
-        kinds = [round(c, 3) for c in side]
-        # Few steps: boxes large enough to hold the eye in a big area.
-        target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
-        candidates = []
+        lh = self.memo.line_height(s)
         widths: tuple[float, ...] = (7.0, 8.0, 9.0, 10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0)
         least_lines = (self.min_lines,)
         if self.n > 12:
@@ -119,46 +114,102 @@ class Solver(RadiusSearch):
             widths = tuple(sorted({5.0, 6.0, *(w for w in (own, own * 1.1) if w < 5.0)})) + widths
             # ... and boxes only as tall as their text: a ring of many boxes is long enough as it is.
             least_lines = (self.min_lines, 1)
+        if self.n > 12 and not best_effort and not self.notes and not self._may_fit(s, style, lh, widths, least_lines, flares):
+            return []
         if self.rows is not None and flares != (0.0,):
             candidates = self._row_candidates(s, style, lh, widths)
-            flares = ()
-        for flare, ems, min_lines in [(f, e, k) for f in flares for e in widths for k in least_lines]:
-            if True:
-                inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
-                blocks = [self.memo.block(t, s, False, inner, strict=True) for t, inner in zip(self.texts, inners)]
-                if not all(b[3] for b in blocks) and ems < 21.0:
-                    continue
-                counts = [max(len(b[0]), min_lines) for b in blocks]
-                if min_lines < self.min_lines and counts == [max(len(b[0]), self.min_lines) for b in blocks]:
-                    continue  # the same as with more lines
-                if flare == 0.0:
-                    counts = [max(counts)] * self.n
-                else:
-                    most: dict[float, int] = {}
-                    for c, k in zip(counts, kinds):
-                        most[k] = max(most.get(k, 0), c)
-                    counts = [most[k] for k in kinds]
-                sizes = []
-                for inner, lines in zip(inners, counts):
-                    box_w = inner + 2 * style.pad_x
-                    # Long, flat boxes look like banners: keep them at least this tall.
-                    box_h = max(lines * lh + 2 * style.pad_y, box_w / 2.6)
-                    sizes.append((box_w, box_h))
-                score = sum(abs(math.log(w / h / 1.75)) for w, h in sizes) / self.n
-                score += 0.08 * max(0, max(counts) - 6) + 0.3 * flare
-                box_w = min(w for w, _ in sizes)
-                if box_w < target:
-                    score += 1.2 * math.log(target / box_w)
-                candidates.append((score, len(candidates), tuple(sizes), tuple(b[0] for b in blocks)))
+        else:
+            candidates = self._ring_candidates(s, style, lh, widths, least_lines, flares)
         if not candidates:
             return []
         candidates.sort()
+        return self._ranked_plans(s, style, candidates, best_effort)
+
+    def _may_fit(
+        self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
+        flares: Sequence[float],
+    ) -> bool:
+        """Whether boxes as small as any candidate's could be, box by box, find a ring (no text wrapped).
+
+        Every candidate's boxes are at least this large, and a larger box only
+        makes every check harder: if these find no ring, no candidate does.
+        """
+        pad_x2, pad_y2 = 2 * style.pad_x, 2 * style.pad_y
+        least = []
+        if self.rows is not None and flares != (0.0,):
+            # Rows: a box a line tall if every text has one; the sides' boxes may be flatter (see _row_candidates).
+            w = min(widths) * s + pad_x2
+            line = lh if all(t.strip() for t in self.texts) else 0.0
+            least = [(w, max(line + pad_y2, w / (3.4 if sided else 2.6))) for sided in self._in_side()]
+        for a in () if least else self.frame.angles:
+            c = abs(math.cos(a))
+            w = min(ems * s * (1.0 + flare * (c * c - 0.5)) for ems in widths for flare in flares) + pad_x2
+            least.append((w, max(min(least_lines) * lh + pad_y2, w / 2.6)))
+        options = title_options(self.memo, self.title, self.context, s, self.min_font)
+        return self.radius_choice(s, tuple(least), {}, options, best_effort=False) is not None
+
+    def _ring_candidates(
+        self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
+        flares: Sequence[float],
+    ) -> list:
+        """Box sizes for a ring of boxes: equal boxes (flare 0), or wider at the sides; unranked."""
+        side = [abs(math.cos(a)) for a in self.frame.angles]
+        # Boxes placed alike (mirror images on the circle) get the same size.
+        kinds = [round(c, 3) for c in side]
+        # Few steps: boxes large enough to hold the eye in a big area.
+        target = _TARGET_BOX_WIDTH.get(self.n, 0.0) * min(self.width, self.height)
+        candidates: list = []
+        pad_x2, pad_y2 = 2 * style.pad_x, 2 * style.pad_y
+        for flare in flares:
+            for ems in widths:
+                inners = [ems * s * (1.0 + flare * (c * c - 0.5)) for c in side]
+                # The widest boxes take any text (it may break badly); the others only texts that fit.
+                blocks = self.memo.blocks(self.texts, s, inners, all_or_none=ems < 21.0)
+                if blocks is None:
+                    continue
+                for min_lines in least_lines:
+                    counts = [max(len(b[0]), min_lines) for b in blocks]
+                    if min_lines < self.min_lines and counts == [max(len(b[0]), self.min_lines) for b in blocks]:
+                        continue  # the same as with more lines
+                    if flare == 0.0:
+                        counts = [max(counts)] * self.n
+                    else:
+                        most: dict[float, int] = {}
+                        for c, k in zip(counts, kinds):
+                            most[k] = max(most.get(k, 0), c)
+                        counts = [most[k] for k in kinds]
+                    # Long, flat boxes look like banners: keep them at least this tall.
+                    if flare == 0.0:
+                        box_w = inners[0] + pad_x2
+                        sizes = [(box_w, max(counts[0] * lh + pad_y2, box_w / 2.6))] * self.n
+                    else:
+                        sizes = [(inner + pad_x2, max(lines * lh + pad_y2, (inner + pad_x2) / 2.6))
+                                 for inner, lines in zip(inners, counts)]
+                    score = sum([abs(math.log(w / h / 1.75)) for w, h in sizes]) / self.n
+                    score += 0.08 * max(0, max(counts) - 6) + 0.3 * flare
+                    box_w = min(w for w, _ in sizes)
+                    if box_w < target:
+                        score += 1.2 * math.log(target / box_w)
+                    candidates.append((score, len(candidates), tuple(sizes), tuple(b[0] for b in blocks)))
+        return candidates
+
+    def _ranked_plans(self, s: float, style: Style, candidates: list, best_effort: bool) -> list[Plan]:
+        """The ranked candidates' plans, best first, up to the first that works."""
         options = title_options(self.memo, self.title, self.context, s, self.min_font)
         notes = self.note_texts(s)
         plans = []
         room_w = self.width - 2 * style.margin
         room_h = self.height - 2 * style.margin
+        # Box sizes that found no ring: a candidate with every box as large or larger fails too
+        # (a larger box leaves a smaller ring, and every check only gets harder), so it is not searched.
+        failed: list[tuple[tuple[float, float], ...]] = []
         for score, _, sizes, lines in candidates:
+            if plans and score + 100 >= plans[0].score:
+                # Only plans that do not work come here (with ``best_effort``, after the same boxes
+                # failed with shorter arrows): each scores at least 100 worse than its sizes, so none later wins.
+                break
+            if not best_effort and not notes and any(_dominates(sizes, f) for f in failed):
+                continue
             # Search with the notes roughly placed; place them properly once a ring works.
             choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes))
             if choice is not None and notes:
@@ -166,6 +217,7 @@ class Solver(RadiusSearch):
                 if e.w > room_w or e.h > room_h:
                     choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort)
             if choice is None:
+                failed.append(sizes)
                 continue
             radius, r_min, r_max = choice
             feasible = r_min <= r_max
@@ -174,9 +226,18 @@ class Solver(RadiusSearch):
                 plans.append(Plan(s, sizes, radius, lines, title, score, True))
                 break
             score += 100 + (r_min - r_max) / max(r_max, 1.0)
-            plans.append(Plan(s, sizes, radius, lines, title, score, False))
+            plan = Plan(s, sizes, radius, lines, title, score, False)
+            # The best first (the earlier of equals, as a stable sort would keep them).
+            plans.insert(0 if not plans or score < plans[0].score else len(plans), plan)
         plans.sort(key=lambda p: p.score)
         return plans
+
+    def _in_side(self) -> list[bool]:
+        """For rows of boxes: whether each box stands in a side (else in the top or bottom row)."""
+        assert self.rows is not None
+        top, side = self.rows
+        first = top - top // 2
+        return [first <= i < first + side or self.n - top // 2 - side <= i < self.n - top // 2 for i in range(self.n)]
 
     def _row_candidates(self, s: float, style: Style, lh: float, widths: Sequence[float]) -> list:
         """Box sizes for rows of boxes on a rounded rectangle: one width for the rows, another for the sides.
@@ -187,8 +248,7 @@ class Solver(RadiusSearch):
         before the costly radius search.
         """
         top, side = self.rows
-        first = top - top // 2
-        in_side = [first <= i < first + side or self.n - top // 2 - side <= i < self.n - top // 2 for i in range(self.n)]
+        in_side = self._in_side()
         bottom = self.n - top - 2 * side
         gap = style.head_len + 0.4 * style.shaft + 2 * style.clearance
         room_w = self.width - 2 * style.margin
@@ -256,8 +316,15 @@ class Solver(RadiusSearch):
         """The largest whole size in [lo, hi] with a plan, and that plan.
 
         The answer is most often the top size or the one below it: those are
-        tried first, then a binary search over the rest.
+        tried first, then a binary search over the rest. Remembered: the
+        circle asked again for its best effort searches no more.
         """
+        key = (lo, hi, flared)
+        if key not in self._searched:
+            self._searched[key] = self._search_sizes(lo, hi, flared=flared)
+        return self._searched[key]
+
+    def _search_sizes(self, lo: int, hi: int, *, flared: bool) -> Plan | None:
         for size in (hi, hi - 1):
             if size < lo:
                 return None
@@ -278,3 +345,8 @@ class Solver(RadiusSearch):
                 hi = mid
         return best_plan
 
+
+
+def _dominates(sizes: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]]) -> bool:
+    """Whether every box of ``sizes`` is at least as wide and as tall as the same box of ``other``."""
+    return all(w >= ow and h >= oh for (w, h), (ow, oh) in zip(sizes, other))
