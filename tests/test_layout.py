@@ -678,3 +678,21 @@ def test_the_checks_catch_a_broken_layout():
         check_layout(broken)
     assert not all_breaks_valid(("domeinov-", "erstijgende"), "domeinoverstijgende")
     assert re.fullmatch(r"[\d.]+", f"{layout.step_font_size}")
+
+
+# --------------------------------------------------------------------------
+# Notes that cannot stand clear of each other
+
+
+def test_notes_that_need_more_room_than_the_page_are_left_out_not_drawn_over_each_other():
+    words = "de inwoner wacht terwijl de organisaties overleggen over geld en regels".split()
+    note = " ".join(words * 20)[:1000]
+    steps = [{"id": f"s{i}", "text": f"Stap {i + 1}: iedereen wacht af."} for i in range(60)]
+    pattern = Pattern(title="Vol", steps=steps, breakthroughs=[{"after": f"s{2 * i}", "text": note} for i in range(30)])
+    layout = layout_pattern(pattern, MEASURE, *A3_LANDSCAPE)
+    assert not layout.notes_fit and not layout.fits
+    assert layout.breakthroughs == ()
+    # One short note fits as always.
+    one = Pattern(title="Vol", steps=steps, breakthroughs=[{"after": "s0", "text": "Praat met de inwoner."}])
+    fine = layout_pattern(one, MEASURE, *A3_LANDSCAPE)
+    assert fine.notes_fit and len(fine.breakthroughs) == 1

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from patroon.layout.arrows import point_along
+from patroon.layout.memo import Memo
 from patroon.layout.ring import Frame
-from patroon.layout.style import Style
+from patroon.layout.style import NOTE_SCALE, Style, derived_size
 from patroon.layout.types import BreakthroughLayout, Point, Rect, TextBlock
 
 
@@ -58,11 +59,15 @@ def place_note(
         dist = hi
     # Then clear of every obstacle: jump straight past those in the way. Each is
     # in the way for one stretch of the ray, so the first clear place is found exactly.
+    if ux == 0.0 and uy == 0.0:
+        return at(dist)  # a ring of no size: the note cannot move out, whatever is in the way
     grown = [o.inflated(clear) for o in obstacles]
+    # Only what the box meets somewhere further out along the ray can be in the way.
+    ahead = [o for o in grown if _met_ahead(at(dist), o, ux, uy)]
     for _ in range(4 * len(grown) + 4):
         rect = at(dist)
         jump = 0.0
-        for o in grown:
+        for o in ahead:
             if rect.intersects(o):
                 jump = max(jump, _clearing_distance(rect, o, ux, uy))
         if jump <= 0.0:
@@ -71,6 +76,23 @@ def place_note(
             jump = max(2.0, 0.02 * radius)
         dist += jump + 1e-6
     return at(dist)
+
+
+def _met_ahead(rect: Rect, o: Rect, ux: float, uy: float) -> bool:
+    """Whether ``rect``, moved forward along (ux, uy), could still meet ``o`` (generously: near misses count)."""
+    lo, hi = 0.0, math.inf
+    for p0, p1, d, a, b in ((rect.x, rect.right, ux, o.x, o.right), (rect.y, rect.bottom, uy, o.y, o.bottom)):
+        slack = 1e-6 * (1.0 + abs(a) + abs(b) + abs(p0) + abs(p1))
+        if abs(d) < 1e-12:
+            if p1 < a - slack or p0 > b + slack:
+                return False
+            continue
+        # The distances t at which the moved rectangle overlaps o on this axis.
+        t0, t1 = (a - p1) / d, (b - p0) / d
+        if t0 > t1:
+            t0, t1 = t1, t0
+        lo, hi = max(lo, t0 - slack), min(hi, t1 + slack)
+    return lo <= hi
 
 
 def _circle_exit(
@@ -163,3 +185,30 @@ def toward(a: Point, b: Point, d: float) -> Point:
     L = math.hypot(dx, dy) or 1.0
     return (a[0] + dx / L * d, a[1] + dy / L * d)
 
+
+
+def note_text(memo: Memo, text: str, step_font_size: float, min_font: float) -> NoteText:
+    """A note's text set beside steps of ``step_font_size``: its lines, widest line and height."""
+    size = derived_size(NOTE_SCALE, step_font_size, min_font)
+    total = memo.width_fn(size)(text)
+    limit = min(14.0 * size, max(8.0 * size, total / 3.0))
+    lines, widest, h, _ = memo.block(text, size, False, limit)
+    return NoteText(lines, widest, h)
+
+
+def notes_outgrow(memo: Memo, texts: Sequence[str], width: float, height: float, min_font: float) -> bool:
+    """Whether the notes, even in the smallest type, take more room than the whole area has.
+
+    Then they cannot stand clear of each other and of the circle at any
+    size: the layout leaves them out (and does not fit) rather than drawing
+    them over each other.
+    """
+    step_font_size = math.ceil(min_font - 1e-9)
+    pad = Style(step_font_size).pad_y
+    room = 0.0
+    for text in texts:
+        note = note_text(memo, text, step_font_size, min_font)
+        room += (note.width + 2 * pad) * (note.height + 2 * pad)
+        if room > width * height:
+            return True
+    return False

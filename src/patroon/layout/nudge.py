@@ -338,5 +338,6 @@ class Nudger:
             step_font_size=plain.step_font_size,
             radii=plain.radii,
             fits=plain.fits,
+            notes_fit=plain.notes_fit,
         )
 

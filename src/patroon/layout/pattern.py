@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import TYPE_CHECKING, Sequence
 
 from patroon.layout.arrows import arrow_head, arrow_path
 from patroon.layout.memo import memo_for
-from patroon.layout.notes import breakthrough_layout
+from patroon.layout.notes import breakthrough_layout, notes_outgrow
 from patroon.layout.nudge import Nudger
 from patroon.layout.ring import circle_frame, ring_boxes, rows_frame
 from patroon.layout.solver import Plan, Solver
@@ -171,6 +172,10 @@ def _layout_plain(
     index = {s.id: i for i, s in enumerate(pattern.steps)}
     notes = {index[b.after]: b.text for b in pattern.breakthroughs if b.text.strip()}
     cap = max(min_font, max_font if max_font is not None else default_max_font(width, height, n))
+    # Notes that need more room than the area has are left out: never drawn over each other.
+    notes_left_out = bool(notes) and notes_outgrow(memo_for(measure), list(notes.values()), width, height, min_font)
+    if notes_left_out:
+        notes = {}
 
     clockwise = pattern.layout.direction == "clockwise"
     # One solver per ring: the circle asked again for its best effort knows what failed.
@@ -202,7 +207,10 @@ def _layout_plain(
     # Rows of boxes need the first step in the middle of the top row.
     rows = _row_counts(n, width / height) if abs(pattern.layout.start_angle % 360.0 - 90.0) < 1e-9 else []
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
-    return solver, plan, build(solver, plan, [s.id for s in pattern.steps], width, height)
+    layout = build(solver, plan, [s.id for s in pattern.steps], width, height)
+    if notes_left_out:
+        layout = dataclasses.replace(layout, fits=False, notes_fit=False)
+    return solver, plan, layout
 
 
 

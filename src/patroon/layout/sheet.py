@@ -520,3 +520,46 @@ def sheet_fits(layout: SheetLayout) -> bool:
     """
     return layout.pattern is None or _fits(layout.pattern)
 
+
+
+def notes_problem(where: str) -> str:
+    """Why a pattern's breakthroughs cannot be printed on ``where`` (e.g. "A3 liggend"), in the user's words."""
+    return pick(
+        f"de doorbraken hebben te veel tekst voor {where}: hun notities kunnen niet naast de cirkel staan"
+        " zonder elkaar of de vakken te raken. Kort de doorbraken in",
+        f"the breakthroughs have too much text for {where}: their notes cannot stand beside the circle"
+        " without touching each other or the boxes. Shorten the breakthroughs",
+    )
+
+
+class _Estimate:
+    """Text measured roughly, by the number of characters (Open Sans averages about half an em)."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return len(text) * size * (0.6 if bold else 0.53)
+
+    def line_height(self, size: float, bold: bool = False) -> float:
+        return 1.36 * size
+
+    def ascent(self, size: float, bold: bool = False) -> float:
+        return 1.07 * size
+
+
+def notes_outgrow_paper(pattern: Pattern) -> bool:
+    """Whether the breakthroughs' notes, roughly measured, need more room than a diagram on A3 has.
+
+    For ``patroon validate``, which measures no text: the export then refuses
+    every sheet (see :func:`notes_problem`).
+    """
+    from patroon.layout.memo import memo_for
+    from patroon.layout.notes import notes_outgrow
+
+    texts = [b.text for b in pattern.breakthroughs if b.text.strip()]
+    if not texts:
+        return False
+    page_w, page_h = page_size("A3", "landscape")
+    m = diagram_margin(page_w, page_h)
+    return notes_outgrow(memo_for(_ESTIMATE), texts, page_w - 2 * m, page_h - 2 * m, MIN_TEXT)
+
+
+_ESTIMATE = _Estimate()

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from patroon.layout.memo import memo_for
-from patroon.layout.notes import NoteText
+from patroon.layout.notes import NoteText, note_text
 from patroon.layout.radius import RadiusSearch
 from patroon.layout.ring import Frame
-from patroon.layout.style import NOTE_SCALE, Style, derived_size
+from patroon.layout.style import Style
 from patroon.layout.title import TitleOption, title_fits, title_options
 from patroon.layout.types import TextMeasure
 
@@ -70,14 +70,7 @@ class Solver(RadiusSearch):
     # -- one size --------------------------------------------------------
 
     def note_texts(self, s: float) -> dict[int, NoteText]:
-        size = derived_size(NOTE_SCALE, s, self.min_font)
-        out = {}
-        for i, text in self.notes.items():
-            total = self.memo.width_fn(size)(text)
-            limit = min(14.0 * size, max(8.0 * size, total / 3.0))
-            lines, widest, h, _ = self.memo.block(text, size, False, limit)
-            out[i] = NoteText(lines, widest, h)
-        return out
+        return {i: note_text(self.memo, text, s, self.min_font) for i, text in self.notes.items()}
 
     def plans(self, s: float, *, flared: bool = False, best_effort: bool = False) -> list[Plan]:
         """Every way to set the steps at size ``s`` that fits the area, best first.

@@ -141,6 +141,9 @@ class PatternLayout:
     # False when even ``min_font`` could not make everything fit the area
     # (the boxes then crowd each other): the caller should give it more room.
     fits: bool = True
+    # False when the breakthroughs' notes need more room than the whole area has: they are
+    # left out (never drawn over each other or over a box), and ``fits`` is False too.
+    notes_fit: bool = True
 
     def step(self, step_id: str) -> StepLayout:
         """The layout of step ``step_id`` (KeyError if there is none)."""

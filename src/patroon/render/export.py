@@ -29,6 +29,7 @@ from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
 from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
+from patroon.layout.sheet import notes_problem
 
 if TYPE_CHECKING:
     from patroon.model import Pattern
@@ -404,6 +405,8 @@ def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
     if _fits_on(pattern, page):
         return None
     where = f"{page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
+    if page.sheet != "worksheet" and not _notes_fit_on(pattern, page):
+        return notes_problem(where)
     helps = []
     if page.orientation == "portrait" and _fits_on(pattern, _other_page(page, orientation="landscape")):
         helps.append(pick("kies liggend papier (--orientation landscape)", "choose landscape paper (--orientation landscape)"))
@@ -439,6 +442,11 @@ def _fits_on(pattern: Pattern | None, page: Page) -> bool:
     from patroon.render.sheets import sheet_fits
 
     return sheet_fits(layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps))
+
+
+def _notes_fit_on(pattern: Pattern | None, page: Page) -> bool:
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps).pattern
+    return layout is None or layout.notes_fit
 
 
 def _other_page(page: Page, **changes: Any) -> Page:
