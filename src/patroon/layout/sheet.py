@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
 from patroon.layout.pattern import layout_pattern, layout_worksheet
+from patroon.layout.types import Rect
 from patroon.model import DEFAULT_QUESTIONS
 
 if TYPE_CHECKING:
@@ -397,19 +398,46 @@ class SheetLayout:
         return [self] + (self.continued.pages() if self.continued is not None else [])
 
     def geometry(self) -> dict[str, Any]:
-        """The sheet's geometry as ``--format json`` writes it (points, from the page's top-left)."""
+        """The sheet's geometry as ``--format json`` writes it (points, from the page's top-left).
+
+        Every box is ``[x, y, width, height]``, every point ``[x, y]``: the
+        steps' boxes in cycle order; each arrow as the polyline it is drawn
+        along (from just outside its step's box to its tip) and its head;
+        each breakthrough's note box, marker and leader line; the title's
+        area and the box its text takes.
+        """
         assert self.pattern is not None, "the first page of a sheet holds the pattern"
+        layout = self.pattern
         ax, ay = self.area[0], self.area[1]
-        title = self.pattern.title_area
+
+        def box(rect: Any) -> list[float]:
+            return [_r(ax + rect.x), _r(ay + rect.y), _r(rect.w), _r(rect.h)]
+
+        def points(pts: Iterable[tuple[float, float]]) -> list[list[float]]:
+            return [[_r(ax + x), _r(ay + y)] for x, y in pts]
+
+        title = {"box": box(layout.title_area)}
+        texts = [block.rect for block in (layout.context, layout.title) if block is not None and block.lines]
+        if texts:
+            top, bottom = min(r.y for r in texts), max(r.bottom for r in texts)
+            title["text"] = box(Rect(texts[0].x, top, texts[0].w, bottom - top))
         return {
             "page": {"width": _r(self.page[0]), "height": _r(self.page[1])},
             "sheet": self.sheet,
             "steps": [
-                {"id": s.id, "box": [_r(ax + s.box.x), _r(ay + s.box.y), _r(s.box.w), _r(s.box.h)],
-                 "font_size": _r(s.text.size)}
-                for s in self.pattern.steps
+                {"id": s.id, "box": box(s.box), "font_size": _r(s.text.size)}
+                for s in layout.steps
             ],
-            "title": {"box": [_r(ax + title.x), _r(ay + title.y), _r(title.w), _r(title.h)]},
+            "title": title,
+            "arrows": [
+                {"from": a.source, "to": a.target, "points": points(a.path), "head": points(a.head)}
+                for a in layout.arrows
+            ],
+            "breakthroughs": [
+                {"after": b.after, "box": box(b.note_box), "marker": points([b.marker])[0],
+                 "marker_radius": _r(b.marker_radius), "leader": points(b.leader)}
+                for b in layout.breakthroughs
+            ],
         }
 
 

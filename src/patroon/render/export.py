@@ -284,7 +284,7 @@ def _rgb_format():
 
 
 def render_json(pattern: Pattern | None, page: Page) -> bytes:
-    """The sheet's geometry (page, step boxes, title area in points) as JSON text."""
+    """The sheet's geometry (page, step boxes, arrows, notes and title, in points) as JSON text."""
     layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
     geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation,
                 "pages": len(layout.pages())}
