@@ -113,15 +113,21 @@ _MEASURERS: "weakref.WeakKeyDictionary[object, Memo]" = weakref.WeakKeyDictionar
 
 
 def memo_for(measure: TextMeasure) -> Memo:
-    """The memo for ``measure``, kept as long as the measure lives."""
+    """The memo for ``measure``, kept as long as the measure lives.
+
+    Measures that say they measure alike (the same ``memo_key``, e.g. every
+    Qt measure of the bundled font) share one memo, so a caller that makes a
+    new measure per call (the presenter, on every resize) still finds what
+    was measured, wrapped and laid out before.
+    """
+    key = getattr(measure, "memo_key", measure)
     try:
-        m = _MEASURERS.get(measure)
+        m = _MEASURERS.get(key)
         if m is None:
-            m = _MEASURERS[measure] = Memo(measure)
+            m = _MEASURERS[key] = Memo(measure)
         return m
     except TypeError:  # not weakly referenceable
         return Memo(measure)
-
 
 
 def forget_all() -> None:
