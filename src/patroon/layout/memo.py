@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from patroon.textfit import wrap
 
@@ -24,6 +24,7 @@ class Memo:
         self._blocks: dict[tuple[str, float, bool, float], tuple[tuple[str, ...], float, float, bool, bool]] = {}
         self._heights: dict[tuple[float, bool], float] = {}
         self._block_lists: dict[tuple, list] = {}
+        self._geometry: dict[tuple, Any] = {}
         # The last few layouts: undo, redo and a presenter going back and forth ask for them again.
         self.layouts: dict[tuple, "PatternLayout"] = {}
         # The same without the manual nudges, with the solver and plan that made them:
@@ -41,6 +42,19 @@ class Memo:
         while len(self.bases) > 16:
             del self.bases[next(iter(self.bases))]
         return base
+
+    def recall(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered under ``key`` (what the geometry of one ring and box size gives).
+
+        An edit of one text mostly leaves the box sizes as they were: the
+        rings tried and the arrows drawn for them are then found here.
+        """
+        found = self._geometry.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._geometry) > 20_000:
+                self._geometry.clear()
+            found = self._geometry[key] = compute()
+        return found
 
     def line_height(self, size: float, bold: bool = False) -> float:
         key = (size, bold)
@@ -109,6 +123,7 @@ class Memo:
         return found
 
 
+_MISSING = object()
 _MEASURERS: "weakref.WeakKeyDictionary[object, Memo]" = weakref.WeakKeyDictionary()
 
 

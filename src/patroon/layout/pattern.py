@@ -49,7 +49,8 @@ def build(solver: Solver, plan: Plan, step_ids: Sequence[str], width: float, hei
     m = solver.memo
     sizes = plan.box_sizes
     notes = solver.note_texts(s)
-    radius, boxes, arrows = _opened(solver, plan, style, notes, width, height)
+    key = ("opened", solver.frame, sizes, plan.radius, s, tuple(notes.items()), width, height)
+    radius, boxes, arrows = m.recall(key, lambda: _opened(solver, plan, style, notes, width, height))
     # Every arrow must show a line before its head; one that does not means the ring is too full.
     visible = style.head_len + 0.2 * style.shaft
     stubs = any(length < visible for _, length in arrows)

@@ -64,8 +64,17 @@ class RadiusSearch:
         """The radius to use, the least that works and the largest the area allows; None if none works.
 
         With ``best_effort``, a layout that does not work is still returned
-        (at the largest radius the area allows, least > largest).
+        (at the largest radius the area allows, least > largest). Remembered
+        in the memo: it follows from the ring, the area and the sizes alone.
         """
+        key = ("radius", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
+               self.short_arrows, s, tuple(sizes), tuple(notes.items()), tuple(options), best_effort, rough)
+        return self.memo.recall(key, lambda: self._radius_choice(
+            s, sizes, notes, options, best_effort=best_effort, rough=rough))
+
+    def _radius_choice(
+        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
+    ) -> tuple[float, float, float] | None:
         style = Style(s)
         # A circle of many steps has short arrows: the head, and a little line before it.
         shaft = style.shaft if self.n <= 12 and not self.short_arrows else 0.4 * style.shaft

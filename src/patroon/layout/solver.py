@@ -127,19 +127,29 @@ class Solver(RadiusSearch):
         Every candidate's boxes are at least this large, and a larger box only
         makes every check harder: if these find no ring, no candidate does.
         """
+        full = all(t.strip() for t in self.texts)
+        key = ("least", self.frame, self.rows, s, lh, tuple(widths), tuple(least_lines), tuple(flares), full)
+        least = self.memo.recall(key, lambda: self._least_sizes(s, style, lh, widths, least_lines, flares, full))
+        options = title_options(self.memo, self.title, self.context, s, self.min_font)
+        return self.radius_choice(s, least, {}, options, best_effort=False) is not None
+
+    def _least_sizes(
+        self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
+        flares: Sequence[float], full: bool,
+    ) -> tuple[tuple[float, float], ...]:
+        """Every box's least width and height over the candidates at size ``s`` (see :meth:`_may_fit`)."""
         pad_x2, pad_y2 = 2 * style.pad_x, 2 * style.pad_y
         least = []
         if self.rows is not None and flares != (0.0,):
             # Rows: a box a line tall if every text has one; the sides' boxes may be flatter (see _row_candidates).
             w = min(widths) * s + pad_x2
-            line = lh if all(t.strip() for t in self.texts) else 0.0
+            line = lh if full else 0.0
             least = [(w, max(line + pad_y2, w / (3.4 if sided else 2.6))) for sided in self._in_side()]
         for a in () if least else self.frame.angles:
             c = abs(math.cos(a))
             w = min(ems * s * (1.0 + flare * (c * c - 0.5)) for ems in widths for flare in flares) + pad_x2
             least.append((w, max(min(least_lines) * lh + pad_y2, w / 2.6)))
-        options = title_options(self.memo, self.title, self.context, s, self.min_font)
-        return self.radius_choice(s, tuple(least), {}, options, best_effort=False) is not None
+        return tuple(least)
 
     def _ring_candidates(
         self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],

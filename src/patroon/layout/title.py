@@ -71,14 +71,17 @@ def free_height(
     b = frame.half_height(half_w, rx, ry)  # stay inside the ring of arrows
     if b <= 0.0:
         return 0.0
+    left, right = cx - half_w, cx + half_w
     for box in boxes:
-        r = box.inflated(clearance)
-        if r.right <= cx - half_w or r.x >= cx + half_w:
+        # The box grown by the clearance (as Rect.inflated, without making one: this runs often).
+        x, y = box.x - clearance, box.y - clearance
+        if x + (box.w + 2 * clearance) <= left or x >= right:
             continue
-        if r.bottom <= cy:
-            b = min(b, cy - r.bottom)
-        elif r.y >= cy:
-            b = min(b, r.y - cy)
+        bottom = y + (box.h + 2 * clearance)
+        if bottom <= cy:
+            b = min(b, cy - bottom)
+        elif y >= cy:
+            b = min(b, y - cy)
         else:
             return 0.0
     return max(b, 0.0)
