@@ -107,7 +107,7 @@ class Solver(RadiusSearch):
             widths = tuple(sorted({5.0, 6.0, *(w for w in (own, own * 1.1) if w < 5.0)})) + widths
             # ... and boxes only as tall as their text: a ring of many boxes is long enough as it is.
             least_lines = (self.min_lines, 1)
-        if self.n > 12 and not best_effort and not self.notes and not self._may_fit(s, style, lh, widths, least_lines, flares):
+        if self.n > 12 and not best_effort and not self._may_fit(s, style, lh, widths, least_lines, flares):
             return []
         if self.rows is not None and flares != (0.0,):
             candidates = self._row_candidates(s, style, lh, widths)
@@ -126,6 +126,8 @@ class Solver(RadiusSearch):
 
         Every candidate's boxes are at least this large, and a larger box only
         makes every check harder: if these find no ring, no candidate does.
+        The notes are left out here (they only take room), their markers' room
+        on the arrows is not.
         """
         full = all(t.strip() for t in self.texts)
         key = ("least", self.frame, self.rows, s, lh, tuple(widths), tuple(least_lines), tuple(flares), full)
