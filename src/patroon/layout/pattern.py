@@ -164,10 +164,29 @@ def layout_pattern(
     return memo.remember(key, Nudger(solver, plan, plain).apply(offsets))
 
 
+def hopeless(
+    pattern: "Pattern", measure: TextMeasure, width: float, height: float, *, min_font: float = 9.0,
+    max_font: float | None = None,
+) -> bool:
+    """Whether no ring holds ``pattern`` in the area, not even with arrows only a head long.
+
+    Its layout is then the best effort at the smallest size and does not fit:
+    a caller that only needs to know that (a table sheet trying how wide the
+    circle should be) is spared laying it out. False when unsure.
+    """
+    key = ("hopeless", pattern.model_dump_json(exclude={"layout": {"offsets"}}), width, height, min_font, max_font)
+    return memo_for(measure).recall(key, lambda: _layout_plain(pattern, measure, width, height, min_font, max_font,
+                                                               verdict_only=True))
+
+
 def _layout_plain(
-    pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None
-) -> "tuple[Solver, Plan, PatternLayout]":
-    """The layout of ``pattern`` as if no box were nudged, with the solver and plan that made it."""
+    pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None,
+    *, verdict_only: bool = False,
+):
+    """The layout of ``pattern`` as if no box were nudged, with the solver and plan that made it.
+
+    ``verdict_only``: only whether it is hopeless (see :func:`hopeless`).
+    """
     n = len(pattern.steps)
     still = [(0.0, 0.0)] * n
     index = {s.id: i for i, s in enumerate(pattern.steps)}
@@ -207,6 +226,11 @@ def _layout_plain(
 
     # Rows of boxes need the first step in the middle of the top row.
     rows = _row_counts(n, width / height) if abs(pattern.layout.start_angle % 360.0 - 90.0) < 1e-9 else []
+    if verdict_only:
+        if notes_left_out or _choose_ring(solve, width, height, cap, min_font, rows, best_effort=False) is not None:
+            return False
+        circle = solvers[(1.0, 1.0, 2.0, None)]
+        return not circle.crowded_plans(math.ceil(min_font - 1e-9))
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
     layout = build(solver, plan, [s.id for s in pattern.steps], width, height)
     if notes_left_out:
@@ -238,7 +262,10 @@ def _row_counts(n: int, aspect: float) -> list[tuple[int, int]]:
     return out[:3]
 
 
-def _choose_ring(solve, width: float, height: float, cap: float, min_font: float, rows: Sequence[tuple[int, int]] = ()):
+def _choose_ring(
+    solve, width: float, height: float, cap: float, min_font: float, rows: Sequence[tuple[int, int]] = (),
+    *, best_effort: bool = True,
+):
     """The circle, unless the pattern is so full that another ring sets its text clearly larger.
 
     A landscape or portrait area can take an ellipse; an area that cannot
@@ -292,7 +319,7 @@ def _choose_ring(solve, width: float, height: float, cap: float, min_font: float
                     break
             if many and best is not None:
                 break  # the first that works: each further try costs as much again
-    if best is None:
+    if best is None and best_effort:
         best = solve(1.0, 1.0)
     return best
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
-from patroon.layout.pattern import layout_pattern, layout_worksheet
+from patroon.layout.pattern import hopeless, layout_pattern, layout_worksheet
 from patroon.layout.types import Rect
 from patroon.model import DEFAULT_QUESTIONS
 
@@ -487,10 +487,13 @@ def layout_sheet(
             column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
         if sheet == "worksheet":
             layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
+        elif hopeless(pattern, measure, area[2], area[3], max_font=cap):
+            # Its layout would be the best effort at the smallest size: laid out only if it is chosen.
+            layout = None
         else:
             # Read from across a table: the steps' text may grow larger than on a diagram.
             layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
-        score = (_fits(layout), layout.step_font_size)
+        score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
         if share > _WIDE_SHARE and not (
                 score[0] and layout.step_font_size >= good
                 and compose_column(texts, footer, measure, column_rect, max_scale=max_scale).complete):
@@ -513,6 +516,8 @@ def layout_sheet(
             questions = SheetLayout(sheet, (page_w, page_h), rect, None,
                                     compose_column(texts, footer, measure, rect, max_scale=max_scale))
             return SheetLayout(sheet, (page_w, page_h), full_area, full, None, questions)
+    if layout is None:
+        layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
     column = compose_column(texts, footer, measure, column_rect, max_scale=max_scale)
     return SheetLayout(sheet, (page_w, page_h), area, layout, column)
 

@@ -82,11 +82,17 @@ class Solver(RadiusSearch):
         """
         plans = self._plans(s, (0.4, 0.8) if flared else (0.0,), best_effort=False)
         if not plans and best_effort:
-            self.crowded = True
-            plans = self._plans(s, (0.0, 0.4, 0.8), best_effort=False)
+            plans = self.crowded_plans(s)
             if not plans:
-                self.crowded = False
                 plans = self._plans(s, (0.0,), best_effort=True)
+        return plans
+
+    def crowded_plans(self, s: float) -> list[Plan]:
+        """The plans at size ``s`` whose arrows may be only a head long (and the solver then stays crowded)."""
+        self.crowded = True
+        plans = self._plans(s, (0.0, 0.4, 0.8), best_effort=False)
+        if not plans:
+            self.crowded = False
         return plans
 
     def _plans(self, s: float, flares: Sequence[float], *, best_effort: bool) -> list[Plan]:
