@@ -25,9 +25,9 @@ def made(n: int, notes: tuple[int, ...] = ()) -> Pattern:
     return Pattern(title=f"{n} stappen", steps=steps, breakthroughs=breakthroughs)
 
 
-def dump(path: Path, tmp_path: Path, sheet: str) -> dict:
+def dump(path: Path, tmp_path: Path, sheet: str, *options: str) -> dict:
     target = tmp_path / f"{path.stem}.{sheet}.json"
-    assert main(["--lang", "nl", "export", str(path), "-o", str(target), "--sheet", sheet]) == 0
+    assert main(["--lang", "nl", "export", str(path), "-o", str(target), "--sheet", sheet, *options]) == 0
     return json.loads(target.read_text(encoding="utf-8"))
 
 
@@ -114,3 +114,26 @@ def test_the_check_finds_an_arrow_through_a_box():
                          {"from": "b", "to": "a", "points": [[35, 12], [5, 12]], "head": [[5, 12], [6, 11], [6, 13]]}]}
     with pytest.raises(AssertionError, match="crosses"):
         check_dump(layout)
+
+
+MM = 72.0 / 25.4
+
+
+def visible_lengths(layout: dict) -> list[float]:
+    """Each arrow's line before its head: the polyline's length less the head's."""
+    out = []
+    for a in layout["arrows"]:
+        tip, left, right = a["head"]
+        head = math.dist(tip, ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2))
+        out.append(sum(math.dist(p, q) for p, q in zip(a["points"], a["points"][1:])) - head)
+    return out
+
+
+@pytest.mark.parametrize("n", [4, 5, 6, 7, 8, 9, 10])
+def test_a_few_steps_keep_an_even_rhythm_of_readable_arrows_on_a3(qapp, tmp_path, n):
+    path = tmp_path / f"p{n}.patroon.yaml"
+    save_pattern(made(n), path)
+    for sheet in ("diagram", "table"):
+        lengths = visible_lengths(dump(path, tmp_path, sheet, "--paper", "A3"))
+        assert max(lengths) <= 1.5 * min(lengths), f"{sheet}: {[round(x / MM, 1) for x in lengths]} mm"
+        assert min(lengths) >= 8 * MM

@@ -10,10 +10,10 @@ from patroon.layout.arrows import arrow_head, arrow_path
 from patroon.layout.memo import memo_for
 from patroon.layout.notes import breakthrough_layout, notes_outgrow
 from patroon.layout.nudge import Nudger
-from patroon.layout.ring import circle_frame, ring_boxes, rows_frame
+from patroon.layout.ring import Frame, circle_frame, even_gaps, ring_boxes, rows_frame, spacing_ok
 from patroon.layout.solver import Plan, Solver
 from patroon.layout.style import NOTE_SCALE, Style, default_max_font, derived_size
-from patroon.layout.title import title_blocks, title_choice
+from patroon.layout.title import title_blocks, title_choice, title_fits
 from patroon.layout.types import ArrowLayout, PatternLayout, Point, Rect, StepLayout, TextBlock, TextMeasure
 
 if TYPE_CHECKING:
@@ -232,11 +232,62 @@ def _layout_plain(
         circle = solvers[(1.0, 1.0, 2.0, None)]
         return not circle.crowded_plans(math.ceil(min_font - 1e-9))
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
+    plan = _even_out(solver, plan)
     layout = build(solver, plan, [s.id for s in pattern.steps], width, height)
     if notes_left_out:
         layout = dataclasses.replace(layout, fits=False, notes_fit=False)
     return solver, plan, layout
 
+
+
+def _even_out(solver: Solver, plan: Plan) -> Plan:
+    """On a circle or ellipse of 5 to 10 boxes, move the boxes along it so that every arrow gets as long.
+
+    All the way if everything still holds (every arrow's room, the title in
+    the middle, the page: the ring may shrink a little so that no box leaves
+    it), else part of the way. Returns the plan to build (its radius may be
+    smaller) and leaves the frame to build with in the solver.
+    """
+    frame = solver.frame
+    if not 5 <= solver.n <= 10 or solver.rows is not None or frame.power != 2.0 or not plan.feasible:
+        return plan
+    style = Style(plan.step_font_size)
+    even = even_gaps(frame, plan.radius, plan.box_sizes, style.clearance)
+    if even is frame:
+        return plan
+    notes = solver.note_texts(plan.step_font_size)
+    for share in (1.0, 0.75, 0.5, 0.25):
+        solver.frame = even if share == 1.0 else _between(frame, even, share)
+        radius = _still_fits(solver, plan, style, notes)
+        if radius is not None:
+            return dataclasses.replace(plan, radius=radius)
+    solver.frame = frame
+    return plan
+
+
+def _between(a: Frame, b: Frame, share: float) -> Frame:
+    """The ring ``a`` with its boxes ``share`` of the way to where ``b`` has them."""
+    angles = tuple((1.0 - share) * x + share * y for x, y in zip(a.angles, b.angles))
+    sweeps = tuple((1.0 - share) * x + share * y for x, y in zip(a.sweeps, b.sweeps))
+    return Frame(angles, sweeps, a.offsets, a.ax, a.ay, a.power)
+
+
+def _still_fits(solver: Solver, plan: Plan, style: Style, notes: dict) -> float | None:
+    """The radius up to the plan's at which the plan holds on the solver's frame; None if none near it does."""
+    sizes, radius = plan.box_sizes, plan.radius
+    for _ in range(12):
+        room = solver.extent(radius, sizes, style, notes)
+        if room.w <= solver.width - 2 * style.margin and room.h <= solver.height - 2 * style.margin:
+            break
+        radius *= 0.985
+    else:
+        return None
+    frame = solver.frame
+    if not spacing_ok(frame, radius, sizes, solver.gaps_needed(style), style.clearance):
+        return None
+    if plan.title and title_fits(frame, radius, sizes, [plan.title], style.clearance) is None:
+        return None
+    return radius
 
 
 # A ring is stretched into an ellipse at most this much.

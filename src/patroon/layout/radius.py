@@ -58,6 +58,17 @@ class RadiusSearch:
             )
         return placed
 
+    def gaps_needed(self, style: Style) -> list[float]:
+        """The free length of ring each arrow needs: its head, a line before it, and room for a marker."""
+        # A circle of many steps has short arrows: the head, and a little line before it.
+        shaft = style.shaft if self.n <= 12 and not self.short_arrows else 0.4 * style.shaft
+        if self.crowded:
+            shaft = 0.0
+        return [
+            style.head_len + shaft + (2 * style.marker_radius + shaft if i in self.notes else 0)
+            for i in range(self.n)
+        ]
+
     def radius_choice(
         self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
     ) -> tuple[float, float, float] | None:
@@ -76,14 +87,7 @@ class RadiusSearch:
         self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
     ) -> tuple[float, float, float] | None:
         style = Style(s)
-        # A circle of many steps has short arrows: the head, and a little line before it.
-        shaft = style.shaft if self.n <= 12 and not self.short_arrows else 0.4 * style.shaft
-        if self.crowded:
-            shaft = 0.0
-        gaps = [
-            style.head_len + shaft + (2 * style.marker_radius + shaft if i in self.notes else 0)
-            for i in range(self.n)
-        ]
+        gaps = self.gaps_needed(style)
         smallest = 0.25 * max(w + h for w, h in sizes)
 
         def works(r: float) -> bool:

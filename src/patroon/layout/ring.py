@@ -287,3 +287,41 @@ def spacing_ok(frame: Frame, radius: float, sizes: Sizes, gap_needed: Sequence[f
                 return False
     return True
 
+
+
+def even_gaps(frame: Frame, radius: float, sizes: Sizes, clearance: float, rounds: int = 8) -> Frame:
+    """The circle ``frame`` with its boxes moved along it so that the free arcs between them are alike.
+
+    Boxes wider than tall take more of a circle where it runs across (top and
+    bottom) than where it runs down (the sides): evenly spaced, the arrows
+    near the diagonals come out short and those at the sides long. The first
+    box stays where it is.
+    """
+    n = len(frame.angles)
+    forward = frame.forward
+    half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
+    angles = list(frame.angles)
+    sign = 1.0 if forward else -1.0
+    for _ in range(rounds):
+        leave = [exit_angle(angles[i], forward, radius, *half[i]) for i in range(n)]
+        enter = [exit_angle(angles[i], not forward, radius, *half[i]) for i in range(n)]
+        taken = [leave[i] + enter[(i + 1) % n] for i in range(n)]
+        # On an ellipse the ring runs faster in some places: the same length is less angle there.
+        mids = [angles[i] + sign * (leave[i] + (sweep - taken[i]) / 2)
+                for i, sweep in enumerate(_sweeps(angles, sign))]
+        slow = [1.0 / math.hypot(frame.ax * math.sin(a), frame.ay * math.cos(a)) for a in mids]
+        length = (2.0 * math.pi - sum(taken)) / sum(slow)
+        if length <= 0.0:
+            return frame
+        moved = [angles[0]]
+        for i in range(n - 1):
+            moved.append(moved[-1] + sign * (taken[i] + length * slow[i]))
+        angles = moved
+    return Frame(tuple(angles), tuple(sign * d for d in _sweeps(angles, sign)), frame.offsets, frame.ax, frame.ay,
+                 frame.power)
+
+
+def _sweeps(angles: Sequence[float], sign: float) -> list[float]:
+    """The unsigned angle from each of ``angles`` to the next, going the ring's way (``sign``)."""
+    n = len(angles)
+    return [((angles[(i + 1) % n] - angles[i]) * sign % (2.0 * math.pi)) or 2.0 * math.pi for i in range(n)]
