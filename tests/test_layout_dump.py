@@ -137,3 +137,19 @@ def test_a_few_steps_keep_an_even_rhythm_of_readable_arrows_on_a3(qapp, tmp_path
         lengths = visible_lengths(dump(path, tmp_path, sheet, "--paper", "A3"))
         assert max(lengths) <= 1.5 * min(lengths), f"{sheet}: {[round(x / MM, 1) for x in lengths]} mm"
         assert min(lengths) >= 8 * MM
+
+
+def test_twelve_long_steps_stand_in_exact_rows_and_columns(qapp, tmp_path):
+    text = "wacht op de inwoner, want niemand durft de eerste stap te zetten zonder dekking van de gemeente."
+    pattern = Pattern(title="Twaalf lange stappen", steps=[{"text": f"Stap {i + 1}: de {WORDS[i % 8]} {text}"}
+                                                          for i in range(12)])
+    path = tmp_path / "lang.patroon.yaml"
+    save_pattern(pattern, path)
+    for sheet in ("diagram", "table"):
+        layout = dump(path, tmp_path, sheet)
+        check_dump(layout)
+        centres = [(x + w / 2, y + h / 2) for x, y, w, h in (s["box"] for s in layout["steps"])]
+        for axis, outer in ((1, min), (1, max), (0, min), (0, max)):
+            # The three boxes of a side (its corners included) on one line.
+            values = sorted((c[axis] for c in centres), reverse=outer is max)[:3]
+            assert max(values) - min(values) < 0.02, (sheet, axis, values)

@@ -96,7 +96,7 @@ class Nudger:
         self.solver, self.plan, self.plain = solver, plan, plain
         self.style = style = Style(plan.step_font_size)
         self.radius = plain.radius
-        self.n = n = len(plain.steps)
+        self.n = len(plain.steps)
         cx, cy = self.centre = plain.center
         # Everything is worked out relative to the ring's centre, as the plan is.
         self.boxes = [st.box.translated(-cx, -cy) for st in plain.steps]
@@ -111,7 +111,9 @@ class Nudger:
         }
         margin = style.margin
         self.area = Rect(margin - cx, margin - cy, plain.width - 2 * margin, plain.height - 2 * margin)
-        self.eff = [(0.0, 0.0)] * n
+        # Each box's offset from the ring as the arrows bend by it: the plain layout's own
+        # (boxes aligned in rows and columns), and a nudged box's nudge on top.
+        self.eff = list(solver.frame.offsets)
         self.changed: set[int] = set()  # arrows drawn anew
         opt = title_choice(solver, plan, self.radius)
         self.title_opt = opt
@@ -237,7 +239,8 @@ class Nudger:
         boxes[i] = box
         # The arrows bend by every box's nudge as drawn (``home`` is the box's place on the ring).
         eff = list(self.eff)
-        eff[i] = ((c[0] - home[0]) / r, (c[1] - home[1]) / r)
+        base = self.solver.frame.offsets[i]
+        eff[i] = (base[0] + (c[0] - home[0]) / r, base[1] + (c[1] - home[1]) / r)
         f = self.solver.frame
         frame = Frame(f.angles, f.sweeps, tuple(eff), f.ax, f.ay, f.power)
         area = self.area

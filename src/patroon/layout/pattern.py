@@ -14,7 +14,7 @@ from patroon.layout.ring import Frame, circle_frame, even_gaps, ring_boxes, rows
 from patroon.layout.solver import Plan, Solver
 from patroon.layout.style import NOTE_SCALE, Style, default_max_font, derived_size
 from patroon.layout.title import title_blocks, title_choice, title_fits
-from patroon.layout.types import ArrowLayout, PatternLayout, Point, Rect, StepLayout, TextBlock, TextMeasure
+from patroon.layout.types import MIN_GAP, ArrowLayout, PatternLayout, Point, Rect, StepLayout, TextBlock, TextMeasure
 
 if TYPE_CHECKING:
     from patroon.model import Pattern
@@ -233,6 +233,8 @@ def _layout_plain(
         return not circle.crowded_plans(math.ceil(min_font - 1e-9))
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
     plan = _even_out(solver, plan)
+    key = ("grid", solver.frame, solver.rows, plan, tuple(solver.notes.items()), width, height)
+    solver.frame = memo_for(measure).recall(key, lambda: _align_grid(solver, plan))
     layout = build(solver, plan, [s.id for s in pattern.steps], width, height)
     if notes_left_out:
         layout = dataclasses.replace(layout, fits=False, notes_fit=False)
@@ -263,6 +265,47 @@ def _even_out(solver: Solver, plan: Plan) -> Plan:
             return dataclasses.replace(plan, radius=radius)
     solver.frame = frame
     return plan
+
+
+def _align_grid(solver: Solver, plan: Plan) -> Frame:
+    """On a rounded square of 8 or more boxes, line the boxes up in rows and columns.
+
+    Spaced along the ring, the boxes near its corners stand a little inside
+    the side columns and below the top row's middle: each box of the top and
+    bottom rows moves out to the row's outermost line, each box of the sides
+    to the column's. Kept when every box keeps its distance and every arrow
+    its room, and the title and the page still hold.
+    """
+    frame = solver.frame
+    if frame.power == 2.0 or solver.rows is not None or solver.n < 8 or not plan.feasible:
+        return frame
+    places = [frame.unit(a) for a in frame.angles]
+    across = [abs(uy) / frame.ay >= abs(ux) / frame.ax for ux, uy in places]  # in the top or bottom row
+    lines: dict[tuple[bool, bool], float] = {}
+    for (ux, uy), row in zip(places, across):
+        side = (row, (uy if row else ux) > 0)
+        value = uy if row else ux
+        lines[side] = max(lines.get(side, value), value) if side[1] else min(lines.get(side, value), value)
+    offsets = tuple((0.0, lines[(True, uy > 0)] - uy) if row else (lines[(False, ux > 0)] - ux, 0.0)
+                    for (ux, uy), row in zip(places, across))
+    aligned = Frame(frame.angles, frame.sweeps, offsets, frame.ax, frame.ay, frame.power)
+    style = Style(plan.step_font_size)
+    sizes, radius = plan.box_sizes, plan.radius
+    boxes = ring_boxes(aligned, radius, sizes)
+    if any(boxes[i].distance(boxes[(i + 1) % solver.n]) < MIN_GAP for i in range(solver.n)):
+        return frame
+    before = [arrow_path(frame, i, radius, ring_boxes(frame, radius, sizes), style)[1] for i in range(solver.n)]
+    after = [arrow_path(aligned, i, radius, boxes, style)[1] for i in range(solver.n)]
+    if any(a < min(b, style.head_len + 0.5 * style.shaft) for a, b in zip(after, before)):
+        return frame
+    if plan.title and title_fits(aligned, radius, sizes, [plan.title], style.clearance) is None:
+        return frame
+    solver.frame = aligned
+    room = solver.extent(radius, sizes, style, solver.note_texts(plan.step_font_size))
+    solver.frame = frame
+    if room.w > solver.width - 2 * style.margin or room.h > solver.height - 2 * style.margin:
+        return frame
+    return aligned
 
 
 def _between(a: Frame, b: Frame, share: float) -> Frame:
