@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from patroon.fileformat import load_pattern
 from patroon.layout import MIN_GAP, PatternLayout, Rect, layout_pattern, layout_worksheet
+from patroon.layout.types import CharacterMeasure
 from patroon.model import Pattern, set_breakthrough, set_offset
 from patroon.textfit import break_points, is_valid_break, wrap, wrap_text
 
@@ -28,17 +29,8 @@ LONG = (
 )
 
 
-class FixedMeasure:
-    """Every character is as wide as a share of the size: a stand-in for a real font."""
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        return len(text) * size * (0.6 if bold else 0.53)
-
-    def line_height(self, size: float, bold: bool = False) -> float:
-        return 1.36 * size
-
-    def ascent(self, size: float, bold: bool = False) -> float:
-        return 1.07 * size
+# Every character is as wide as a share of the size: a stand-in for a real font.
+FixedMeasure = CharacterMeasure
 
 
 MEASURE = FixedMeasure()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
 from patroon.layout.pattern import hopeless, layout_pattern, layout_worksheet
-from patroon.layout.types import Rect
+from patroon.layout.types import CharacterMeasure, Rect
 from patroon.model import DEFAULT_QUESTIONS
 
 if TYPE_CHECKING:
@@ -565,19 +565,6 @@ def notes_problem(where: str) -> str:
     )
 
 
-class _Estimate:
-    """Text measured roughly, by the number of characters (Open Sans averages about half an em)."""
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        return len(text) * size * (0.6 if bold else 0.53)
-
-    def line_height(self, size: float, bold: bool = False) -> float:
-        return 1.36 * size
-
-    def ascent(self, size: float, bold: bool = False) -> float:
-        return 1.07 * size
-
-
 def notes_outgrow_paper(pattern: Pattern) -> bool:
     """Whether the breakthroughs' notes, roughly measured, need more room than a diagram on A3 has.
 
@@ -595,4 +582,5 @@ def notes_outgrow_paper(pattern: Pattern) -> bool:
     return notes_outgrow(memo_for(_ESTIMATE), texts, page_w - 2 * m, page_h - 2 * m, MIN_TEXT)
 
 
-_ESTIMATE = _Estimate()
+# Open Sans averages about half an em a character.
+_ESTIMATE = CharacterMeasure()
