@@ -96,7 +96,7 @@ def loaded_modules(env: dict, pattern: Path) -> list[str]:
         "from patroon.gui.app import make_application\n"
         "app = make_application(sys.argv[:1])\n"
         "from patroon.gui.mainwindow import MainWindow\n"
-        "w = MainWindow(); w.show(); w.open_path(Path(sys.argv[1])); app.processEvents()\n"
+        "w = MainWindow(); w.show(); w.files.open_path(Path(sys.argv[1])); app.processEvents()\n"
         f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(pattern)], env={**env, "QT_QPA_PLATFORM": "offscreen"},

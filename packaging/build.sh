@@ -5,9 +5,9 @@
 #   packaging/build.sh --archive       also pack it as dist/patroon-VERSION-linux-ARCH.tar.gz
 #   DIST=/tmp/out packaging/build.sh   build somewhere else (WORK= for the scratch folder)
 #
-# Uses the Python environment Patroon's dependencies are installed in (an active
-# virtual environment, else ./.venv, else python3) and installs PyInstaller into
-# it when it is missing. Prints where the build is and its size on disk.
+# Builds from the exact releases in packaging/requirements.lock (made by
+# packaging/lock.sh), installed into build/env the first time; PYTHON=... builds
+# with that Python environment instead. Prints where the build is and its size.
 set -eu
 
 archive=no
@@ -20,27 +20,30 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 
-if [ -n "${PYTHON:-}" ]; then
-    python=$PYTHON
-elif [ -n "${VIRTUAL_ENV:-}" ]; then
-    python=$VIRTUAL_ENV/bin/python
-elif [ -x "$root/.venv/bin/python" ]; then
-    python=$root/.venv/bin/python
-else
-    python=python3
-fi
-
 dist=${DIST:-$root/dist}
 work=${WORK:-$root/build/pyinstaller}
+lock=$here/requirements.lock
 
-if ! "$python" -c "import PyInstaller" 2>/dev/null; then
-    echo "build.sh: installing PyInstaller into $("$python" -c 'import sys; print(sys.prefix)')"
-    "$python" -m pip install --quiet "pyinstaller>=6.10"
+if [ -n "${PYTHON:-}" ]; then
+    # An environment chosen by hand (a developer's, or the tests'): used as it is.
+    python=$PYTHON
+    "$python" -c "import PyInstaller, PySide6, pydantic, networkx, yaml, pyphen, pptx" 2>/dev/null || {
+        echo "build.sh: $python lacks PyInstaller or Patroon's dependencies; install them, or unset PYTHON" >&2
+        echo "build.sh: to build from the exact releases in $lock" >&2
+        exit 1
+    }
+else
+    # The exact releases of the lock file, in an environment of the build's own: the
+    # same source and lock give the same app. Made again whenever the lock changes.
+    env=${BUILD_ENV:-$root/build/env}
+    if ! cmp -s "$lock" "$env/requirements.lock" 2>/dev/null; then
+        echo "build.sh: installing the releases of $lock into $env"
+        python3 -m venv --clear "$env"
+        "$env/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$lock"
+        cp "$lock" "$env/requirements.lock"
+    fi
+    python=$env/bin/python
 fi
-"$python" -c "import PySide6, pydantic, networkx, yaml, pyphen" 2>/dev/null || {
-    echo "build.sh: Patroon's dependencies are missing; first run: $python -m pip install -e \"$root\"" >&2
-    exit 1
-}
 
 start=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -218,4 +218,5 @@ def test_validate_tells_a_too_long_step_in_one_sentence(tmp_path, capsys):
     path.write_text("patroon: 1\ntitle: x\nsteps:\n  - text: " + "y" * 1001 + "\n  - text: b\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     assert capsys.readouterr().out.strip() == (
-        f"FOUT  {path}: stap 1, tekst: de tekst van een stap is 1001 tekens lang; het maximum is 1000")
+        f"FOUT  {path}, regel 4, kolom 5: stap 1, tekst: de tekst van een stap is 1001 tekens lang;"
+        " het maximum is 1000")

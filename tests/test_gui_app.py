@@ -31,7 +31,7 @@ def test_ui_language(qtbot, lang, expected):
     try:
         w = MainWindow()
         assert _menu_titles(w)[0] == expected
-        assert w.steps_label.text() == ("4 stappen" if lang == "nl" else "4 steps")
+        assert w.statusBar().steps_label.text() == ("4 stappen" if lang == "nl" else "4 steps")
         w.close()
     finally:
         make_application(lang="nl")
@@ -235,7 +235,7 @@ from patroon.gui.mainwindow import MainWindow
 
 app = make_application([], lang="nl")
 window = MainWindow()
-assert window.open_path(sys.argv[1])
+assert window.files.open_path(sys.argv[1])
 print("Symbola" in QFontDatabase.families())
 """
 

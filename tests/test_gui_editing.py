@@ -38,7 +38,7 @@ def window(qtbot, monkeypatch):
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
-    assert w.open_path(WERELDVREDE)
+    assert w.files.open_path(WERELDVREDE)
     w.view.setFocus()
     yield w
     if shiboken6.isValid(w):  # the window deletes itself on close
@@ -76,11 +76,11 @@ def assert_in_sync(w) -> None:
 
 
 def undo(w):
-    w.act_undo.trigger()
+    w.menus.act_undo.trigger()
 
 
 def redo(w):
-    w.act_redo.trigger()
+    w.menus.act_redo.trigger()
 
 
 # Selecting --------------------------------------------------------------------------------
@@ -187,7 +187,7 @@ def test_escape_on_a_new_step_takes_it_back(window, qtbot):
     assert len(ids(w)) == len(before) + 1
     qtbot.keyClick(w.view, Qt.Key.Key_Escape)
     assert ids(w) == before
-    assert w.document.undo_stack.count() == 0 and not w.act_redo.isEnabled()
+    assert w.document.undo_stack.count() == 0 and not w.menus.act_redo.isEnabled()
     assert_in_sync(w)
 
 
@@ -212,7 +212,7 @@ def _plus_disc(w, grow: float = 0.0):
 def test_plus_button_keeps_clear_of_breakthrough_notes_and_other_boxes(window, qtbot):
     # A note right beside the second step's bottom-right corner, where the ＋ used to sit on it.
     w = window
-    assert w.open_path(ROOT / "patterns" / "het-probleem-niet-opgelost.yaml")
+    assert w.files.open_path(ROOT / "patterns" / "het-probleem-niet-opgelost.yaml")
     step = ids(w)[1]
     w.document.apply(model.set_breakthrough(w.document.pattern, step, "Hier kan het patroon doorbroken worden "
                                             "door samen te werken."), "doorbraak")
@@ -266,8 +266,8 @@ def test_delete_is_disabled_at_two_steps(window, qtbot):
     w = window
     while len(ids(w)) > 2:
         w.select_step(ids(w)[0])
-        w.act_delete.trigger()
-    assert not w.act_delete.isEnabled()
+        w.menus.act_delete.trigger()
+    assert not w.menus.act_delete.isEnabled()
     qtbot.keyClick(w.view, Qt.Key.Key_Delete)
     assert len(ids(w)) == 2
     assert_in_sync(w)
@@ -290,9 +290,9 @@ def test_ctrl_up_and_down_move_the_step_and_undo_moves_it_back(window, qtbot):
     assert ids(w) == before
     assert_in_sync(w)
     w.select_step(before[0])
-    assert not w.act_earlier.isEnabled()
+    assert not w.menus.act_earlier.isEnabled()
     w.select_step(before[-1])
-    assert not w.act_later.isEnabled()
+    assert not w.menus.act_later.isEnabled()
 
 
 def test_drag_in_the_list_moves_the_step(window):
@@ -367,15 +367,15 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     # the box sits further right and lower on the circle (the layout may re-fit the whole drawing)
     rel_before, rel_after = _relative(w, box_before, layout_before), _relative(w, item.layout.box, w.scene.layout)
     assert rel_after[0] > rel_before[0] + 0.05 and rel_after[1] > rel_before[1] + 0.02
-    assert w.act_reset_layout.isEnabled()
+    assert w.menus.act_reset_layout.isEnabled()
     undo(w)
     assert step not in w.document.pattern.layout.offsets
     assert w.scene.steps[step].layout.box == box_before
     redo(w)
-    w.act_reset_layout.trigger()
+    w.menus.act_reset_layout.trigger()
     assert w.document.pattern.layout.offsets == {}
     assert w.scene.steps[step].layout.box == box_before
-    assert not w.act_reset_layout.isEnabled()
+    assert not w.menus.act_reset_layout.isEnabled()
     undo(w)
     assert step in w.document.pattern.layout.offsets
 
@@ -485,7 +485,7 @@ def test_breakthrough_on_an_arrow_add_edit_remove(window, qtbot):
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
     assert w.document.pattern.breakthrough(step).text == "Samen een visie maken met iedereen"
     # remove it
-    w.act_remove_breakthrough.trigger()
+    w.menus.act_remove_breakthrough.trigger()
     assert w.document.pattern.breakthrough(step) is None
     assert step not in w.scene.breakthroughs
     undo(w)
@@ -631,7 +631,7 @@ def test_ctrl_wheel_zooms_and_ctrl_0_fits(window, qtbot):
 def test_copy_diagram_as_image(window, qtbot):
     w = window
     QGuiApplication.clipboard().clear()
-    w.act_copy.trigger()
+    w.menus.act_copy.trigger()
     image = QGuiApplication.clipboard().image()
     assert image.width() == 2000
     # not blank: the boxes' border colour is in it
@@ -646,8 +646,8 @@ def test_every_change_is_undoable_back_to_the_file(window, qtbot):
     w.add_step()
     qtbot.keyClicks(w.view, "X")
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
-    w.act_later.trigger()
-    w.act_delete.trigger()
+    w.menus.act_later.trigger()
+    w.menus.act_delete.trigger()
     w.edit_breakthrough(ids(w)[0])
     qtbot.keyClicks(w.view, "B")
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
@@ -664,7 +664,7 @@ def test_forty_steps_stay_in_sync(window, qtbot):
     w.document.reset(pattern, None)
     assert len(w.scene.steps) == 40
     w.select_step(ids(w)[10])
-    w.act_delete.trigger()
+    w.menus.act_delete.trigger()
     assert len(w.scene.steps) == 39
     assert_in_sync(w)
 
@@ -757,7 +757,7 @@ def test_editor_follows_the_step_the_presenter_shows(window, qtbot):
 
     w = window
     w.select_step(ids(w)[4])
-    w.act_present.trigger()
+    w.menus.act_present.trigger()
     presenter = next(t for t in QApplication.topLevelWidgets() if isinstance(t, PresenterWindow) and t.isVisible())
     try:
         qtbot.keyClick(presenter, Qt.Key.Key_Right)

@@ -63,6 +63,26 @@ def test_export_dialog_png_width(document, tmp_path, qtbot):
     assert image.width() == 900
 
 
+def test_export_dialog_writes_a_powerpoint_deck_step_by_step(document, tmp_path, qtbot):
+    from pptx import Presentation
+
+    from patroon.gui.exporting import ExportDialog
+
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    assert not dialog.reveal_box.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pptx"))
+    assert dialog.reveal_box.isEnabled() and not dialog.sheet_box.isEnabled()
+    assert dialog.paper_box.currentData() == "slide"
+    assert dialog.path_edit.text().endswith("wereldvrede.pptx")
+    dialog.reveal_box.setChecked(True)
+    out = tmp_path / "stappen.pptx"
+    dialog.path_edit.setText(str(out))
+    assert dialog.export()
+    steps = len(document.pattern.steps)
+    assert len(Presentation(str(out)).slides) == 1 + steps + 1 + 1  # title, steps, closed circle, questions
+
+
 def test_export_failure_is_said_and_the_dialog_stays(document, tmp_path, qtbot, monkeypatch):
     from patroon.gui.exporting import ExportDialog
 
@@ -102,8 +122,8 @@ def test_export_action_opens_the_dialog(qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(self.document) or 0)
     w = MainWindow()
-    w.open_path(WERELDVREDE)
-    w.act_export.trigger()
+    w.files.open_path(WERELDVREDE)
+    w.menus.act_export.trigger()
     assert opened == [w.document]
     if shiboken6.isValid(w):
         w.close()

@@ -23,7 +23,7 @@ def window(qtbot):
     w.resize(1100, 800)
     w.show()
     qtbot.waitExposed(w)
-    assert w.open_path(WERELDVREDE)
+    assert w.files.open_path(WERELDVREDE)
     yield w
     if shiboken6.isValid(w):
         w.document.reset(w.document.pattern, w.document.path)

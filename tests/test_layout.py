@@ -597,12 +597,65 @@ def test_worksheet_has_empty_boxes_and_an_empty_centre(n):
 
 def test_dutch_compounds_break_only_at_hyphenation_points():
     heads = [h for h, _ in break_points("domeinoverstijgende")]
-    assert heads == ["do-", "domein-", "domeinover-", "domeinoverstij-"]
+    assert heads == ["domein-", "domeinover-", "domeinoverstij-"]  # never fewer than three letters
     fixed = lambda text: 10.0 * len(text)  # noqa: E731
     for width in range(60, 200, 10):
-        lines = wrap_text("De domeinoverstijgende maatwerkbudgetten", width, fixed)
+        wrapped = wrap("De domeinoverstijgende maatwerkbudgetten", width, fixed)
+        lines = wrapped.lines
         assert all(fixed(line) <= width for line in lines), (width, lines)
-        assert all_breaks_valid(tuple(lines), "De domeinoverstijgende maatwerkbudgetten"), (width, lines)
+        # Too narrow for "domein-": no break leaves fewer than three letters, so the text says it does not fit.
+        assert wrapped.fits == (width >= 70), (width, lines)
+        if wrapped.fits:
+            assert all_breaks_valid(tuple(lines), "De domeinoverstijgende maatwerkbudgetten"), (width, lines)
+
+
+def test_a_compound_breaks_where_its_words_join():
+    """The OpenTaal dictionary tells where the words of a compound join; such a break comes first."""
+    from patroon.compounds import MAIN, MINOR, seams
+
+    assert seams("maatwerkbudgetten") == {4: MINOR, 8: MAIN}  # maat|werkbudgetten, maatwerk|budgetten
+    assert seams("beleidsmedewerkers")[7] == MAIN  # the linking s stays with the first word
+    assert seams("Organisaties") == {}
+    fixed = lambda text: 10.0 * len(text)  # noqa: E731
+    assert wrap_text("Gebruik maatwerkbudgetten", 170, fixed) == ["Gebruik maatwerk-", "budgetten"]
+    # Starting the compound on the next line, when that costs no line, rather than "maat-" / "werkbudgetten".
+    wide = lambda text: sum(16 if c in "mwMW" else 6 if c in "iljtf. " else 10 for c in text)  # noqa: E731
+    text = "Gebruik van maatwerkbudgetten en druk op de organisaties neemt verder toe."
+    assert wrap_text(text, 160, wide) == [
+        "Gebruik van", "maatwerk-", "budgetten en druk", "op de organisaties", "neemt verder toe."]
+    assert wide("Gebruik van maat-") <= 160  # where greedy filling would have broken
+    assert wrap_text("Het perspectief", 120, fixed) == ["Het", "perspectief"]
+
+
+def test_seams_found_once_are_kept_for_the_next_run(tmp_path):
+    """Loading the dictionary takes longer than a layout: a later run reads the seams it found before."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    ask = "from patroon.compounds import seams; print(sorted(seams('maatwerkbudgetten').items()))"
+    first = subprocess.run([sys.executable, "-c", ask], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "[(4, 1), (8, 2)]"
+    # Without Hunspell at all, the next run still knows the word.
+    blocked = "import sys; sys.modules['hunspell'] = None; " + ask
+    second = subprocess.run([sys.executable, "-c", blocked], env=env, capture_output=True, text=True, check=True)
+    assert second.stdout == first.stdout
+    other = blocked.replace("maatwerkbudgetten", "zorgverzekeraar")
+    assert subprocess.run([sys.executable, "-c", other], env=env, capture_output=True, text=True,
+                          check=True).stdout.strip() == "[]"
+
+
+def test_a_paragraph_does_not_end_in_one_short_word_when_a_word_can_move_down():
+    fixed = lambda text: 10.0 * len(text)  # noqa: E731
+    text = "Focus op bevorderen doorstroom."
+    # Greedy gives "Focus op bevorderen door-" / "stroom.": the word goes down whole.
+    assert wrap_text(text, 250, fixed) == ["Focus op bevorderen", "doorstroom."]
+    # A short whole word gets the word before it when the line above stays half full.
+    assert wrap_text("Het vraagstuk blijft liggen voor de zaak.", 200, fixed) == [
+        "Het vraagstuk blijft", "liggen voor de zaak."]
+    assert wrap_text("Het vraagstuk blijft liggen voor iedereen.", 200, fixed) == [
+        "Het vraagstuk blijft", "liggen voor", "iedereen."]
 
 
 def test_a_hyphen_in_the_text_is_a_break_point_without_an_extra_hyphen():
@@ -618,12 +671,16 @@ def test_a_piece_without_break_points_is_reported_and_never_sticks_out():
 
 def test_a_break_leaves_at_least_four_letters_on_each_line_when_it_can():
     fixed = lambda text: 10.0 * len(text)  # noqa: E731
-    # "De beheerstrate-" would fit, but leaves "gie." alone on the next line.
-    assert wrap("De beheerstrategie.", 160, fixed) == (["De beheerstra-", "tegie."], True, True)
+    # "De organisa-" would fit, but leaves "tie." alone on the next line.
+    assert wrap("De organisatie.", 110, fixed) == (["De organi-", "satie."], True, True)
+    # Where the words of a compound join comes first: "beheer-" / "strategie.", not "beheerstra-" / "tegie.".
+    assert wrap("De beheerstrategie.", 160, fixed) == (["De beheer-", "strategie."], True, True)
     # Only a short part fits a line this narrow: broken all the same, and reported.
-    narrow = wrap("beheerstrategie", 60, fixed)
+    narrow = wrap("perspectief", 50, fixed)
     assert narrow.fits and not narrow.clean
-    assert all(fixed(line) <= 60 for line in narrow.lines)
+    assert all(fixed(line) <= 50 for line in narrow.lines)
+    # Never fewer than three letters: where only that would fit, the text does not fit at all.
+    assert not wrap("beheerstrategie", 60, fixed).fits
 
 
 def test_a_box_grows_rather_than_leave_three_letters_on_a_line():

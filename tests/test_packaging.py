@@ -286,6 +286,16 @@ def test_build_exports_the_same_pdf_as_the_installed_package(built_app, tmp_path
     assert made == expected, "the standalone build's PDF differs from the installed package's"
 
 
+@pytest.mark.slow
+def test_build_writes_a_powerpoint_deck(built_app, tmp_path):
+    from pptx import Presentation
+
+    frozen = _run([str(built_app / "patroon"), "export", str(PATTERN), "-o", "dia.pptx", "--reveal"],
+                  cwd=tmp_path, env=_user_env())
+    assert frozen.returncode == 0 and "Traceback" not in frozen.stderr, frozen.stdout + frozen.stderr
+    assert len(Presentation(str(tmp_path / "dia.pptx")).slides) > 3
+
+
 @pytest.fixture
 def x_display(tmp_path):
     """A real X server (Xvfb) on a free display number; yields its name (":N")."""
@@ -390,3 +400,26 @@ def test_unpacked_build_installs_itself_for_the_user_and_runs_from_the_menu_entr
     assert not link.exists() and not (home / ".local" / "lib" / "patroon").exists()
     assert not (data / "applications" / f"{APP_ID}.desktop").exists()
     assert built_app.joinpath("patroon").is_file()  # the build it came from stays
+
+
+def test_the_lock_pins_every_dependency_within_the_bounds_of_pyproject():
+    """packaging/requirements.lock, which build.sh installs, agrees with pyproject.toml."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and newer
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lock = {}
+    for line in (PACKAGING / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            lock[canonicalize_name(name)] = version.strip()
+    project = tomllib.loads((PACKAGING.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    needed = [Requirement(r) for r in project["dependencies"]]
+    needed += [Requirement(r) for r in project["optional-dependencies"]["test"] if r.startswith("pyinstaller")]
+    for requirement in needed:
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        pinned = lock.get(canonicalize_name(requirement.name))
+        assert pinned is not None, f"{requirement.name} is not in the lock"
+        assert requirement.specifier.contains(pinned, prereleases=True), f"{requirement.name}=={pinned} vs {requirement}"

@@ -78,10 +78,15 @@ def is_colour(colour: QColor, tolerance: int = 12):
     )
 
 
+def circle_closed(window) -> bool:
+    """Every step and every arrow shown, the last one back to the first (position n + 1 or beyond)."""
+    return window.position > len(window.pattern.steps)
+
+
 def step_rect(window, index: int, inset: int = 12) -> QRect:
     """Where step ``index``'s box is on the widget, shrunk by ``inset`` to stay inside its rounded border."""
-    box = window.pattern_layout.steps[index].box
-    dx, dy = window._ensure_geometry().offset
+    box = window.view.pattern_layout().steps[index].box
+    dx, dy = window.view.geometry().offset
     return QRect(round(box.x + dx + inset), round(box.y + dy + inset), round(box.w - 2 * inset), round(box.h - 2 * inset))
 
 
@@ -92,7 +97,7 @@ def test_starts_with_the_title_only(window):
     assert window.position == 0
     assert window.revealed == 0
     assert window.highlight is None
-    assert not window.circle_closed
+    assert not circle_closed(window)
 
 
 @pytest.mark.parametrize(
@@ -120,23 +125,23 @@ def test_previous_keys_go_back(qtbot, window, key):
 def test_the_last_next_closes_the_circle_then_shows_the_questions(qtbot, window):
     n = len(window.pattern.steps)
     press(qtbot, window, Qt.Key.Key_Space, n)
-    assert window.highlight == window.pattern.steps[-1].id and not window.circle_closed
+    assert window.highlight == window.pattern.steps[-1].id and not circle_closed(window)
     before = grab(window)
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.circle_closed and window.revealed == n
+    assert circle_closed(window) and window.revealed == n
     assert window.highlight is None  # every step at full strength
     assert grab(window) != before  # the closing arrow appears, the softened steps brighten
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.questions_shown
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.questions_shown and window.circle_closed  # the end: nothing more
+    assert window.questions_shown and circle_closed(window)  # the end: nothing more
     press(qtbot, window, Qt.Key.Key_PageUp)
-    assert not window.questions_shown and window.circle_closed
+    assert not window.questions_shown and circle_closed(window)
 
 
 def test_home_and_end(qtbot, window):
     press(qtbot, window, Qt.Key.Key_End)
-    assert window.circle_closed and window.highlight is None
+    assert circle_closed(window) and window.highlight is None
     press(qtbot, window, Qt.Key.Key_Home)
     assert window.position == 0
 
@@ -150,7 +155,7 @@ def test_clicks_go_forward_and_back(qtbot, window):
 
 
 def test_title_only_has_no_box_where_step_one_will_be(qtbot, window):
-    background = window._palette.background
+    background = window.view.palette.background
     area = step_rect(window, 0)
     assert share_of(grab(window), area, is_colour(background)) > 0.98
     press(qtbot, window, Qt.Key.Key_Right)
@@ -165,7 +170,7 @@ def test_the_revealed_step_stands_out_from_the_softened_ones(qtbot, window):
     image = grab(window)
     assert share_of(image, step_rect(window, 0, inset=0), dark) == 0  # softened
     assert share_of(image, step_rect(window, 1, inset=0), dark) > 0.01  # highlighted
-    assert QColor(image.pixel(step_rect(window, 1).topLeft())) == QColor(window._palette.render.highlight_fill)
+    assert QColor(image.pixel(step_rect(window, 1).topLeft())) == QColor(window.view.palette.render.highlight_fill)
     press(qtbot, window, Qt.Key.Key_End)
     closed = grab(window)
     assert all(share_of(closed, step_rect(window, i, inset=0), dark) > 0.01 for i in range(len(window.pattern.steps)))
@@ -198,7 +203,7 @@ def test_q_shows_the_questions_large(qtbot, window):
     diagram = grab(window)
     press(qtbot, window, Qt.Key.Key_Q)
     assert window.questions_shown
-    geometry = window._ensure_geometry()
+    geometry = window.view.geometry()
     assert geometry.questions_px >= 0.04 * window.height()
     assert grab(window) != diagram
     press(qtbot, window, Qt.Key.Key_Q)
@@ -217,7 +222,7 @@ def test_help_overlay_on_question_mark_and_f1(qtbot, window):
 
 
 def test_help_overlay_hides_the_pattern_behind_it(qtbot, window):
-    from patroon.gui.present import HELP_PANEL
+    from patroon.gui.present_view import HELP_PANEL
 
     press(qtbot, window, Qt.Key.Key_End)  # everything shown: steps under the help's corner
     press(qtbot, window, Qt.Key.Key_F1)
@@ -227,7 +232,7 @@ def test_help_overlay_hides_the_pattern_behind_it(qtbot, window):
     press(qtbot, window, Qt.Key.Key_F1)
     assert window.help_shown
     empty = grab(window)
-    area = window.help_rect().toAlignedRect().adjusted(4, 4, -4, -4)
+    area = window.view.help_rect().toAlignedRect().adjusted(4, 4, -4, -4)
     assert area.width() > 200 and area.height() > 200
     assert full.copy(area) == empty.copy(area)  # nothing of the pattern shows through
     press(qtbot, window, Qt.Key.Key_F1)
@@ -251,7 +256,8 @@ def test_escape_leaves_from_a_blank_screen(qtbot, window):
 def test_start_goes_full_screen_on_the_given_screen_with_the_title_only(qtbot, document):
     win = PresenterWindow(document, screen=choose_screen())
     qtbot.addWidget(win)
-    win.set_position(3)
+    for _ in range(3):  # a window shown before: it starts again from the title
+        win.go_next()
     win.start()
     qtbot.waitExposed(win)
     assert win.isFullScreen()
@@ -295,19 +301,19 @@ def test_digits_followed_by_another_key_do_not_set_the_timer(qtbot, window):
 
 
 def test_timer_shows_in_a_corner_and_signals_the_end(qtbot, window, clock):
-    corner = window.timer_rect().toAlignedRect()
-    background = window._palette.background
+    corner = window.view.timer_rect().toAlignedRect()
+    background = window.view.palette.background
     assert share_of(grab(window), corner, is_colour(background)) > 0.98  # hidden until used
     qtbot.keyClicks(window, "1")
     press(qtbot, window, Qt.Key.Key_T)
     assert share_of(grab(window), corner, is_colour(background)) < 0.98  # the countdown shows
     assert corner.right() <= window.width() and corner.top() >= 0
-    assert window.timer_rect().height() >= 0.08 * window.height()  # readable from the back
+    assert window.view.timer_rect().height() >= 0.08 * window.height()  # readable from the back
     with qtbot.waitSignal(window.timer.finished, timeout=1000):
         clock.advance(61)
         window.timer.poll()
     assert window.timer.is_finished and window.timer.text() == "0:00"
-    alarm = window._palette.alarm
+    alarm = window.view.palette.alarm
     red = []
     for _half_second in range(2):  # it blinks: red on white, then white on red
         red.append(share_of(grab(window), corner, is_colour(alarm, 30)))
@@ -334,18 +340,18 @@ def test_d_adds_a_breakthrough_after_the_highlighted_step(qtbot, window, documen
     press(qtbot, window, Qt.Key.Key_Right, 2)
     target = window.highlight
     press(qtbot, window, Qt.Key.Key_D)
-    assert window.prompt_shown and window.prompt_target == target
+    assert window.prompt.isVisible() and window.prompt_target == target
     qtbot.keyClicks(window.prompt.edit, "Samen een visie maken")
     press(qtbot, window.prompt.edit, Qt.Key.Key_Return)
-    assert not window.prompt_shown
+    assert not window.prompt.isVisible()
     assert [(b.after, b.text) for b in document.pattern.breakthroughs] == [(target, "Samen een visie maken")]
     assert document.is_modified()
     assert document.undo_stack.undoText()
-    assert len(window.pattern_layout.breakthroughs) == 1  # laid out and painted at once
+    assert len(window.view.pattern_layout().breakthroughs) == 1  # laid out and painted at once
     assert window.revealed == 2  # the reveal stays where it was
     document.undo_stack.undo()
     assert document.pattern.breakthroughs == [] and not document.is_modified()
-    assert len(window.pattern_layout.breakthroughs) == 0
+    assert len(window.view.pattern_layout().breakthroughs) == 0
 
 
 def test_breakthrough_prompt_escape_cancels_and_stays(qtbot, window, document):
@@ -356,13 +362,13 @@ def test_breakthrough_prompt_escape_cancels_and_stays(qtbot, window, document):
     assert window.prompt_target == document.pattern.steps[-2].id
     qtbot.keyClicks(window.prompt.edit, "x")
     press(qtbot, window.prompt.edit, Qt.Key.Key_Escape)
-    assert not window.prompt_shown and window.isVisible()
+    assert not window.prompt.isVisible() and window.isVisible()
     assert document.pattern.breakthroughs == [] and not document.is_modified()
 
 
 def test_breakthrough_needs_a_revealed_step(qtbot, window, document):
     press(qtbot, window, Qt.Key.Key_D)
-    assert not window.prompt_shown
+    assert not window.prompt.isVisible()
 
 
 def test_ctrl_z_undoes_in_the_presenter(qtbot, window, document):
@@ -382,8 +388,8 @@ def test_follows_changes_made_in_the_editor(qtbot, window, document):
     press(qtbot, window, Qt.Key.Key_End)
     pattern = document.pattern
     document.apply(remove_step(pattern, pattern.steps[0].id), "remove")
-    assert window.circle_closed and window.revealed == len(pattern.steps) - 1
-    assert len(window.pattern_layout.steps) == len(pattern.steps) - 1
+    assert circle_closed(window) and window.revealed == len(pattern.steps) - 1
+    assert len(window.view.pattern_layout().steps) == len(pattern.steps) - 1
 
 
 # Legibility ----------------------------------------------------------------------------------
@@ -395,11 +401,11 @@ def test_legible_and_nothing_cropped(qtbot, path, size):
     win = PresenterWindow(Document(load_pattern(path), path))
     qtbot.addWidget(win)
     win.resize(*size)
-    drawn = win.diagram_rect()
+    drawn = win.view.diagram_rect()
     assert drawn.left() >= 0 and drawn.top() >= 0
     assert drawn.right() <= size[0] and drawn.bottom() <= size[1]
     assert drawn.width() >= 0.5 * size[0] or drawn.height() >= 0.8 * size[1]  # and it fills the screen
-    layout = win.pattern_layout
+    layout = win.view.pattern_layout()
     assert layout.title.size > layout.step_font_size  # the title larger
     if size == (1920, 1080):  # legible from the back of the room
         assert layout.step_font_size >= 28
@@ -410,7 +416,7 @@ def test_legible_and_nothing_cropped(qtbot, path, size):
 def test_breakthrough_prompt_leaves_the_step_visible(qtbot, window, steps):
     press(qtbot, window, Qt.Key.Key_Right, steps)
     press(qtbot, window, Qt.Key.Key_D)
-    assert window.prompt_shown
+    assert window.prompt.isVisible()
     prompt = window.prompt.geometry()
     assert window.rect().contains(prompt)
     assert not prompt.intersects(step_rect(window, steps - 1))
@@ -449,9 +455,9 @@ def test_f5_in_the_editor_presents_its_document_and_esc_returns(qtbot):
     editor = MainWindow()
     editor.show()
     qtbot.waitExposed(editor)
-    assert editor.open_path(WERELDVREDE)
+    assert editor.files.open_path(WERELDVREDE)
     try:
-        editor.act_present.trigger()
+        editor.menus.act_present.trigger()
         presenters = [w for w in QApplication.topLevelWidgets() if isinstance(w, PresenterWindow) and w.isVisible()]
         assert len(presenters) == 1
         presenter = presenters[0]
@@ -655,16 +661,16 @@ def window_palette_highlight() -> str:
 def test_timer_on_the_questions_view_stays_clear_of_the_questions(qtbot, window):
     press(qtbot, window, Qt.Key.Key_T)
     press(qtbot, window, Qt.Key.Key_Q)
-    title, body = window._questions_rects(window.width(), window.height())
-    timer = window.timer_rect()
+    title, body = window.view.questions_rects(window.width(), window.height())
+    timer = window.view.timer_rect()
     assert not timer.intersects(title) and not timer.intersects(body)
     assert window.rect().contains(timer.toAlignedRect())
 
 
 def note_rect(window) -> QRect:
     """Where the first breakthrough's note is on the widget, inside its border."""
-    note = window.pattern_layout.breakthroughs[0].note_box
-    dx, dy = window._ensure_geometry().offset
+    note = window.view.pattern_layout().breakthroughs[0].note_box
+    dx, dy = window.view.geometry().offset
     return QRect(round(note.x + dx + 4), round(note.y + dy + 4), round(note.w - 8), round(note.h - 8))
 
 
@@ -674,7 +680,7 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
 
     steps = document.pattern.steps
     document.apply(set_breakthrough(document.pattern, steps[1].id, "Uit het bestand"), "file")
-    background = window._palette.background
+    background = window.view.palette.background
 
     def note_shown() -> bool:
         return share_of(grab(window), note_rect(window), is_colour(background)) < 0.9
@@ -682,7 +688,7 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
     press(qtbot, window, Qt.Key.Key_Right, 3)  # the arrow from step 2 to 3 is shown; its note is not
     assert window.revealed == 3 and not note_shown()
     press(qtbot, window, Qt.Key.Key_Right, len(steps) - 2)  # the circle closes, still without the note
-    assert window.circle_closed and not window.breakthroughs_shown and not note_shown()
+    assert circle_closed(window) and not window.breakthroughs_shown and not note_shown()
     press(qtbot, window, Qt.Key.Key_Right)  # one more: the prepared breakthroughs
     assert window.breakthroughs_shown and note_shown() and not window.questions_shown
     press(qtbot, window, Qt.Key.Key_Right)
@@ -694,7 +700,7 @@ def test_breakthroughs_in_the_file_wait_for_the_end_of_the_reveal_and_live_ones_
     press(qtbot, window, Qt.Key.Key_Home)
     press(qtbot, window, Qt.Key.Key_Right, 2)
     press(qtbot, window, Qt.Key.Key_D)  # the prompt does not show the hidden note
-    assert window.prompt_shown and window.prompt.edit.text() == ""
+    assert window.prompt.isVisible() and window.prompt.edit.text() == ""
     press(qtbot, window.prompt.edit, Qt.Key.Key_Return)  # nothing typed: the prepared note stays
     assert document.pattern.breakthroughs[0].text == "Uit het bestand" and not note_shown()
     press(qtbot, window, Qt.Key.Key_D)
@@ -717,7 +723,7 @@ def test_a_click_beside_the_prompt_keeps_the_typing_in_it(qtbot, window, documen
     press(qtbot, window, Qt.Key.Key_Right)
     press(qtbot, window, Qt.Key.Key_D)
     qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=window.rect().topLeft() + QPoint(5, 5))
-    assert window.prompt_shown and window.revealed == 1  # the click did not move on
+    assert window.prompt.isVisible() and window.revealed == 1  # the click did not move on
     assert QApplication.focusWidget() is window.prompt.edit  # and what is typed next goes into the prompt
 
 

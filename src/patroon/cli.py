@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from patroon import __version__
-from patroon.errors import PatternError, file_problem
+from patroon.errors import PatternError, failed, file_problem, internal_error
 from patroon.i18n import LANGUAGES, language, pick, set_language
 from patroon.limits import MAX_PRINTED_STEPS, MAX_STEPS, MIN_STEPS
 
@@ -21,8 +21,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 COMMANDS = ("validate", "new", "export", "present")
 SHEETS = ("diagram", "table", "worksheet")
-FORMATS = ("pdf", "svg", "png", "json")
-PAPERS = ("A3", "A4")
+FORMATS = ("pdf", "svg", "png", "json", "pptx", "graphml")
+PAPERS = ("A3", "A4", "slide")
 ORIENTATIONS = ("landscape", "portrait")
 
 
@@ -86,6 +86,11 @@ def _whole(low: int, high: int):
     return parse
 
 
+def _paper(value: str) -> str:
+    """An argparse type: a paper's name in any case, spelt as :data:`PAPERS` spells it."""
+    return next((name for name in PAPERS if name.lower() == value.lower()), value)
+
+
 _step_count = _whole(MIN_STEPS, MAX_STEPS)
 _png_width = _whole(16, 16000)  # 16000 px is a poster at 300 dpi; more would take gigabytes
 
@@ -102,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"patroon {__version__}",
                         help=pick("toon het versienummer en stop", "show the version number and exit"))
     parser.add_argument("--lang", choices=LANGUAGES, help=pick("taal van de meldingen", "language of messages"))
+    parser.add_argument("--debug", action="store_true", help=pick(
+        "toon de details van een interne fout", "show the details of an internal error"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     p = sub.add_parser("validate", help=pick("controleer patroonbestanden", "check pattern files"))
@@ -118,10 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
         "aantal lege stappen (zonder --from-text)", "number of blank steps (without --from-text)"))
     p.add_argument("--force", action="store_true", help=pick("overschrijf een bestaand bestand", "overwrite an existing file"))
 
-    p = sub.add_parser("export", help=pick("exporteer naar PDF, SVG, PNG of JSON", "export to PDF, SVG, PNG or JSON"))
+    p = sub.add_parser("export", help=pick("exporteer naar PDF, SVG, PNG, JSON, PowerPoint of GraphML",
+                                           "export to PDF, SVG, PNG, JSON, PowerPoint or GraphML"))
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=pick(
-        "een of meer patroonbestanden; meer dan één naar één PDF geeft een tafelset",
-        "one or more pattern files; several into one PDF make a table set"))
+        "een of meer patroonbestanden; meer dan één naar één PDF geeft een tafelset, naar één .pptx één presentatie",
+        "one or more pattern files; several into one PDF make a table set, into one .pptx one deck"))
     p.add_argument("-o", "--output", required=True, metavar="OUT", help=pick(
         "uitvoerbestand, of een map (eindigend op /) voor één bestand per patroon",
         "output file, or a folder (ending in /) for one file per pattern"))
@@ -129,14 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=SHEETS, default="diagram", help=pick(
         "diagram (standaard): het patroon; table: tafelblad met de vragen; worksheet: leeg werkblad",
         "diagram (default): the pattern; table: table sheet with the questions; worksheet: blank worksheet"))
-    p.add_argument("--paper", choices=PAPERS, type=str.upper, default=None, help=pick(
-        "papierformaat; standaard A4 voor een diagram, A3 voor een tafelblad of werkblad",
-        "paper size; default A4 for a diagram, A3 for a table sheet or worksheet"))
+    p.add_argument("--paper", choices=PAPERS, type=_paper, default=None, help=pick(
+        "papierformaat; standaard A4 voor een diagram, A3 voor een tafelblad of werkblad; slide: een dia van 16:9",
+        "paper size; default A4 for a diagram, A3 for a table sheet or worksheet; slide: a 16:9 slide"))
     p.add_argument("--orientation", choices=ORIENTATIONS, default=None, help=pick(
         "liggend (landscape, standaard) of staand (portrait)", "landscape (default) or portrait"))
     p.add_argument("--width", type=_png_width, default=None, metavar="PX", help=pick("breedte van een PNG in pixels", "width of a PNG in pixels"))
     p.add_argument("--steps", type=_step_count, default=6, metavar="N", help=pick(
         "aantal vakken op een werkblad", "number of boxes on a worksheet"))
+    p.add_argument("--reveal", action="store_true", help=pick(
+        "PowerPoint: het patroon stap voor stap, zoals de presentatiemodus", "PowerPoint: the pattern step by step, as the presenter reveals it"))
 
     p = sub.add_parser("present", help=pick("presenteer een patroon op volledig scherm", "present a pattern full screen"))
     p.add_argument("file", type=Path, metavar="FILE", help=pick("het patroonbestand", "the pattern file"))
@@ -166,6 +176,7 @@ def _main(argv: Sequence[str] | None) -> int:
     with _argparse_speaking():
         args = build_parser().parse_args(args_list)
     set_language(args.lang)
+    _log_details(args.debug)
     if args.command == "validate":
         return validate_files(args.files)
     if args.command == "new":
@@ -189,6 +200,16 @@ def _main(argv: Sequence[str] | None) -> int:
     with _argparse_speaking():
         build_parser().print_help()
     return EXIT_USAGE
+
+
+def _log_details(debug: bool) -> None:
+    """With ``--debug``, the details of an internal error go to stderr; without, nowhere."""
+    if debug:
+        import logging
+
+        log = logging.getLogger("patroon")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(logging.StreamHandler(sys.stderr))
 
 
 def _asked_language(args: list[str]) -> str | None:
@@ -219,8 +240,10 @@ def _open_editor(args: list[str]) -> int:
         parser = _Parser(prog="patroon", description=pick("Open de editor.", "Open the editor."))
         parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
         parser.add_argument("--lang", choices=LANGUAGES)
+        parser.add_argument("--debug", action="store_true")
         opts = parser.parse_args(args)
     set_language(opts.lang)
+    _log_details(opts.debug)
     from patroon.gui.app import run_gui
 
     return run_gui([str(f) for f in opts.files], present=False, lang=opts.lang)
@@ -235,7 +258,10 @@ def validate_files(files: Sequence[Path]) -> int:
         try:
             pattern = load_pattern(path)
         except PatternError as exc:
-            print(pick(f"FOUT  {exc}", f"ERROR {exc}"))
+            print(failed(exc))
+            status = EXIT_BAD_INPUT
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
+            print(failed(internal_error(exc, path)))
             status = EXIT_BAD_INPUT
         else:
             n = len(pattern.steps)
@@ -303,11 +329,10 @@ def new_file(args: argparse.Namespace) -> int:
                 raise exc.with_path(args.from_text) from None
         save_pattern(pattern, args.output)
     except PatternError as exc:
-        print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
+        print(failed(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(pick(f"FOUT  {args.output}: {file_problem(exc, writing=True)}",
-                   f"ERROR {args.output}: {file_problem(exc, writing=True)}"), file=sys.stderr)
+        print(failed(PatternError(file_problem(exc, writing=True), path=args.output)), file=sys.stderr)
         return EXIT_BAD_INPUT
     print(pick(
         f"{args.output}: nieuw patroon ‘{pattern.title}’ met {len(pattern.steps)} stappen",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 from pathlib import Path
 
 from patroon.i18n import pick
@@ -24,16 +25,24 @@ class PatternError(ValueError):
         path: str | Path | None = None,
         line: int | None = None,
         column: int | None = None,
+        part: tuple[str | int, ...] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = None if path is None else str(path)
         self.line = line
         self.column = column
+        #: Where in the pattern's data the problem is (``("steps", 2, "id")``), when known:
+        #: the file format turns it into a line.
+        self.part = part
 
     def with_path(self, path: str | Path) -> "PatternError":
         """The same error, now naming ``path``."""
-        return PatternError(self.message, path=path, line=self.line, column=self.column)
+        return PatternError(self.message, path=path, line=self.line, column=self.column, part=self.part)
+
+    def at(self, line: int, column: int | None = None) -> "PatternError":
+        """The same error, now naming the line (and column) it is on."""
+        return PatternError(self.message, path=self.path, line=line, column=column, part=self.part)
 
     @property
     def where(self) -> str:
@@ -50,6 +59,29 @@ class PatternError(ValueError):
     def __str__(self) -> str:
         where = self.where
         return f"{where}: {self.message}" if where else self.message
+
+
+def failed(exc: PatternError) -> str:
+    """The verdict line of a file that failed, as every command prints it: ``FOUT  file, regel 3: ...``."""
+    return pick(f"FOUT  {exc}", f"ERROR {exc}")
+
+
+def internal_error(exc: BaseException, path: str | Path | None = None) -> PatternError:
+    """What is said of a file when handling it failed in a way Patroon did not foresee: a bug of ours.
+
+    One plain line for the user, so a batch goes on with the next file; the
+    details go to the ``patroon`` log, which ``--debug`` shows.
+    """
+    logging.getLogger("patroon").debug("unexpected error with %s", path or "a pattern", exc_info=exc)
+    return PatternError(
+        pick(
+            "interne fout: Patroon kon dit bestand niet verwerken (een fout in Patroon;"
+            " ‘patroon --debug’ toont de details)",
+            "internal error: Patroon could not handle this file (a fault in Patroon;"
+            " ‘patroon --debug’ shows the details)",
+        ),
+        path=path,
+    )
 
 
 def file_problem(exc: OSError, *, writing: bool = False) -> str:

@@ -1,11 +1,12 @@
 """Reading and writing pattern files (YAML, format version 1).
 
 Reading is defensive: the file is size-checked, decoded as UTF-8 (with or
-without BOM; any other bytes are refused, never guessed), scanned for YAML
-aliases and deep nesting before anything is built, and parsed with a safe
-loader that reads every plain scalar as text, so ``region: NO`` stays "NO"
-and no tag can run code. Every problem ends in one
-:class:`~patroon.errors.PatternError` naming the file.
+without BOM; any other bytes are refused, never guessed) and read as plain
+YAML only (:mod:`patroon.yamlread`: no tags, aliases, complex keys or deep
+nesting, every value text, so ``region: NO`` stays "NO" and nothing can run
+code). Every problem, in the YAML or in the pattern it holds, ends in one
+:class:`~patroon.errors.PatternError` naming the file and, where there is
+one, the line.
 
 Writing puts the keys in the documented order, leaves out what is empty or
 default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
@@ -14,7 +15,6 @@ default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
@@ -26,170 +26,10 @@ from patroon.errors import PatternError, file_problem
 from patroon.i18n import pick
 from patroon.limits import MAX_FILE_BYTES
 from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, Layout, Pattern, validate
-
-MAX_DEPTH = 20
-
-try:  # libyaml is much faster where it is installed; the pure-Python parser is the fallback.
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+from patroon.yamlread import Marks, place_of, read_plain_yaml
+from patroon.yamlwords import line_and_column, unprintable
 
 KEY_ORDER = ("patroon", "title", "context", "description", "steps", "breakthroughs", "questions", "meta", "layout")
-
-
-class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe loader that reads every plain scalar as a string and refuses duplicate keys."""
-
-    yaml_implicit_resolvers: dict = {}
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise PatternError(
-                    pick(f"de sleutel ‘{key}’ staat twee keer in hetzelfde blok", f"the key ‘{key}’ appears twice in one block"),
-                    line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1,
-                )
-            seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
-
-
-_TextLoader.add_constructor("tag:yaml.org,2002:map", _TextLoader.construct_mapping)
-
-
-def _yaml_error(exc: yaml.YAMLError, text: str) -> PatternError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    column = mark.column + 1 if mark is not None else None
-    problem = str(getattr(exc, "problem", "") or "")
-    source_line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
-    indent = source_line[: len(source_line) - len(source_line.lstrip())]
-    if "\t" in indent or "\\t" in problem:
-        message = pick(
-            "een tab in de inspringing; YAML springt alleen in met spaties",
-            "a tab in the indentation; YAML indents with spaces only",
-        )
-    elif isinstance(exc, yaml.reader.ReaderError):
-        message = pick(
-            "het bestand bevat tekens die niet in een tekstbestand horen (is het een ander soort bestand?)",
-            "the file holds characters that do not belong in a text file (is it another kind of file?)",
-        )
-    elif isinstance(exc, yaml.constructor.ConstructorError):
-        message = pick(
-            "het bestand gebruikt een YAML-tag (zoals !!python/...) die een patroon niet kent",
-            "the file uses a YAML tag (such as !!python/...) that a pattern does not know",
-        )
-    else:
-        detail = _yaml_problem_words(exc, problem)
-        if detail:
-            message = pick(f"dit is geen geldige YAML: {detail[0]}", f"this is not valid YAML: {detail[1]}")
-        else:
-            detail_text = problem or str(exc).splitlines()[0]
-            message = pick(f"dit is geen geldige YAML ({detail_text})", f"this is not valid YAML ({detail_text})")
-    return PatternError(message, line=line, column=column)
-
-
-#: PyYAML's problems for the usual slips, in plain words. Each pattern matches the text of
-#: libyaml (``did not find expected ...``) and of the pure-Python parser (``expected ..., but found``).
-_YAML_PROBLEMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(pattern), nl, en) for pattern, nl, en in (
-        (r"expected ',' or '\]'",
-         "een lijst tussen [ ] is niet afgesloten: er ontbreekt een komma of de ‘]’{nl_start}",
-         "a list in [ ] is not closed: a comma or the ‘]’ is missing{en_start}"),
-        (r"expected ',' or '\}'",
-         "een blok tussen {{ }} is niet afgesloten: er ontbreekt een komma of de ‘}}’{nl_start}",
-         "a block in {{ }} is not closed: a comma or the ‘}}’ is missing{en_start}"),
-        (r"^found unexpected end of stream.*quoted scalar",
-         "het sluitende aanhalingsteken ontbreekt{nl_start}",
-         "the closing quote is missing{en_start}"),
-        (r"^found unexpected end of stream",
-         "het bestand houdt op voordat alles is afgesloten{nl_start}",
-         "the file ends before everything is closed{en_start}"),
-        (r"^mapping values are not allowed",
-         "een dubbele punt waar die niet kan: zet een tekst met ‘: ’ erin tussen aanhalingstekens,"
-         " of kijk of deze regel goed inspringt",
-         "a colon where none can be: put a text containing ‘: ’ in quotes, or check this line's indentation"),
-        (r"^could not find expected ':'",
-         "hier ontbreekt een dubbele punt (‘sleutel: waarde’), of een tekst over meer regels springt niet in",
-         "a colon is missing here (‘key: value’), or a text over several lines is not indented"),
-        (r"expected '-' indicator|^expected <block end>, but found '(<block sequence start>|\?)'",
-         "de inspringing klopt niet: de regels van een lijst beginnen met ‘- ’, recht onder elkaar",
-         "the indentation is off: the lines of a list start with ‘- ’, straight below each other"),
-        (r"^did not find expected key|^expected <block end>",
-         "de inspringing klopt niet (deze regel springt anders in dan de regels erboven),"
-         " of er staat tekst achter een afgesloten aanhalingsteken",
-         "the indentation is off (this line is indented unlike the lines above it),"
-         " or there is text after a closing quote"),
-        (r"that cannot start any token",
-         "een waarde kan niet met dit teken beginnen (zoals @ of `); zet de tekst tussen aanhalingstekens",
-         "a value cannot start with this character (such as @ or `); put the text in quotes"),
-        (r"^found unknown escape character",
-         "een onbekende code met \\ in een tekst tussen dubbele aanhalingstekens;"
-         " gebruik enkele aanhalingstekens of schrijf \\\\",
-         "an unknown code with \\ in a text in double quotes; use single quotes or write \\\\"),
-        (r"expected alphabetic or numeric character",
-         "na & of * hoort in YAML een naam; zet de tekst tussen aanhalingstekens",
-         "in YAML a name follows & or *; put the text in quotes"),
-        (r"node content",
-         "hier ontbreekt een waarde", "a value is missing here"),
-        (r"^found unknown directive name|^expected '<document start>'",
-         "een regel die met % begint is in YAML een instructie; zet de tekst tussen aanhalingstekens",
-         "a line starting with % is an instruction in YAML; put the text in quotes"),
-        (r"^found undefined tag handle",
-         "een waarde die met ! begint is in YAML een tag; zet de tekst tussen aanhalingstekens",
-         "a value starting with ! is a tag in YAML; put the text in quotes"),
-        (r"^but found another document|^expected a single document",
-         "het bestand bevat meer dan één document (een regel ‘---’ halverwege); een patroon is één document",
-         "the file holds more than one document (a ‘---’ line halfway); a pattern is one document"),
-    )
-)
-
-
-def _yaml_problem_words(exc: yaml.YAMLError, problem: str) -> tuple[str, str] | None:
-    """The Dutch and English words for a YAML problem PyYAML describes, or None when it is not a usual one."""
-    start = getattr(exc, "context_mark", None)
-    # Where an unclosed quote or bracket began, which is where the slip is.
-    starts = ((f" (geopend op regel {start.line + 1})", f" (opened on line {start.line + 1})")
-              if start is not None else ("", ""))
-    described = f"{problem} | {getattr(exc, 'context', '') or ''}"
-    for pattern, nl, en in _YAML_PROBLEMS:
-        if pattern.search(described):
-            return nl.format(nl_start=starts[0]), en.format(en_start=starts[1])
-    return None
-
-
-def _scan(text: str) -> None:
-    """Refuse aliases and deep nesting before the loader builds anything.
-
-    Aliases are what "billion laughs" files multiply; a pattern never needs
-    them. Deep nesting would exhaust the loader's recursion.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise PatternError(
-                pick(
-                    "het bestand gebruikt YAML-verwijzingen (*naam); een patroon schrijft alles uit",
-                    "the file uses YAML aliases (*name); a pattern spells everything out",
-                ),
-                line=event.start_mark.line + 1,
-                column=event.start_mark.column + 1,
-            )
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise PatternError(
-                    pick(
-                        f"het bestand is dieper genest dan een patroon ooit is (meer dan {MAX_DEPTH} niveaus)",
-                        f"the file is nested deeper than a pattern ever is (over {MAX_DEPTH} levels)",
-                    ),
-                    line=event.start_mark.line + 1,
-                    column=event.start_mark.column + 1,
-                )
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
 
 
 def _too_large(size: int) -> PatternError:
@@ -222,39 +62,48 @@ def decode(data: bytes) -> str:
             ),
             line=line,
         ) from None
-    if "\x00" in text:
-        raise PatternError(
-            pick(
-                "het bestand bevat tekens die niet in een tekstbestand horen (is het een ander soort bestand?)",
-                "the file holds characters that do not belong in a text file (is it another kind of file?)",
-            )
-        )
+    if "\x00" in text:  # a binary file that happens to be UTF-8
+        raise unprintable("\x00", *line_and_column(text, text.index("\x00")), in_file=True)
     return text
 
 
 def loads(source: str | bytes, path: str | Path | None = None) -> Pattern:
-    """Parse a pattern from YAML text or bytes; errors name ``path`` when given."""
+    """Parse a pattern from YAML text or bytes; errors name ``path`` when given.
+
+    Any input at all gives a :class:`Pattern` or a :class:`PatternError`
+    that says what is wrong and, where it can, on which line.
+    """
     try:
-        text = decode(source) if isinstance(source, bytes) else source
-        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-            decode(text.encode("utf-8"))
-        return from_data(_parse(text))
+        text = decode(source if isinstance(source, bytes) else _encoded(source))
+        data, marks = read_plain_yaml(text)
+        return from_data(data, marks)
     except PatternError as exc:
         raise exc.with_path(path) if path is not None else exc from None
 
 
-def _parse(text: str) -> Any:
+def _encoded(text: str) -> bytes:
     try:
-        _scan(text)
-        return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader is a SafeLoader
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, text) from None
-    except RecursionError:  # pragma: no cover - _scan refuses deep files first
-        raise PatternError(pick("het bestand is te diep genest", "the file is nested too deeply")) from None
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: no file can hold it
+        raise unprintable(text[exc.start], *line_and_column(text, exc.start), in_file=True) from None
 
 
-def from_data(data: Any) -> Pattern:
-    """A pattern from the plain data a YAML file holds (header checked, then validated)."""
+def from_data(data: Any, marks: Marks | None = None) -> Pattern:
+    """A pattern from the plain data a YAML file holds (header checked, then validated).
+
+    ``marks`` says where each part of the data stood in the file, so that a
+    problem with a part (a duplicate id, ``steps: abc``) names its line.
+    """
+    try:
+        return _from_data(data)
+    except PatternError as exc:
+        place = place_of(marks or {}, exc.part or ())
+        if place is None or exc.line is not None:
+            raise
+        raise exc.at(*place) from None
+
+
+def _from_data(data: Any) -> Pattern:
     if data is None:
         raise PatternError(pick("het bestand is leeg", "the file is empty"))
     if not isinstance(data, dict):
@@ -272,14 +121,21 @@ def from_data(data: Any) -> Pattern:
                 "this is not a pattern: the line ‘patroon: 1’ is missing",
             )
         )
-    if str(version).strip() != str(FORMAT_VERSION):
+    if not isinstance(version, str):
+        raise PatternError(
+            pick(f"na ‘patroon:’ hoort de formaatversie, {FORMAT_VERSION}", f"‘patroon:’ takes the format version, {FORMAT_VERSION}"),
+            part=("patroon",),
+        )
+    if version.strip() != str(FORMAT_VERSION):
+        shown = version.strip()[:20]
         raise PatternError(
             pick(
-                f"dit patroon heeft formaatversie {version}; deze Patroon kent alleen versie {FORMAT_VERSION}"
+                f"dit patroon heeft formaatversie {shown}; deze Patroon kent alleen versie {FORMAT_VERSION}"
                 " (een nieuwere Patroon kan het openen)",
-                f"this pattern has format version {version}; this Patroon knows only version {FORMAT_VERSION}"
+                f"this pattern has format version {shown}; this Patroon knows only version {FORMAT_VERSION}"
                 " (a newer Patroon can open it)",
-            )
+            ),
+            part=("patroon",),
         )
     body = {k: v for k, v in data.items() if k != "patroon"}
     if "title" not in body:

@@ -62,6 +62,28 @@ class _Model(BaseModel):
 
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 
+#: Characters no text may hold, because no sheet can print them: C0 and C1 control
+#: characters but tab and newline, DEL, lone surrogates, and the two non-characters
+#: XML 1.0 forbids (an SVG holding one is not XML).
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+class PartError(ValueError):
+    """A problem with one part of a pattern (``("steps", 2, "id")``), raised inside validation."""
+
+    def __init__(self, message: str, part: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.part = part
+
+
+def unprintable_words(char: str) -> str:
+    """What is said of a text holding ``char``, an :data:`UNPRINTABLE` character."""
+    code = f"U+{ord(char):04X}"
+    return pick(
+        f"een tekst bevat het onzichtbare teken {code}, dat niet kan worden afgedrukt; haal het weg",
+        f"a text holds the invisible character {code}, which cannot be printed; remove it",
+    )
+
 
 def _clean_text(value: Any) -> Any:
     """Strip a text and make every kind of line break a plain ``\\n``; leave non-strings to the type check."""
@@ -74,6 +96,9 @@ def _text(limit: int, what_nl: str, what_en: str) -> Any:
     """A text field: stripped, line breaks unified, at most ``limit`` characters."""
 
     def check(value: str) -> str:
+        found = UNPRINTABLE.search(value)
+        if found:
+            raise ValueError(unprintable_words(found.group()))
         if len(value) > limit:
             raise ValueError(
                 pick(
@@ -154,11 +179,12 @@ class Layout(_Model):
     def _small_offsets(cls, value: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         for key, (dx, dy) in value.items():
             if not (-2.0 <= dx <= 2.0 and -2.0 <= dy <= 2.0):
-                raise ValueError(
+                raise PartError(
                     pick(
                         f"de verschuiving van ‘{key}’ is te groot (hoogstens 2 keer de straal)",
                         f"the offset of ‘{key}’ is too large (at most twice the radius)",
-                    )
+                    ),
+                    ("layout", "offsets", key),
                 )
         return value
 
@@ -201,13 +227,15 @@ class Pattern(_Model):
             return data
         steps = data["steps"]
         if len(steps) > MAX_STEPS:
-            raise ValueError(
+            raise PartError(
                 pick(
                     f"het patroon heeft {len(steps)} stappen; het maximum is {MAX_STEPS}",
                     f"the pattern has {len(steps)} steps; the limit is {MAX_STEPS}",
-                )
+                ),
+                ("steps",),
             )
-        taken = {s.get("id") if isinstance(s, dict) else getattr(s, "id", None) for s in steps}
+        given = (s.get("id") if isinstance(s, dict) else getattr(s, "id", None) for s in steps)
+        taken = {i for i in given if isinstance(i, str)}
         filled = []
         for number, step in enumerate(steps, start=1):
             if isinstance(step, dict) and step.get("id") in (None, ""):
@@ -221,47 +249,52 @@ class Pattern(_Model):
     @model_validator(mode="after")
     def _whole_cycle(self) -> "Pattern":
         if len(self.steps) < MIN_STEPS:
-            raise ValueError(
+            raise PartError(
                 pick(
                     f"een patroon is een cirkel van minstens {MIN_STEPS} stappen;"
                     f" dit heeft er {len(self.steps)}",
                     f"a pattern is a circle of at least {MIN_STEPS} steps; this one has {len(self.steps)}",
-                )
+                ),
+                ("steps",),
             )
         seen: set[str] = set()
-        for step in self.steps:
+        for number, step in enumerate(self.steps):
             if step.id in seen:
-                raise ValueError(
+                raise PartError(
                     pick(
                         f"de id ‘{step.id}’ komt twee keer voor; elke stap heeft een eigen id",
                         f"the id ‘{step.id}’ occurs twice; every step needs its own id",
-                    )
+                    ),
+                    ("steps", number, "id"),
                 )
             seen.add(step.id)
         arrows: set[str] = set()
-        for b in self.breakthroughs:
+        for number, b in enumerate(self.breakthroughs):
             if b.after not in seen:
-                raise ValueError(
+                raise PartError(
                     pick(
                         f"een doorbraak staat na ‘{b.after}’, maar er is geen stap met die id",
                         f"a breakthrough follows ‘{b.after}’, but there is no step with that id",
-                    )
+                    ),
+                    ("breakthroughs", number, "after"),
                 )
             if b.after in arrows:
-                raise ValueError(
+                raise PartError(
                     pick(
                         f"er staan twee doorbraken na ‘{b.after}’; een pijl heeft er hoogstens één",
                         f"there are two breakthroughs after ‘{b.after}’; an arrow holds at most one",
-                    )
+                    ),
+                    ("breakthroughs", number, "after"),
                 )
             arrows.add(b.after)
         for key in self.layout.offsets:
             if key not in seen:
-                raise ValueError(
+                raise PartError(
                     pick(
                         f"de lay-out verschuift ‘{key}’, maar er is geen stap met die id",
                         f"the layout moves ‘{key}’, but there is no step with that id",
-                    )
+                    ),
+                    ("layout", "offsets", key),
                 )
         return self
 
@@ -335,7 +368,14 @@ def validate(data: dict[str, Any]) -> Pattern:
     try:
         return Pattern.model_validate(data)
     except ValidationError as exc:
-        raise PatternError(describe_validation_error(exc)) from None
+        raise PatternError(describe_validation_error(exc), part=_problem_part(exc)) from None
+
+
+def _problem_part(exc: ValidationError) -> tuple[str | int, ...]:
+    """Where in the data the first problem is: its own part, or where pydantic found it."""
+    err = exc.errors(include_url=False)[0]
+    error = (err.get("ctx") or {}).get("error")
+    return error.part if isinstance(error, PartError) else tuple(err["loc"])
 
 
 _FIELD_NAMES = {
@@ -423,7 +463,8 @@ def _continuing(message: str) -> str:
 def to_graph(pattern: Pattern) -> "nx.DiGraph":
     """The pattern as a directed graph whose one cycle is the step order.
 
-    Nodes are step ids (attributes ``text``, ``note``); edge *i* → *i+1* and
+    Nodes are step ids (attributes ``text``, ``note`` and ``order``, the step's
+    place in the cycle from 1); edge *i* → *i+1* and
     last → first carry the breakthrough text on that arrow, if any
     (attribute ``breakthrough``). The graph's own attributes hold the rest of
     the pattern, and ``first`` names the step the cycle starts at.
@@ -431,8 +472,8 @@ def to_graph(pattern: Pattern) -> "nx.DiGraph":
     import networkx as nx
 
     graph = nx.DiGraph(first=pattern.steps[0].id, **pattern.model_dump(exclude={"steps", "breakthroughs"}))
-    for s in pattern.steps:
-        graph.add_node(s.id, text=s.text, note=s.note)
+    for order, s in enumerate(pattern.steps, start=1):
+        graph.add_node(s.id, text=s.text, note=s.note, order=order)
     notes = {b.after: b.text for b in pattern.breakthroughs}
     for s in pattern.steps:
         target = pattern.next_step(s.id).id
@@ -446,8 +487,10 @@ def to_graph(pattern: Pattern) -> "nx.DiGraph":
 def from_graph(graph: "nx.DiGraph") -> Pattern:
     """The pattern a cycle graph describes (the inverse of :func:`to_graph`).
 
-    Raises :class:`~patroon.errors.PatternError` when the graph is not one
-    closed cycle through every node.
+    The arrows give the order; of a node's data only ``text`` and ``note``
+    count, so a graph a tool added its own data to (a position, a colour)
+    still reads. Raises :class:`~patroon.errors.PatternError` when the graph
+    is not one closed cycle through every node.
     """
     from patroon.errors import PatternError
 
@@ -470,7 +513,7 @@ def from_graph(graph: "nx.DiGraph") -> Pattern:
     if node != first or len(order) != graph.number_of_nodes():
         raise PatternError(pick("de stappen vormen geen gesloten cirkel", "the steps do not form one closed circle"))
     data = {k: v for k, v in graph.graph.items() if k != "first"}
-    data["steps"] = [{"id": n, **graph.nodes[n]} for n in order]
+    data["steps"] = [{"id": n, **{k: v for k, v in graph.nodes[n].items() if k in ("text", "note")}} for n in order]
     data["breakthroughs"] = [
         {"after": n, "text": graph.edges[n, graph_next]["breakthrough"]}
         for n in order

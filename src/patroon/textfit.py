@@ -5,12 +5,19 @@ supplies (in the layout, a :class:`patroon.layout.TextMeasure` at one size), so
 the same code serves the real font and the tests' fake one.
 
 Long Dutch compounds ("domeinoverstijgende", "maatwerkbudgetten") break only at
-the hyphenation points of pyphen's ``nl_NL`` dictionary, or after a hyphen or
-slash the text already has; the first part then ends with "-".
+the hyphenation points of pyphen's ``nl_NL`` dictionary, leaving at least three
+letters on each side, or after a hyphen or slash the text already has; the
+first part then ends with "-". Where the words of a compound join
+(:mod:`patroon.compounds`) is the break a Dutch reader expects: such a point
+is taken before any other that fits ("maatwerk-" / "budgetten", not
+"maatwerkbud-" / "getten"). A paragraph does not end in one short word when
+moving a word down avoids it.
 
 >>> fixed = lambda text: 10.0 * len(text)
 >>> wrap_text("Er is geen domeinoverstijgende aanpak", 120, fixed)
 ['Er is geen', 'domeinover-', 'stijgende', 'aanpak']
+>>> wrap_text("De maatwerkbudgetten", 130, fixed)
+['De maatwerk-', 'budgetten']
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Callable, NamedTuple
+
+from patroon.compounds import MAIN, seams
 
 WidthFn = Callable[[str], float]
 
@@ -27,6 +36,8 @@ _CORE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.UNICODE | re.DOTALL)
 _FILL_BEFORE_HYPHENATING = 0.5
 # Only words at least this long are hyphenated just to fill a line.
 _MIN_HYPHENATED = 8
+# A last line of one word with fewer letters than this looks left behind ("stroom.").
+_SHORT_LAST_WORD = 8
 
 
 class Wrapped(NamedTuple):
@@ -42,8 +53,10 @@ class Wrapped(NamedTuple):
     clean: bool = True
 
 
-# A hyphenated word keeps at least this many letters on each line, when it can.
+# A hyphenated word keeps at least this many letters on each line, when it can; at a seam between
+# two words of a compound ("dag-besteding") and always, at least MIN_LETTERS.
 MIN_PART = 4
+MIN_LETTERS = 3
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +73,7 @@ def _dictionary():
             hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
             hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))
             pyphen.hdcache[path] = hd
-    return pyphen.Pyphen(lang="nl_NL", left=2, right=3)
+    return pyphen.Pyphen(lang="nl_NL", left=MIN_LETTERS, right=MIN_LETTERS)
 
 
 def _cached_patterns(pyphen, path) -> dict | None:
@@ -106,7 +119,6 @@ def _cached_patterns(pyphen, path) -> dict | None:
         return None
 
 
-@lru_cache(maxsize=4096)
 def break_points(word: str) -> tuple[tuple[str, str], ...]:
     """Every way to break ``word`` over two lines, shortest head first.
 
@@ -118,7 +130,21 @@ def break_points(word: str) -> tuple[tuple[str, str], ...]:
     >>> break_points("woon-zorg")
     (('woon-', 'zorg'),)
     """
-    points: list[tuple[str, str]] = []
+    return tuple((head, tail) for head, tail, _ in ranked_break_points(word))
+
+
+@lru_cache(maxsize=4096)
+def ranked_break_points(word: str) -> tuple[tuple[str, str, int], ...]:
+    """:func:`break_points` with the rank of each: how much a reader expects the word to break there.
+
+    2 after a hyphen or slash the text has and where two words of a compound
+    join; 1 at a seam where one side is a compound itself; 0 at any other
+    syllable.
+
+    >>> [(h, rank) for h, t, rank in ranked_break_points("maatwerkbudgetten")]
+    [('maat-', 1), ('maatwerk-', 2), ('maatwerkbud-', 0), ('maatwerkbudget-', 0)]
+    """
+    points: list[tuple[str, str, int]] = []
     start = 0
     # Hyphens, slashes and dashes the text already has: break after them, add nothing.
     pieces = re.split(r"(?<=[-/\u2013\u2014])(?=\w)", word)
@@ -126,12 +152,13 @@ def break_points(word: str) -> tuple[tuple[str, str], ...]:
         lead, core, trail = _CORE_RE.match(piece).groups()
         # Only plain words are hyphenated: not numbers, codes or addresses.
         core_points = list(_dictionary().positions(core)) if core.isalpha() else []
+        ranks = seams(core) if core_points else {}
         for pos in core_points:
             cut = start + len(lead) + pos
-            points.append((word[:cut] + "-", word[cut:]))
+            points.append((word[:cut] + "-", word[cut:], ranks.get(pos, 0)))
         start += len(piece)
         if i < len(pieces) - 1:
-            points.append((word[:start], word[start:]))
+            points.append((word[:start], word[start:], MAIN))
     return tuple(points)
 
 
@@ -152,74 +179,147 @@ def wrap(text: str, max_width: float, width: WidthFn) -> Wrapped:
     broken between letters as a last resort so nothing sticks out.
     """
     lines: list[str] = []
-    fits = True
-    clean = True
+    fits = clean = True
     for paragraph in text.split("\n"):
         words = paragraph.split()
         if not words:
             lines.append("")
             continue
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if width(candidate) <= max_width:
-                line = candidate
-                continue
-            # The word does not fit on this line: fill the line with its head
-            # when the line is short, or when the word cannot fit any line whole.
-            too_long = width(word) > max_width
-            if line and (
-                too_long or (len(word) >= _MIN_HYPHENATED and width(line) < _FILL_BEFORE_HYPHENATING * max_width)
-            ):
-                head, word = _best_head(word, max_width, width, prefix=line + " ")
-                if head:
-                    lines.append(f"{line} {head}")
-                    line = ""
-            if line:
-                lines.append(line)
-                line = ""
-            # Now on an empty line: split what is left of the word until the rest fits.
-            while width(word) > max_width:
-                head, rest = _best_head(word, max_width, width, prefix="")
-                if not head:
-                    # Only a break that leaves a short part: take it, and say so.
-                    head, rest = _best_head(word, max_width, width, prefix="", any_break=True)
-                    clean = clean and not head
-                if not head:
-                    fits = False
-                    head, rest = _force_split(word, max_width, width)
-                lines.append(head)
-                word = rest
-            line = word
-        lines.append(line)
+        para, para_fits, para_clean = _wrap_paragraph(words, max_width, width)
+        lines.extend(_without_short_last_line(para, words, max_width, width))
+        fits, clean = fits and para_fits, clean and para_clean
     return Wrapped(lines, fits, clean)
+
+
+def _wrap_paragraph(words: list[str], max_width: float, width: WidthFn,
+                    look_ahead: bool = True) -> tuple[list[str], bool, bool]:
+    """One paragraph's lines, greedy (see :func:`wrap`), with whether they fit and read well.
+
+    ``look_ahead``: where a word too long for any line would break only
+    inside a word of a compound to fill the line ("maat-" / "werkbudgetten"),
+    starting it on the next line instead is tried too, and taken when the
+    paragraph does not get longer for it ("maatwerk-" / "budgetten").
+    """
+    lines: list[str] = []
+    fits = clean = True
+    line = ""
+    for index, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if width(candidate) <= max_width:
+            line = candidate
+            continue
+        # The word does not fit on this line: fill the line with its head
+        # when the line is short, or when the word cannot fit any line whole.
+        too_long = width(word) > max_width
+        if line and (
+            too_long or (len(word) >= _MIN_HYPHENATED and width(line) < _FILL_BEFORE_HYPHENATING * max_width)
+        ):
+            # Only where the words of a compound join, when the word would fit the next line whole.
+            head, rest = _best_head(word, max_width, width, prefix=line + " ", least_rank=0 if too_long else MAIN)
+            if head and look_ahead and too_long and _rank(word, head) < MAIN:
+                filled = _wrap_paragraph([rest, *words[index + 1:]], max_width, width, False)
+                fresh = _wrap_paragraph(words[index:], max_width, width, False)
+                if len(fresh[0]) <= len(filled[0]) and _first_rank(fresh[0], word) > _rank(word, head):
+                    return [*lines, line, *fresh[0]], fits and fresh[1], clean and fresh[2]
+            if head:
+                lines.append(f"{line} {head}")
+                line, word = "", rest
+        if line:
+            lines.append(line)
+            line = ""
+        # Now on an empty line: split what is left of the word until the rest fits.
+        while width(word) > max_width:
+            head, rest = _best_head(word, max_width, width, prefix="")
+            if not head:
+                # Only a break that leaves a short part: take it, and say so.
+                head, rest = _best_head(word, max_width, width, prefix="", any_break=True)
+                clean = clean and not head
+            if not head:
+                fits = False
+                head, rest = _force_split(word, max_width, width)
+            lines.append(head)
+            word = rest
+        line = word
+    lines.append(line)
+    return lines, fits, clean
+
+
+def _rank(word: str, head: str) -> int:
+    """The rank of the break of ``word`` after ``head`` (-1 for none of its break points)."""
+    return next((rank for h, _, rank in ranked_break_points(word) if h == head), -1)
+
+
+def _first_rank(lines: list[str], word: str) -> int:
+    """The rank of the break ``word`` got at the end of the first of ``lines`` (-1 when not broken there)."""
+    return _rank(word, lines[0]) if lines and lines[0] != word else -1
+
+
+def _without_short_last_line(lines: list[str], words: list[str], max_width: float, width: WidthFn) -> list[str]:
+    """``lines`` with words moved down so the paragraph does not end in one short word, where they fit.
+
+    "Focus op bevorderen door-" / "stroom." becomes "Focus op bevorderen" /
+    "doorstroom.": the same number of lines, no fragment left alone. A short
+    whole word gets the word before it ("de" / "zaak." becomes "...de zaak.")
+    when the line above stays at least half full. Returns ``lines`` unchanged
+    when no move helps.
+    """
+    if len(lines) < 2 or " " in lines[-1] or _letters(lines[-1]) >= _SHORT_LAST_WORD:
+        return lines
+    above, last = lines[-2].split(" "), lines[-1]
+    while len(above) >= 2:
+        moved = above.pop()
+        if not moved.endswith(("-", "/")):
+            last = f"{moved} {last}"
+        elif moved.endswith("-") and moved[:-1] + last in words:
+            last = moved[:-1] + last  # a word the break hyphenated goes down whole
+        elif moved + last in words:
+            last = moved + last  # a hyphen or slash the text had stays
+        else:
+            break  # a piece of a word broken more than once: leave it
+        if width(last) > max_width:
+            break
+        # A whole word alone is fine; words moved down must not leave the line above rather empty.
+        if (" " not in last and _letters(last) >= _SHORT_LAST_WORD) or (
+                " " in last and width(" ".join(above)) >= _FILL_BEFORE_HYPHENATING * max_width):
+            return [*lines[:-2], " ".join(above), last]
+    return lines
 
 
 def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def _reads_well(head: str, tail: str) -> bool:
-    """Whether a break leaves enough of the word on both lines (a hyphen the text had always does)."""
+def _reads_well(head: str, tail: str, rank: int = 0) -> bool:
+    """Whether a break leaves enough of the word on both lines (a hyphen the text had always does).
+
+    At a seam between two words of a compound, a short word reads well ("dag-"); elsewhere
+    each side keeps ``MIN_PART`` letters.
+    """
     if not head.endswith("-") or tail.startswith("-"):
         return True
     core_head = head[:-1].rsplit("-", 1)[-1].rsplit("/", 1)[-1]
     core_tail = tail.split("-", 1)[0].split("/", 1)[0]
-    return _letters(core_head) >= MIN_PART and _letters(core_tail) >= MIN_PART
+    least = MIN_LETTERS if rank else MIN_PART
+    return _letters(core_head) >= least and _letters(core_tail) >= least
 
 
-def _best_head(word: str, max_width: float, width: WidthFn, prefix: str, any_break: bool = False) -> tuple[str, str]:
-    """The longest hyphenated head of ``word`` that fits after ``prefix``; ("", word) if none.
+def _best_head(word: str, max_width: float, width: WidthFn, prefix: str, any_break: bool = False,
+               least_rank: int = 0) -> tuple[str, str]:
+    """The best hyphenated head of ``word`` that fits after ``prefix``; ("", word) if none.
 
-    Only breaks that leave at least ``MIN_PART`` letters on each side, unless ``any_break``.
+    The best leaves a rest that fits one line (no extra line for a nicer
+    break), then is at the highest-ranked break point (where the words of a
+    compound join), then is the longest. Only breaks that leave enough
+    letters on each side (:func:`_reads_well`), unless ``any_break``, and
+    ranked at least ``least_rank``.
     """
-    best = ("", word)
-    for head, tail in break_points(word):
-        if width(prefix + head) <= max_width:
-            if any_break or _reads_well(head, tail):
-                best = (head, tail)
-        else:
+    best, best_key = ("", word), (False, -1, -1)
+    for head, tail, rank in ranked_break_points(word):
+        if width(prefix + head) > max_width:
             break
+        key = (width(tail) <= max_width, rank, len(head))
+        if rank >= least_rank and (any_break or _reads_well(head, tail, rank)) and key > best_key:
+            best, best_key = (head, tail), key
     return best
 
 

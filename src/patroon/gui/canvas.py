@@ -15,17 +15,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
+from patroon.gui import editing
 from patroon.gui.document import Document
-from patroon.gui.lazy import layout as _layout_module
-from patroon.gui.lazy import model, palette
-from patroon.gui.lazy import painter as render
+from patroon.gui.inline_editor import InlineEditing, InlineEditor
+from patroon.layout import layout_pattern
+from patroon.render.painter import paint_arrow, paint_breakthrough, paint_layout, paint_step, paint_title, step_path
+from patroon.render.palette import DEFAULT as PALETTE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage, QKeyEvent
@@ -36,8 +38,8 @@ if TYPE_CHECKING:
         QWidget,
     )
 
-    from patroon.gui.inline_editor import InlineEditor
     from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect, StepLayout
+    from patroon.model import Pattern
 
 # Only what the window needs to appear is imported here; the in-place editor,
 # menus and image export load on first use.
@@ -51,9 +53,8 @@ PAGE_MARGIN = 28.0
 ADD_BUTTON_CLEARANCE = 4.0
 
 
-def _MARGIN_SHIFT():  # noqa: N802 - reads as the constant it is
-    from PySide6.QtGui import QTransform
-
+def margin_shift() -> QTransform:
+    """The transform that puts layout coordinates inside the page margin."""
     return QTransform.fromTranslate(PAGE_MARGIN, PAGE_MARGIN)
 
 
@@ -61,13 +62,33 @@ def _qrect(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
 
-class StepItem(QGraphicsObject):
+class _LaidOutItem(QGraphicsObject):
+    """An item drawn from one part of the layout; a new layout replaces that part (and the cached shape)."""
+
+    def __init__(self, layout) -> None:
+        super().__init__()
+        self._layout = layout
+        self._shape: QPainterPath | None = None
+
+    @property
+    def layout(self):
+        """The part of the layout this item draws."""
+        return self._layout
+
+    def set_layout(self, layout) -> None:
+        if layout != self._layout:
+            self.prepareGeometryChange()
+            self._layout = layout
+            self._shape = None
+            self.update()
+
+
+class StepItem(_LaidOutItem):
     """One step's box. Click selects, double-click edits, drag nudges (or moves onto another step's place)."""
 
     def __init__(self, step_id: str, layout: StepLayout) -> None:
-        super().__init__()
+        super().__init__(layout)
         self.step_id = step_id
-        self._layout = layout
         self.drop_target = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -79,15 +100,8 @@ class StepItem(QGraphicsObject):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
 
-    @property
-    def layout(self) -> StepLayout:
-        return self._layout
-
     def set_layout(self, layout: StepLayout) -> None:
-        if layout != self._layout:
-            self.prepareGeometryChange()
-            self._layout = layout
-            self.update()
+        super().set_layout(layout)
         if self.pos() != QPointF(0, 0):
             self.setPos(0, 0)
 
@@ -95,11 +109,11 @@ class StepItem(QGraphicsObject):
         return _qrect(self._layout.box).adjusted(-4, -4, 4, 4)
 
     def shape(self) -> QPainterPath:
-        return render.step_path(self._layout)
+        return step_path(self._layout)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         state = "highlight" if self.drop_target else ("selected" if self.isSelected() else "normal")
-        render.paint_step(painter, self._layout, palette.DEFAULT, state)
+        paint_step(painter, self._layout, PALETTE, state)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -158,34 +172,21 @@ class _OnArrow:
             scene.contextMenuRequested.emit("arrow", self.arrow_step, event.screenPos())
 
 
-class ArrowItem(_OnArrow, QGraphicsObject):
+class ArrowItem(_OnArrow, _LaidOutItem):
     """The arrow leaving a step. Click selects its step, double-click edits its breakthrough."""
 
     def __init__(self, arrow: ArrowLayout) -> None:
-        super().__init__()
-        self._layout = arrow
+        super().__init__(arrow)
         self._hover = False
-        self._shape: QPainterPath | None = None
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self.setToolTip(self.tr("Double-click to add a breakthrough on this arrow"))
-
-    @property
-    def layout(self) -> ArrowLayout:
-        return self._layout
 
     @property
     def source(self) -> str:
         return self._layout.source
 
     arrow_step = source
-
-    def set_layout(self, arrow: ArrowLayout) -> None:
-        if arrow != self._layout:
-            self.prepareGeometryChange()
-            self._layout = arrow
-            self._shape = None
-            self.update()
 
     def _path(self) -> QPainterPath:
         points = self._layout.path
@@ -216,7 +217,7 @@ class ArrowItem(_OnArrow, QGraphicsObject):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        render.paint_arrow(painter, self._layout, palette.DEFAULT, "selected" if self._hover else "normal")
+        paint_arrow(painter, self._layout, PALETTE, "selected" if self._hover else "normal")
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._hover = True
@@ -227,29 +228,18 @@ class ArrowItem(_OnArrow, QGraphicsObject):
         self.update()
 
 
-class BreakthroughItem(_OnArrow, QGraphicsObject):
+class BreakthroughItem(_OnArrow, _LaidOutItem):
     """A breakthrough's marker and note. Click selects the step before it, double-click edits."""
 
     def __init__(self, b: BreakthroughLayout) -> None:
-        super().__init__()
-        self._layout = b
+        super().__init__(b)
         self.setZValue(3)
-
-    @property
-    def layout(self) -> BreakthroughLayout:
-        return self._layout
 
     @property
     def after(self) -> str:
         return self._layout.after
 
     arrow_step = after
-
-    def set_layout(self, b: BreakthroughLayout) -> None:
-        if b != self._layout:
-            self.prepareGeometryChange()
-            self._layout = b
-            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         b = self._layout
@@ -267,7 +257,7 @@ class BreakthroughItem(_OnArrow, QGraphicsObject):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        render.paint_breakthrough(painter, self._layout, palette.DEFAULT)
+        paint_breakthrough(painter, self._layout, PALETTE)
 
 
 class TitleItem(QGraphicsObject):
@@ -293,7 +283,7 @@ class TitleItem(QGraphicsObject):
         return rect.adjusted(-4, -4, 4, 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        render.paint_title(painter, self._layout, palette.DEFAULT)
+        paint_title(painter, self._layout, PALETTE)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         scene = self.scene()
@@ -327,7 +317,7 @@ class AddButtonItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = QColor(palette.DEFAULT.selected_border)
+        color = QColor(PALETTE.selected_border)
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(color if self._hover else QColor("#ffffff")))
         painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
@@ -352,7 +342,7 @@ class AddButtonItem(QGraphicsObject):
             self.clicked.emit()
 
 
-class PatternScene(QGraphicsScene):
+class PatternScene(InlineEditing, QGraphicsScene):
     """The pattern as graphics items, rebuilt from the layout whenever the document changes."""
 
     currentStepChanged = Signal(str)
@@ -439,8 +429,8 @@ class PatternScene(QGraphicsScene):
             self._measure = QtTextMeasure()
         return self._measure
 
-    def compute_layout(self, pattern: model.Pattern) -> PatternLayout:
-        layout = _layout_module.layout_pattern(pattern, self.measure(), PAGE_W - 2 * PAGE_MARGIN, PAGE_H - 2 * PAGE_MARGIN)
+    def compute_layout(self, pattern: Pattern) -> PatternLayout:
+        layout = layout_pattern(pattern, self.measure(), PAGE_W - 2 * PAGE_MARGIN, PAGE_H - 2 * PAGE_MARGIN)
         return layout
 
     def rebuild(self) -> None:
@@ -487,7 +477,7 @@ class PatternScene(QGraphicsScene):
                 item = make(key, lay)
                 item.setPos(0, 0)
                 # The layout is drawn inside the page margin.
-                item.setTransform(_MARGIN_SHIFT())
+                item.setTransform(margin_shift())
                 items[key] = item
                 self.addItem(item)
             else:
@@ -610,175 +600,22 @@ class PatternScene(QGraphicsScene):
             if other.drop_target:
                 other.drop_target = False
                 other.update()
-        pattern = self.document.pattern
         step = item.step_id
         try:
             if target is not None:
-                new = model.set_offset(pattern, step, None)
-                new = model.move_step(new, step, pattern.index(target.step_id))
-                self.document.apply(new, self.tr("Move step"), select=step, select_before=step)
+                editing.drop_step_on(self.document, step, target.step_id)
             else:
-                dx, dy = self.offset_for_drop(step, item.pos().x(), item.pos().y())
-                self.document.apply(model.set_offset(pattern, step, (dx, dy)), self.tr("Nudge step"),
-                                    select=step, select_before=step)
+                editing.nudge_step(self.document, step, self.offset_for_drop(step, item.pos().x(), item.pos().y()))
         except PatternError:
             pass
         item.setPos(0, 0)  # the new layout (or the old one, if nothing changed) is the truth
         self._place_add_button()
-
-    # Editing in place ---------------------------------------------------------------------
-
-    def is_editing(self) -> bool:
-        return self.editor is not None
-
-    def _open_editor(self, kind: str, step: str | None, rect: QRectF, text: str, size: float, bold: bool,
-                     commit: Callable[[str], None], cancel: Callable[[], None] | None = None,
-                     multiline: bool = True, select_all: bool = True) -> InlineEditor:
-        self.commit_editing()
-
-        def done_commit(value: str) -> None:
-            self._close_editor()
-            try:
-                commit(value)
-            except PatternError as exc:
-                # The model refuses it (too long, say): say why and give the text back to edit.
-                self.problem.emit(exc.message)
-                QTimer.singleShot(0, lambda: self._open_editor(kind, step, rect, value, size, bold, commit, cancel,
-                                                               multiline, select_all=False))
-
-        def done_cancel() -> None:
-            self._close_editor()
-            if cancel is not None:
-                cancel()
-
-        from patroon.gui.inline_editor import InlineEditor
-
-        views = self.views()
-        device = views[0].viewport() if views else None
-        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
-        self.editor = editor
-        self._editing = (kind, step)
-        self.addItem(editor)
-        if select_all:
-            editor.select_all()
-        else:
-            editor.place_cursor_at_start()
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.add_button.setVisible(False)
-        self.editingChanged.emit(True)
-        return editor
-
-    def _close_editor(self) -> None:
-        editor, self.editor, self._editing = self.editor, None, None
-        if editor is not None:
-            editor.clearFocus()
-            self.removeItem(editor)
-            editor.deleteLater()
-        for view in self.views():
-            view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._place_add_button()
-        if editor is not None:
-            self.editingChanged.emit(False)
-
-    def commit_editing(self) -> None:
-        """Finish any in-place edit, keeping what was typed."""
-        if self.editor is not None:
-            self.editor.commit()
-
-    def cancel_editing(self) -> None:
-        if self.editor is not None:
-            self.editor.cancel()
-
-    def start_editing(self, step_id: str, adding: bool = False) -> InlineEditor | None:
-        """Edit a step's text in place; with ``adding`` the new step's insertion and text are one command."""
-        item = self.steps.get(step_id)
-        if item is None:
-            return None
-        self.select_step(step_id)
-        layout = item.layout
-        rect = self.layout_rect(layout.box)
-        merge = ("add", step_id) if adding else None
-        undo_text = self.tr("Add step") if adding else self.tr("Edit step text")
-
-        def commit(text: str) -> None:
-            try:
-                new = model.set_step_text(self.document.pattern, step_id, text)
-            except KeyError:  # the step went away meanwhile
-                return
-            self.document.apply(new, undo_text, merge=merge, select=step_id, select_before=step_id)
-
-        def cancel() -> None:
-            if adding:
-                self._drop_added_step(step_id)
-
-        return self._open_editor("step", step_id, rect, self.document.pattern.step(step_id).text,
-                                 layout.text.size, layout.text.bold, commit, cancel, select_all=not adding)
-
-    def _drop_added_step(self, step_id: str) -> None:
-        """Esc on a step just added takes the addition back, leaving nothing to redo."""
-        stack = self.document.undo_stack
-        index = stack.index()
-        if index == 0:
-            return
-        command = stack.command(index - 1)
-        if getattr(command, "merge_key", None) == ("add", step_id):
-            # Qt drops an obsolete command on undo without undoing it: undo it here first.
-            command.undo()
-            command.setObsolete(True)
-            stack.undo()
-
-    def start_editing_title(self) -> InlineEditor | None:
-        if self.layout is None:
-            return None
-        block = self.layout.title
-        area = self.layout.title_area
-        rect = self.layout_rect(_layout_module.Rect(area.x, block.rect.y, area.w, max(block.rect.h, 30)))
-
-        def commit(text: str) -> None:
-            text = " ".join(text.split())
-            if not text:
-                return
-            self.document.apply(model.update(self.document.pattern, title=text), self.tr("Edit title"))
-
-        return self._open_editor("title", None, rect, self.document.pattern.title, block.size, True, commit,
-                                 multiline=False)
-
-    def start_editing_breakthrough(self, step_id: str) -> InlineEditor | None:
-        """Edit (or add) the breakthrough on the arrow leaving ``step_id``; an empty text removes it."""
-        if self.layout is None or step_id not in self.arrows:
-            return None
-        self.select_step(step_id)
-        existing = self.document.pattern.breakthrough(step_id)
-        size = max(9.0, self.layout.step_font_size * 0.85)
-        if step_id in self.breakthroughs:
-            rect = self.layout_rect(self.breakthroughs[step_id].layout.note_box)
-        else:
-            points = self.arrows[step_id].layout.path
-            mx, my = points[len(points) // 2]
-            w = max(150.0, 11 * size)
-            rect = self.layout_rect(_layout_module.Rect(mx - w / 2, my - 2 * size, w, 4 * size))
-
-        def commit(text: str) -> None:
-            text = text.strip()
-            if not text and existing is None:
-                return
-            try:
-                new = model.set_breakthrough(self.document.pattern, step_id, text or None)
-            except KeyError:  # the step went away meanwhile
-                return
-            label = self.tr("Remove breakthrough") if not text else (
-                self.tr("Edit breakthrough") if existing else self.tr("Add breakthrough"))
-            self.document.apply(new, label, select=step_id, select_before=step_id)
-
-        return self._open_editor("breakthrough", step_id, rect, existing.text if existing else "", size, False, commit)
 
     # Pictures -----------------------------------------------------------------------------
 
     def render_image(self, width_px: int) -> QImage:
         """The diagram alone (no selection, no page) as an image ``width_px`` wide, white background."""
         from PySide6.QtGui import QImage
-
-        from patroon.render.painter import paint_layout
 
         layout = self.layout or self.compute_layout(self.document.pattern)
         bounds = layout.bounds().inflated(12)
@@ -792,7 +629,7 @@ class PatternScene(QGraphicsScene):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         painter.translate(-bounds.x, -bounds.y)
-        paint_layout(painter, layout, palette.DEFAULT)
+        paint_layout(painter, layout, PALETTE)
         painter.end()
         return image
 

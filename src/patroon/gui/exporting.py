@@ -1,7 +1,7 @@
 """Export and print from the editor: the same sheets and the same bytes as ``patroon export``.
 
 The dialog only gathers the options the command line has (format, sheet,
-paper, orientation, PNG width, worksheet boxes) and hands them to
+paper, orientation, PNG width, worksheet boxes, a deck's reveal) and hands them to
 :func:`patroon.render.export.export_patterns`; printing paints the same
 sheets with :func:`patroon.render.sheets.paint_sheet` on the printer.
 Loaded only when first used, so start-up stays quick.
@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSettings
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.gui.lazy import model
+from patroon.gui.accessibility import name_inner_parts
 from patroon.gui.document import Document
 from patroon.fileformat import pattern_stem
+from patroon.limits import MAX_STEPS
 from patroon.gui.files import file_name_for
 
-SHEET_KEYS = ("diagram", "table", "worksheet")
-FORMAT_KEYS = ("pdf", "png", "svg")
+FORMAT_KEYS = ("pdf", "png", "svg", "pptx")
+PAPER_KEYS = ("A3", "A4", "slide")
 
 
 def _sheet_names() -> dict[str, str]:
@@ -47,7 +49,7 @@ def _sheet_names() -> dict[str, str]:
 
 
 class ExportDialog(QDialog):
-    """Export the document as PDF, PNG or SVG with the options of ``patroon export``."""
+    """Export the document as PDF, PNG, SVG or PowerPoint with the options of ``patroon export``."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,13 +61,15 @@ class ExportDialog(QDialog):
 
         self.format_box = QComboBox(self)
         for key, label in zip(FORMAT_KEYS, (self.tr("PDF (for print)"), self.tr("PNG (image, for slides)"),
-                                            self.tr("SVG (drawing, for editing)"))):
+                                            self.tr("SVG (drawing, for editing)"),
+                                            self.tr("PowerPoint (slides with shapes to edit)"))):
             self.format_box.addItem(label, key)
         self.sheet_box = QComboBox(self)
         for key, label in _sheet_names().items():
             self.sheet_box.addItem(label, key)
         self.paper_box = QComboBox(self)
-        self.paper_box.addItems(["A3", "A4"])
+        for key, label in zip(PAPER_KEYS, ("A3", "A4", self.tr("Slide 16:9"))):
+            self.paper_box.addItem(label, key)
         self.orientation_box = QComboBox(self)
         self.orientation_box.addItem(self.tr("Landscape"), "landscape")
         self.orientation_box.addItem(self.tr("Portrait"), "portrait")
@@ -75,8 +79,9 @@ class ExportDialog(QDialog):
         self.width_box.setValue(2000)
         self.width_box.setSuffix(" px")
         self.steps_box = QSpinBox(self)
-        self.steps_box.setRange(2, model.MAX_STEPS)
+        self.steps_box.setRange(2, MAX_STEPS)
         self.steps_box.setValue(6)
+        self.reveal_box = QCheckBox(self.tr("Step by step, as in the presenter: one slide per step"), self)
 
         self.path_edit = QLineEdit(self)
         browse = QPushButton(self.tr("Choose…"), self)
@@ -91,6 +96,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Orientation"), self.orientation_box)
         form.addRow(self.tr("&Width"), self.width_box)
         form.addRow(self.tr("&Boxes"), self.steps_box)
+        form.addRow(self.tr("&Reveal"), self.reveal_box)
         label = QLabel(self.tr("Save &to"), self)
         label.setBuddy(self.path_edit)
         form.addRow(label, row)
@@ -109,6 +115,7 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._update)
         self.sheet_box.currentIndexChanged.connect(self._update)
         self._update()
+        name_inner_parts(self)
 
     @staticmethod
     def _select(box: QComboBox, key) -> None:
@@ -119,10 +126,12 @@ class ExportDialog(QDialog):
     def options(self) -> dict:
         """The export options as keyword arguments of ``export_patterns``."""
         fmt = self.format_box.currentData()
+        if fmt == "pptx":  # a deck: the pattern on 16:9 slides, whatever the sheet boxes say
+            return {"fmt": fmt, "sheet": "diagram", "reveal": self.reveal_box.isChecked()}
         return {
             "fmt": fmt,
             "sheet": self.sheet_box.currentData(),
-            "paper": self.paper_box.currentText(),
+            "paper": self.paper_box.currentData(),
             "orientation": self.orientation_box.currentData(),
             "width_px": self.width_box.value() if fmt == "png" else None,
             "steps": self.steps_box.value(),
@@ -131,20 +140,31 @@ class ExportDialog(QDialog):
     def _default_path(self) -> Path:
         doc_path = self.document.path
         folder = doc_path.parent if doc_path else Path(QSettings().value("lastDir", str(Path.home())))
-        return folder / f"{sheet_name(self.document, self.sheet_box.currentData())}.{self.format_box.currentData()}"
+        fmt = self.format_box.currentData()
+        sheet = "diagram" if fmt == "pptx" else self.sheet_box.currentData()
+        return folder / f"{sheet_name(self.document, sheet)}.{fmt}"
 
     def _update(self) -> None:
         fmt = self.format_box.currentData()
         sheet = self.sheet_box.currentData()
+        deck = fmt == "pptx"
+        for box in (self.sheet_box, self.paper_box, self.orientation_box):
+            box.setEnabled(not deck)
         self.width_box.setEnabled(fmt == "png")
-        self.steps_box.setEnabled(sheet == "worksheet")
-        self.paper_box.setCurrentText("A4" if sheet == "diagram" else "A3")
+        self.steps_box.setEnabled(sheet == "worksheet" and not deck)
+        self.reveal_box.setEnabled(deck)
+        self._select(self.paper_box, "slide" if deck else "A4" if sheet == "diagram" else "A3")
         self.path_edit.setText(str(self._default_path()))
-        self.note.setText(self.tr("Text stays text in PDF and SVG; fonts are embedded.") if fmt != "png" else "")
+        if deck:
+            self.note.setText(self.tr("Boxes, arrows and texts stay editable in PowerPoint; the steps' notes"
+                                      " become speaker notes."))
+        else:
+            self.note.setText(self.tr("Text stays text in PDF and SVG; fonts are embedded.") if fmt != "png" else "")
 
     def _browse(self) -> None:
         fmt = self.format_box.currentData()
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text(), f"{fmt.upper()} (*.{fmt})")
+        kind = "PowerPoint" if fmt == "pptx" else fmt.upper()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text(), f"{kind} (*.{fmt})")
         if name:
             self.path_edit.setText(name)
 
@@ -164,7 +184,8 @@ class ExportDialog(QDialog):
             return False
         settings = QSettings()
         settings.setValue("export/format", options["fmt"])
-        settings.setValue("export/sheet", options["sheet"])
+        if options["fmt"] != "pptx":  # a deck has no sheet of its own to remember
+            settings.setValue("export/sheet", options["sheet"])
         parent = self.parent()
         if parent is not None and hasattr(parent, "statusBar"):
             parent.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(out)), 6000)

@@ -1,18 +1,26 @@
 """Editing a text in place on the canvas (a step, the title, a breakthrough).
 
-Loaded on the first edit, so the editor window appears without it.
+:class:`InlineEditor` is the text field over the drawing; :class:`InlineEditing`
+is what the canvas' scene does with it: open it on a step, the title or an
+arrow, and turn what was typed into one command (:mod:`patroon.gui.editing`).
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
-from patroon.gui.lazy import palette
+from patroon.errors import PatternError
+from patroon.gui import editing
+from patroon.layout import Rect
 from patroon.render.fonts import ensure_fonts, make_font
+from patroon.render.palette import DEFAULT as PALETTE
+
+if TYPE_CHECKING:
+    from patroon.gui.document import Document
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -35,7 +43,7 @@ class InlineEditor(QGraphicsTextItem):
         # The same size as the drawing's text: scene units are points on the view's device.
         ensure_fonts()  # with the symbol font: the text typed here was never measured
         self.setFont(make_font(size, bold, device))
-        self.setDefaultTextColor(QColor(palette.DEFAULT.text))
+        self.setDefaultTextColor(QColor(PALETTE.text))
         option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
@@ -70,7 +78,7 @@ class InlineEditor(QGraphicsTextItem):
         rect = self._frame()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(palette.DEFAULT.selected_border), 2))
+        painter.setPen(QPen(QColor(PALETTE.selected_border), 2))
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawRoundedRect(rect, 4, 4)
         painter.restore()
@@ -126,3 +134,124 @@ class InlineEditor(QGraphicsTextItem):
 
     def place_cursor_at_start(self) -> None:
         self.setTextCursor(QTextCursor(self.document()))
+
+
+class InlineEditing:
+    """The in-place editing of :class:`~patroon.gui.canvas.PatternScene` (mixed into it).
+
+    One editor at a time (:attr:`editor`); opening another commits the first.
+    A text the model refuses is said in :attr:`problem` and given back to edit.
+    """
+
+    document: Document
+    editor: InlineEditor | None
+    _editing: tuple[str, str | None] | None  # (kind, step id)
+
+    def is_editing(self) -> bool:
+        """True while a text is being edited in place."""
+        return self.editor is not None
+
+    def _open_editor(self, kind: str, step: str | None, rect: QRectF, text: str, size: float, bold: bool,
+                     commit: Callable[[str], None], cancel: Callable[[], None] | None = None,
+                     multiline: bool = True, select_all: bool = True) -> InlineEditor:
+        self.commit_editing()
+
+        def done_commit(value: str) -> None:
+            self._close_editor()
+            try:
+                commit(value)
+            except PatternError as exc:
+                # The model refuses it (too long, say): say why and give the text back to edit.
+                self.problem.emit(exc.message)
+                QTimer.singleShot(0, lambda: self._open_editor(kind, step, rect, value, size, bold, commit, cancel,
+                                                               multiline, select_all=False))
+
+        def done_cancel() -> None:
+            self._close_editor()
+            if cancel is not None:
+                cancel()
+
+        views = self.views()
+        device = views[0].viewport() if views else None
+        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
+        self.editor = editor
+        self._editing = (kind, step)
+        self.addItem(editor)
+        if select_all:
+            editor.select_all()
+        else:
+            editor.place_cursor_at_start()
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.add_button.setVisible(False)
+        self.editingChanged.emit(True)
+        return editor
+
+    def _close_editor(self) -> None:
+        editor, self.editor, self._editing = self.editor, None, None
+        if editor is not None:
+            editor.clearFocus()
+            self.removeItem(editor)
+            editor.deleteLater()
+        for view in self.views():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._place_add_button()
+        if editor is not None:
+            self.editingChanged.emit(False)
+
+    def commit_editing(self) -> None:
+        """Finish any in-place edit, keeping what was typed."""
+        if self.editor is not None:
+            self.editor.commit()
+
+    def start_editing(self, step_id: str, adding: bool = False) -> InlineEditor | None:
+        """Edit a step's text in place; with ``adding`` the new step's insertion and text are one command."""
+        item = self.steps.get(step_id)
+        if item is None:
+            return None
+        self.select_step(step_id)
+        layout = item.layout
+        rect = self.layout_rect(layout.box)
+
+        def commit(text: str) -> None:
+            editing.set_step_text(self.document, step_id, text, adding=adding)
+
+        def cancel() -> None:
+            if adding:
+                editing.take_back_added_step(self.document, step_id)
+
+        return self._open_editor("step", step_id, rect, self.document.pattern.step(step_id).text,
+                                 layout.text.size, layout.text.bold, commit, cancel, select_all=not adding)
+
+    def start_editing_title(self) -> InlineEditor | None:
+        """Edit the title in the middle of the circle (one line)."""
+        if self.layout is None:
+            return None
+        block = self.layout.title
+        area = self.layout.title_area
+        rect = self.layout_rect(Rect(area.x, block.rect.y, area.w, max(block.rect.h, 30)))
+
+        def commit(text: str) -> None:
+            editing.set_title(self.document, text)
+
+        return self._open_editor("title", None, rect, self.document.pattern.title, block.size, True, commit,
+                                 multiline=False)
+
+    def start_editing_breakthrough(self, step_id: str) -> InlineEditor | None:
+        """Edit (or add) the breakthrough on the arrow leaving ``step_id``; an empty text removes it."""
+        if self.layout is None or step_id not in self.arrows:
+            return None
+        self.select_step(step_id)
+        existing = self.document.pattern.breakthrough(step_id)
+        size = max(9.0, self.layout.step_font_size * 0.85)
+        if step_id in self.breakthroughs:
+            rect = self.layout_rect(self.breakthroughs[step_id].layout.note_box)
+        else:
+            points = self.arrows[step_id].layout.path
+            mx, my = points[len(points) // 2]
+            w = max(150.0, 11 * size)
+            rect = self.layout_rect(Rect(mx - w / 2, my - 2 * size, w, 4 * size))
+
+        def commit(text: str) -> None:
+            editing.set_breakthrough(self.document, step_id, text.strip())
+
+        return self._open_editor("breakthrough", step_id, rect, existing.text if existing else "", size, False, commit)

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from patroon.gui.lazy import model
 from patroon.errors import PatternError
+from patroon.gui import editing
 from patroon.gui.document import Document
+from patroon.model import Pattern, set_step_note, update
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -192,11 +193,24 @@ class SidePanel(QTabWidget):
         self._session = 0  # bumped when a field gains or loses focus: a new undo command starts
         self._refreshing = False
         self.setMinimumWidth(260)
+        self._add_steps_tab()
+        self._add_details_tab()
+        self._add_questions_tab()
+        self._add_breakthroughs_tab()
+        for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
+                       self.note_edit, *self.meta_edits.values()):
+            widget.installEventFilter(self)
+        document.changed.connect(self.refresh)
+        if refresh:
+            self.refresh()
 
-        # Steps tab
+    def _add_steps_tab(self) -> None:
         steps_page = QWidget(self)
         layout = QVBoxLayout(steps_page)
         self.step_list = StepList(steps_page)
+        self.step_list.setAccessibleName(self.tr("Steps"))
+        self.step_list.setAccessibleDescription(self.tr("The steps in the order of the circle; "
+                                                        "Ctrl+Up and Ctrl+Down move the selected step"))
         self.step_list.moveRequested.connect(self.moveRequested)
         self.step_list.currentItemChanged.connect(self._on_current_item)
         self.step_list.itemChanged.connect(self._on_item_edited)
@@ -206,12 +220,14 @@ class SidePanel(QTabWidget):
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
         self.note_edit = QPlainTextEdit(steps_page)
+        self.note_edit.setAccessibleName(self.tr("Facilitator note"))
+        self.note_label.setBuddy(self.note_edit)
         self.note_edit.setPlaceholderText(self.tr("Only you see this note."))
         self.note_edit.textChanged.connect(self._on_note)
         layout.addWidget(self.note_edit, 1)
         self.addTab(steps_page, self.tr("Steps"))
 
-        # Pattern tab
+    def _add_details_tab(self) -> None:
         props = QWidget(self)
         form = QFormLayout(props)
         self.title_edit = QLineEdit(props)
@@ -235,18 +251,20 @@ class SidePanel(QTabWidget):
             lambda: self._on_field("description", self.description_edit.toPlainText(), self.tr("Edit description")))
         self.addTab(props, self.tr("Details"))
 
-        # Questions tab
+    def _add_questions_tab(self) -> None:
         questions_page = QWidget(self)
         qlayout = QVBoxLayout(questions_page)
         hint = QLabel(self.tr("The questions for the table, one per line:"), questions_page)
         hint.setWordWrap(True)
         qlayout.addWidget(hint)
         self.questions_edit = QuestionsEdit(questions_page)
+        self.questions_edit.setAccessibleName(self.tr("Questions for the table, one per line"))
+        hint.setBuddy(self.questions_edit)
         self.questions_edit.textChanged.connect(self._on_questions)
         qlayout.addWidget(self.questions_edit)
         self.addTab(questions_page, self.tr("Questions"))
 
-        # Breakthroughs tab
+    def _add_breakthroughs_tab(self) -> None:
         bt_page = QWidget(self)
         blayout = QVBoxLayout(bt_page)
         bhint = QLabel(self.tr("Where the room sees a way to break the pattern. Select a step and press "
@@ -255,6 +273,8 @@ class SidePanel(QTabWidget):
         bhint.setWordWrap(True)
         blayout.addWidget(bhint)
         self.breakthrough_list = QListWidget(bt_page)
+        self.breakthrough_list.setAccessibleName(self.tr("Breakthroughs"))
+        self.breakthrough_list.setAccessibleDescription(bhint.text())
         self.breakthrough_list.setWordWrap(True)
         self.breakthrough_list.setItemDelegate(_BreakthroughDelegate(self.breakthrough_list))
         self.breakthrough_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -264,23 +284,19 @@ class SidePanel(QTabWidget):
         blayout.addWidget(self.breakthrough_list)
         self.addTab(bt_page, self.tr("Breakthroughs"))
 
-        for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
-                       self.note_edit, *self.meta_edits.values()):
-            widget.installEventFilter(self)
-
-        document.changed.connect(self.refresh)
-        if refresh:
-            self.refresh()
-
     def add_step_tools(self, actions) -> None:
         """A row of buttons under the step list for the window's step actions (add, delete, move)."""
         from PySide6.QtCore import QSize
         from PySide6.QtWidgets import QToolBar
 
+        from patroon.gui.accessibility import name_overflow_buttons
+
         bar = QToolBar(self)
         bar.setIconSize(QSize(18, 18))
+        bar.setAccessibleName(self.tr("Step tools"))
         for action in actions:
             bar.addAction(action)
+        name_overflow_buttons(bar)
         self._steps_layout.insertWidget(1, bar)
 
     # Keeping undo commands per field -------------------------------------------------
@@ -290,7 +306,7 @@ class SidePanel(QTabWidget):
             self._session += 1
         return super().eventFilter(watched, event)
 
-    def _apply(self, new: model.Pattern, text: str, field: tuple) -> None:
+    def _apply(self, new: Pattern, text: str, field: tuple) -> None:
         self._refreshing = True  # the field being typed in already shows the text
         try:
             self.document.apply(new, text, merge=(*field, self._session))
@@ -302,7 +318,7 @@ class SidePanel(QTabWidget):
         if self._refreshing:
             return
         try:
-            new = model.update(self.document.pattern, **{name: value})
+            new = update(self.document.pattern, **{name: value})
         except PatternError as exc:
             self._complain(exc)
             return
@@ -313,7 +329,7 @@ class SidePanel(QTabWidget):
             return
         meta = {**self.document.pattern.meta.model_dump(), key: value}
         try:
-            new = model.update(self.document.pattern, meta=meta)
+            new = update(self.document.pattern, meta=meta)
         except PatternError as exc:
             self._complain(exc)
             return
@@ -324,7 +340,7 @@ class SidePanel(QTabWidget):
             return
         questions = [q.strip() for q in self.questions_edit.toPlainText().splitlines() if q.strip()]
         try:
-            new = model.update(self.document.pattern, questions=questions)
+            new = update(self.document.pattern, questions=questions)
         except PatternError as exc:
             self._complain(exc)
             return
@@ -337,37 +353,27 @@ class SidePanel(QTabWidget):
         if step is None:
             return
         try:
-            new = model.set_step_note(self.document.pattern, step, self.note_edit.toPlainText())
+            new = set_step_note(self.document.pattern, step, self.note_edit.toPlainText())
         except PatternError as exc:
             self._complain(exc)
             return
         self._apply(new, self.tr("Edit note"), ("note", step))
 
     def _on_item_edited(self, item: QListWidgetItem) -> None:
-        if self._refreshing:
-            return
-        step = item.data(ID_ROLE)
-        try:
-            new = model.set_step_text(self.document.pattern, step, item.text())
-        except PatternError as exc:
-            self._complain(exc)
-            self.refresh()
-            return
-        self.document.apply(new, self.tr("Edit step text"), select=step, select_before=step)
+        if not self._refreshing:
+            self._edit_item(item, editing.set_step_text, item.text())
 
     def _on_breakthrough_edited(self, item: QListWidgetItem) -> None:
-        if self._refreshing:
-            return
-        step = item.data(ID_ROLE)
-        text = item.text().strip()
+        if not self._refreshing:
+            self._edit_item(item, editing.set_breakthrough, item.text().strip())
+
+    def _edit_item(self, item: QListWidgetItem, edit, text: str) -> None:
+        """A list item's text edited in place: one command, or the list put back and the reason said."""
         try:
-            new = model.set_breakthrough(self.document.pattern, step, text or None)
+            edit(self.document, item.data(ID_ROLE), text)
         except PatternError as exc:
             self._complain(exc)
             self.refresh()
-            return
-        self.document.apply(new, self.tr("Edit breakthrough") if text else self.tr("Remove breakthrough"),
-                            select=step, select_before=step)
 
     def _on_breakthrough_current(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is not None and not self._refreshing:

@@ -303,7 +303,8 @@ def _align_grid(solver: Solver, plan: Plan) -> Frame:
     solver.frame = aligned
     room = solver.extent(radius, sizes, style, solver.note_texts(plan.step_font_size))
     solver.frame = frame
-    if room.w > solver.width - 2 * style.margin or room.h > solver.height - 2 * style.margin:
+    # (Boxes moved out to the outermost line reach exactly as far: allow for rounding.)
+    if room.w > solver.width - 2 * style.margin + 1e-6 or room.h > solver.height - 2 * style.margin + 1e-6:
         return frame
     return aligned
 

@@ -32,8 +32,14 @@ if TYPE_CHECKING:
 
 SHEETS = ("diagram", "table", "worksheet")
 
-# Portrait width and height in points (ISO 216).
-PAPER_SIZES_PT: dict[str, tuple[float, float]] = {"A3": (841.89, 1190.55), "A4": (595.28, 841.89)}
+#: The 16:9 paper of a slide deck (338.67 x 190.5 mm, PowerPoint's "widescreen"), by its name.
+SLIDE = "slide"
+# Portrait width and height in points (ISO 216; a slide turned upright).
+PAPER_SIZES_PT: dict[str, tuple[float, float]] = {"A3": (841.89, 1190.55), "A4": (595.28, 841.89), SLIDE: (540.0, 960.0)}
+#: The step text on a slide: never smaller than this (read from the back of the room) ...
+SLIDE_MIN_FONT = 14.0
+#: ... and at most this large.
+SLIDE_MAX_FONT = 20.0
 
 MM = 72.0 / 25.4
 #: Printers cannot print up to the edge; nothing we draw comes closer than this.
@@ -53,9 +59,11 @@ def page_size(paper: str, orientation: str) -> tuple[float, float]:
 
     >>> page_size("A4", "landscape")
     (841.89, 595.28)
+    >>> page_size("slide", "landscape")
+    (960.0, 540.0)
     """
     try:
-        short, long = PAPER_SIZES_PT[paper.upper()]
+        short, long = PAPER_SIZES_PT[paper_name(paper)]
     except KeyError:
         raise ValueError(f"unknown paper {paper!r}; choose one of {', '.join(PAPER_SIZES_PT)}") from None
     if orientation == "landscape":
@@ -63,6 +71,25 @@ def page_size(paper: str, orientation: str) -> tuple[float, float]:
     if orientation == "portrait":
         return short, long
     raise ValueError(f"unknown orientation {orientation!r}; choose landscape or portrait")
+
+
+def paper_name(paper: str) -> str:
+    """The paper's name as :data:`PAPER_SIZES_PT` spells it ("a3" -> "A3", "Slide" -> "slide");
+    an unknown name comes back as it was.
+
+    >>> paper_name("a4"), paper_name("SLIDE")
+    ('A4', 'slide')
+    """
+    for name in PAPER_SIZES_PT:
+        if name.lower() == paper.lower():
+            return name
+    return paper
+
+
+def is_slide(page_w: float, page_h: float) -> bool:
+    """Whether a page of ``page_w`` x ``page_h`` points is a slide (either way up)."""
+    short, long = PAPER_SIZES_PT[SLIDE]
+    return {round(page_w, 2), round(page_h, 2)} == {short, long}
 
 
 def diagram_margin(page_w: float, page_h: float) -> float:
@@ -462,8 +489,10 @@ def layout_sheet(
     if sheet == "diagram":
         m = diagram_margin(page_w, page_h)
         area = (m, m, page_w - 2 * m, page_h - 2 * m)
+        # A slide is seen from across a room: its steps' text stays large.
+        fonts = {"min_font": SLIDE_MIN_FONT, "max_font": SLIDE_MAX_FONT} if is_slide(page_w, page_h) else {}
         return SheetLayout(sheet, (page_w, page_h), area,
-                           layout_pattern(pattern, measure, area[2], area[3]), None)
+                           layout_pattern(pattern, measure, area[2], area[3], **fonts), None)
 
     m = SHEET_MARGIN
     content_w, content_h = page_w - 2 * m, page_h - 2 * m

@@ -1,11 +1,15 @@
-"""Export patterns as PDF, SVG, PNG or JSON: the ``patroon export`` command and the editor's export.
+"""Export patterns as PDF, SVG, PNG, JSON, PowerPoint or GraphML: ``patroon export`` and the editor's export.
 
 Every format paints the same sheet (:mod:`patroon.render.sheets`) on a Qt
 paint device whose units are points: ``QPdfWriter`` (text stays text, fonts
-embedded), ``QSvgGenerator`` (texts as ``<text>``), ``QImage`` (PNG). Nothing
+embedded), ``QSvgGenerator`` (texts as glyph outlines over ``<text>``, see
+:mod:`patroon.render.svgfonts`), ``QImage`` (PNG). Nothing
 here opens a dialog or asks a screen anything, so the command line and the
 editor write the same bytes; PDFs carry no timestamps, so exporting twice
 gives identical files.
+
+A PowerPoint deck (:mod:`patroon.render.deck`) and GraphML
+(:mod:`patroon.graphml`) are built from the same layout, not painted.
 
 Every file is written to a temporary name beside its target and then renamed
 over it: a reader sees the old file or the whole new one, never half.
@@ -23,18 +27,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from patroon.errors import PatternError, file_problem
+from patroon.errors import PatternError, failed, file_problem, internal_error
 from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
-from patroon.render.sheets import SHEETS, layout_sheet, page_size, paint_sheet_layout, points_to_px, sheet_title
 from patroon.layout.sheet import notes_problem
+from patroon.render.subsettags import tag_subsets
+from patroon.render.sheets import (
+    SHEETS, SLIDE, layout_sheet, page_size, paint_sheet_layout, paper_name, points_to_px, sheet_title,
+)
 
 if TYPE_CHECKING:
     from patroon.model import Pattern
 
-FORMATS = ("pdf", "svg", "png", "json")
+FORMATS = ("pdf", "svg", "png", "json", "pptx", "graphml")
+#: The formats that hold several patterns in one file (a PDF table set, a slide deck).
+MULTI_FORMATS = ("pdf", "pptx")
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 #: The width of a PNG when none is asked: sharp on a projector, fine in a slide deck.
@@ -62,25 +71,45 @@ class Page:
     orientation: str
     steps: int = 6
     width_px: int = DEFAULT_WIDTH_PX
+    format: str = "pdf"
+    reveal: bool = False  # a deck: the presenter's reveal, one slide per step
 
 
 def page_for(sheet: str, fmt: str, paper: str | None = None, orientation: str | None = None,
-             width_px: int | None = None, steps: int = 6) -> Page:
+             width_px: int | None = None, steps: int = 6, reveal: bool = False) -> Page:
     """The page of an export with its defaults filled in.
 
     Table sheets and worksheets are A3 landscape unless asked otherwise;
     diagrams A4 landscape (a PNG diagram gets that page's aspect at the asked
-    width).
+    width). A PowerPoint deck is always a diagram on 16:9 slides.
     """
     if sheet not in SHEETS:
         raise UsageError(pick(f"onbekend blad ‘{sheet}’", f"unknown sheet ‘{sheet}’"))
-    paper = (paper or ("A4" if sheet == "diagram" else "A3")).upper()
+    _check_deck_options(sheet, fmt, paper, orientation, reveal)
+    paper = paper_name(paper or (SLIDE if fmt == "pptx" else "A4" if sheet == "diagram" else "A3"))
     orientation = orientation or "landscape"
     try:
         w, h = page_size(paper, orientation)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    return Page(sheet, w, h, paper, orientation, max(2, steps), width_px or DEFAULT_WIDTH_PX)
+    return Page(sheet, w, h, paper, orientation, max(2, steps), width_px or DEFAULT_WIDTH_PX, fmt, reveal)
+
+
+def _check_deck_options(sheet: str, fmt: str, paper: str | None, orientation: str | None, reveal: bool) -> None:
+    """UsageError for options a deck or a graph cannot follow."""
+    if reveal and fmt != "pptx":
+        raise UsageError(pick("--reveal maakt een PowerPoint-presentatie (.pptx) stap voor stap",
+                              "--reveal makes a PowerPoint deck (.pptx) step by step"))
+    if fmt == "pptx" and sheet != "diagram":
+        raise UsageError(pick("een PowerPoint-presentatie toont het patroon en de vragen; laat --sheet weg",
+                              "a PowerPoint deck shows the pattern and the questions; leave out --sheet"))
+    if fmt == "pptx" and ((paper and paper_name(paper) != SLIDE) or orientation == "portrait"):
+        raise UsageError(pick("een PowerPoint-presentatie heeft liggende dia's van 16:9; laat --paper en"
+                              " --orientation weg",
+                              "a PowerPoint deck has landscape 16:9 slides; leave out --paper and --orientation"))
+    if fmt == "graphml" and sheet == "worksheet":
+        raise UsageError(pick("een leeg werkblad heeft geen stappen voor een graaf; kies een patroon",
+                              "a blank worksheet has no steps for a graph; choose a pattern"))
 
 
 def format_of(out: str | Path, fmt: str | None) -> str:
@@ -93,8 +122,10 @@ def format_of(out: str | Path, fmt: str | None) -> str:
     if suffix in FORMATS:
         return suffix
     raise UsageError(pick(
-        f"{out}: aan de extensie is het formaat niet te zien; gebruik .pdf, .svg, .png of .json, of --format",
-        f"{out}: the extension does not tell the format; use .pdf, .svg, .png or .json, or --format",
+        f"{out}: aan de extensie is het formaat niet te zien; gebruik .pdf, .svg, .png, .json, .pptx of .graphml,"
+        " of --format",
+        f"{out}: the extension does not tell the format; use .pdf, .svg, .png, .json, .pptx or .graphml,"
+        " or --format",
     ))
 
 
@@ -114,6 +145,8 @@ def render_pdf(patterns: Sequence[Pattern | None], page: Page) -> bytes:
         pdf = _without_dates(_write_pdf(buffer, patterns, page))
     finally:
         QHashSeed.resetRandomGlobalSeed()
+    # Qt names its font subsets as whole fonts; tagged, preflight tools and merged files tell them apart.
+    pdf = tag_subsets(pdf)
     # Qt maps no glyph of an emoji to its character; without this, copying or searching loses them.
     return complete_to_unicode(pdf, (text for p in patterns if p is not None for text in _texts(p.model_dump())))
 
@@ -167,10 +200,13 @@ def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
 
 
 def render_svg(pattern: Pattern | None, page: Page) -> bytes:
-    """The sheet as an SVG document: viewBox in points, texts as ``<text>``, no date."""
+    """The sheet as an SVG document: viewBox in points, no date; texts drawn as their glyphs over
+    ``<text>`` set in embedded font subsets, so it looks the same where Open Sans is not installed."""
     from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
+
+    from patroon.render.svgfonts import with_travelling_fonts
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -192,7 +228,7 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return _with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page))
+    return with_travelling_fonts(_with_fallback_fonts(_with_exact_size(bytes(buffer.data()), page)), generator)
 
 
 _SVG_SIZE = re.compile(rb'<svg width="[0-9.]+mm" height="[0-9.]+mm"')
@@ -312,16 +348,33 @@ def _document_id(patterns: Sequence[Pattern | None], page: Page) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, "patroon:" + key)
 
 
+def render_graphml(pattern: Pattern | None, page: Page) -> bytes:
+    """The cycle as GraphML, each step at the centre of its box on the page (points)."""
+    from patroon.graphml import graphml_bytes
+
+    assert pattern is not None, "a graph needs a pattern"
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    ax, ay = layout.area[0], layout.area[1]
+    assert layout.pattern is not None
+    centres = {s.id: (ax + s.box.center[0], ay + s.box.center[1]) for s in layout.pattern.steps}
+    return graphml_bytes(pattern, centres)
+
+
 def render(patterns: Sequence[Pattern | None], fmt: str, page: Page) -> bytes:
-    """The bytes of one export file: all ``patterns`` as pages of a PDF, or the one pattern of another format."""
+    """The bytes of one export file: all ``patterns`` as pages of a PDF or slides of a deck,
+    or the one pattern of another format."""
     if fmt == "pdf":
         return render_pdf(patterns, page)
+    if fmt == "pptx":
+        from patroon.render.deck import render_deck
+
+        return render_deck([p for p in patterns if p is not None], page.width, page.height, reveal=page.reveal)
     if len(patterns) != 1:
         raise UsageError(pick(
             f"een {fmt.upper()}-bestand bevat één patroon; exporteer er meer naar een map (-o map/) of naar één PDF",
             f"a {fmt.upper()} file holds one pattern; export several to a folder (-o folder/) or to one PDF",
         ))
-    return {"svg": render_svg, "png": render_png, "json": render_json}[fmt](patterns[0], page)
+    return {"svg": render_svg, "png": render_png, "json": render_json, "graphml": render_graphml}[fmt](patterns[0], page)
 
 
 # Writing files -----------------------------------------------------------------
@@ -346,12 +399,12 @@ def plan_outputs(sources: Sequence[Path], out: Path, fmt: str, to_folder: bool) 
             seen[target] = source
             plan.append((target, [index]))
         return plan
-    if len(sources) > 1 and fmt != "pdf":
+    if len(sources) > 1 and fmt not in MULTI_FORMATS:
         raise UsageError(pick(
-            f"{len(sources)} patronen passen niet in één {fmt.upper()}-bestand; gebruik een PDF (tafelset)"
-            " of een map (-o map/)",
-            f"{len(sources)} patterns do not fit in one {fmt.upper()} file; use a PDF (table set)"
-            " or a folder (-o folder/)",
+            f"{len(sources)} patronen passen niet in één {fmt.upper()}-bestand; gebruik een PDF (tafelset),"
+            " een PowerPoint-presentatie (.pptx) of een map (-o map/)",
+            f"{len(sources)} patterns do not fit in one {fmt.upper()} file; use a PDF (table set),"
+            " a PowerPoint deck (.pptx) or a folder (-o folder/)",
         ))
     return [(out, list(range(len(sources))))]
 
@@ -366,18 +419,20 @@ def export_patterns(
     orientation: str | None = None,
     width_px: int | None = None,
     steps: int = 6,
+    reveal: bool = False,
 ) -> list[Path]:
     """Export ``patterns`` (each with the path it came from) to ``out``; return the files written.
 
     ``out`` an existing folder: one file per pattern, named after its source
     (``wereldvrede.yaml`` -> ``wereldvrede.pdf``). Otherwise one file: a PDF
-    holds every pattern as a page (a table set); SVG, PNG and JSON hold one.
+    holds every pattern as a page (a table set), a PowerPoint deck as slides
+    (``reveal``: step by step); SVG, PNG, JSON and GraphML hold one.
     An empty ``patterns`` list makes one blank worksheet (``sheet="worksheet"``).
     Needs a QGuiApplication. Raises UsageError for impossible requests and
     OSError when a file cannot be written; files written before stay whole.
     """
     fmt = format_of(out, fmt)
-    page = page_for(sheet, fmt, paper, orientation, width_px, steps)
+    page = page_for(sheet, fmt, paper, orientation, width_px, steps, reveal)
     ensure_fonts_loaded()
     sources = [source for source, _ in patterns]
     items: list[Pattern | None] = [pattern for _, pattern in patterns]
@@ -404,13 +459,14 @@ def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
     """
     if _fits_on(pattern, page):
         return None
-    where = f"{page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
+    where = _paper_words(page)
     if page.sheet != "worksheet" and not _notes_fit_on(pattern, page):
         return notes_problem(where)
     helps = []
     if page.orientation == "portrait" and _fits_on(pattern, _other_page(page, orientation="landscape")):
         helps.append(pick("kies liggend papier (--orientation landscape)", "choose landscape paper (--orientation landscape)"))
-    if page.paper != "A3" and _fits_on(pattern, _other_page(page, paper="A3")):
+    # A deck's slides have one size: only the pattern itself can change.
+    if page.format != "pptx" and page.paper != "A3" and _fits_on(pattern, _other_page(page, paper="A3")):
         helps.append(pick("kies groter papier (--paper A3)", "choose larger paper (--paper A3)"))
     if page.sheet == "worksheet":
         most = _most_boxes(page)
@@ -503,7 +559,8 @@ def run_export(args: argparse.Namespace) -> int:
     to_folder = out_text.endswith(("/", os.sep)) or out.is_dir()
     try:
         fmt = format_of(out, args.format) if not to_folder else (args.format or "pdf")
-        page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps)
+        page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps,
+                        getattr(args, "reveal", False))
         plan = plan_outputs(list(args.files), out, fmt, to_folder)
     except UsageError as exc:
         print(f"patroon export: {exc}", file=sys.stderr)
@@ -517,7 +574,10 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             loaded[index] = load_pattern(source)
         except PatternError as exc:
-            print(pick(f"FOUT  {exc}", f"ERROR {exc}"), file=sys.stderr)
+            print(failed(exc), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
+            print(failed(internal_error(exc, source)), file=sys.stderr)
             status = EXIT_BAD_INPUT
 
     if to_folder:
@@ -530,9 +590,12 @@ def run_export(args: argparse.Namespace) -> int:
     ensure_app()
     ensure_fonts_loaded()
     for index in sorted(loaded):
-        problem = sheet_problem(loaded[index], page)
+        try:
+            problem = sheet_problem(loaded[index], page)
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
+            problem = internal_error(exc, args.files[index]).message
         if problem:
-            print(pick(f"FOUT  {args.files[index]}: {problem}", f"ERROR {args.files[index]}: {problem}"), file=sys.stderr)
+            print(failed(PatternError(problem, path=args.files[index])), file=sys.stderr)
             del loaded[index]
             status = EXIT_BAD_INPUT
     for target, indexes in plan:
@@ -544,8 +607,11 @@ def run_export(args: argparse.Namespace) -> int:
             print(_cannot_write(target, exc), file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        pages = sum(len(layout_sheet(loaded[i], page.sheet, page.width, page.height, steps=page.steps).pages())
-                    for i in indexes)
+        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other outputs
+            print(failed(internal_error(exc, target)), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        pages = _pages_of([loaded[i] for i in indexes], page)
         print(_done(target, pages, fmt, page))
         if pages > len(indexes) and fmt in ("svg", "png"):
             print(pick(
@@ -557,7 +623,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _cannot_write(path: Path, exc: OSError) -> str:
     reason = file_problem(exc, writing=True)
-    return pick(f"FOUT  {path}: {reason}", f"ERROR {path}: {reason}")
+    return failed(PatternError(reason, path=path))
 
 
 _SHEET_NAMES = {"diagram": ("diagram", "diagram"), "table": ("tafelblad", "table sheet"),
@@ -567,10 +633,32 @@ _ORIENTATION_NAMES = {"landscape": ("liggend", "landscape"), "portrait": ("staan
 
 def _page_words(page: Page) -> str:
     """The sheet and its paper in words, e.g. ``tafelblad, A3 liggend``."""
-    return f"{pick(*_SHEET_NAMES[page.sheet])}, {page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
+    return f"{pick(*_SHEET_NAMES[page.sheet])}, {_paper_words(page)}"
+
+
+def _paper_words(page: Page) -> str:
+    """The paper in words: ``A3 liggend``, ``dia 16:9``."""
+    if page.paper == SLIDE:
+        return pick("dia", "slide") + (" 16:9" if page.orientation == "landscape" else " 9:16")
+    return f"{page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
+
+
+def _pages_of(patterns: Sequence[Pattern], page: Page) -> int:
+    """How many pages (or slides) the export of ``patterns`` on ``page`` has."""
+    if page.format == "pptx":
+        from patroon.render.deck import deck_slides
+
+        return len(deck_slides(patterns, reveal=page.reveal))
+    return sum(len(layout_sheet(p, page.sheet, page.width, page.height, steps=page.steps).pages()) for p in patterns)
 
 
 def _done(target: Path, pages: int, fmt: str, page: Page) -> str:
+    if fmt == "pptx":
+        slides = pick("dia" if pages == 1 else "dia's", "slide" if pages == 1 else "slides")
+        return f"{target}: {pages} {slides} (PowerPoint, 16:9)"
+    if fmt == "graphml":
+        return pick(f"{target}: GraphML (stappen op hun plaats op {_paper_words(page)})",
+                    f"{target}: GraphML (steps where they are on {_paper_words(page)})")
     if fmt == "png":
         width, height, _ = points_to_px(page.width, page.height, page.width_px)
         return f"{target}: {pick(*_SHEET_NAMES[page.sheet])}, {width} × {height} px"

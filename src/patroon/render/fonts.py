@@ -79,6 +79,15 @@ def ensure_fonts_for(text: str) -> None:
 _COVERED: set[str] = set()
 
 
+def bundled_font_file(family: str, bold: bool) -> str | None:
+    """The name of the bundled font file of ``family`` (in ``patroon/fonts``), or None for another font."""
+    if family == FAMILY_FALLBACK:
+        return _FILES[1] if bold else _FILES[0]
+    if family == SYMBOL_FAMILY:
+        return _SYMBOL_FILE
+    return None
+
+
 def device_dpi(device: QPaintDevice | None) -> float:
     """The logical DPI Qt uses to turn point sizes into pixels on ``device`` (72 without one)."""
     if device is None:

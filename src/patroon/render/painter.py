@@ -18,7 +18,8 @@ from patroon.layout import ArrowLayout, BreakthroughLayout, PatternLayout, Rect,
 from patroon.render.fonts import ensure_fonts_for, make_font
 from patroon.render.palette import DEFAULT, Palette
 
-STATES = ("normal", "highlight", "dimmed", "selected")
+#: The lightning bolt of a breakthrough's marker, in units of the marker's radius around its centre.
+BOLT = ((0.18, -0.72), (-0.38, 0.1), (-0.02, 0.1), (-0.2, 0.74), (0.4, -0.12), (0.04, -0.12), (0.22, -0.72))
 
 
 def _rectf(r: Rect) -> QRectF:
@@ -58,18 +59,24 @@ def draw_text_block(painter: QPainter, block: TextBlock, color) -> None:
     painter.restore()
 
 
-def paint_step(painter: QPainter, step: StepLayout, palette: Palette = DEFAULT, state: str = "normal") -> None:
-    """A step: its rounded box and its text. ``state``: normal, highlight, dimmed or selected."""
+def step_style(size: float, palette: Palette = DEFAULT, state: str = "normal") -> tuple[str, str, str, float]:
+    """A step box's fill, border and text colours and its border's width in ``state``, for text of ``size`` pt."""
     fill, border, text = palette.box_fill, palette.box_border, palette.text
-    width = palette.box_border_width * _unit(step.text.size)
+    width = palette.box_border_width * line_unit(size)
     if state == "highlight":
         fill, border = palette.highlight_fill, palette.highlight_border
-        width = palette.highlight_border_width * _unit(step.text.size)
+        width = palette.highlight_border_width * line_unit(size)
     elif state == "dimmed":
         fill, border, text = palette.dimmed_fill, palette.dimmed_border, palette.dimmed_text
     elif state == "selected":
         border = palette.selected_border
-        width = palette.highlight_border_width * _unit(step.text.size)
+        width = palette.highlight_border_width * line_unit(size)
+    return fill, border, text, width
+
+
+def paint_step(painter: QPainter, step: StepLayout, palette: Palette = DEFAULT, state: str = "normal") -> None:
+    """A step: its rounded box and its text. ``state``: normal, highlight, dimmed or selected."""
+    fill, border, text, width = step_style(step.text.size, palette, state)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(QBrush(QColor(fill)))
@@ -82,7 +89,7 @@ def paint_step(painter: QPainter, step: StepLayout, palette: Palette = DEFAULT, 
     draw_text_block(painter, step.text, text)
 
 
-def _unit(size: float) -> float:
+def line_unit(size: float) -> float:
     """Line widths grow gently with the text size (1 at 14 pt)."""
     return max(0.75, min(1.6, size / 14.0))
 
@@ -141,7 +148,7 @@ def paint_title(painter: QPainter, layout: PatternLayout, palette: Palette = DEF
 
 def paint_breakthrough(painter: QPainter, b: BreakthroughLayout, palette: Palette = DEFAULT) -> None:
     """A breakthrough: a lightning marker on its arrow, a leader line and the note outside the circle."""
-    unit = _unit(b.note.size)
+    unit = line_unit(b.note.size)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     accent = QColor(palette.marker_stroke)
@@ -159,10 +166,9 @@ def paint_breakthrough(painter: QPainter, b: BreakthroughLayout, palette: Palett
     painter.setPen(QPen(accent, max(1.2, 0.16 * m)))
     painter.setBrush(QBrush(QColor(palette.marker_fill)))
     painter.drawEllipse(QPointF(mx, my), m, m)
-    bolt = [(0.18, -0.72), (-0.38, 0.1), (-0.02, 0.1), (-0.2, 0.74), (0.4, -0.12), (0.04, -0.12), (0.22, -0.72)]
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(accent))
-    painter.drawPolygon(QPolygonF([QPointF(mx + x * m, my + y * m) for x, y in bolt]))
+    painter.drawPolygon(QPolygonF([QPointF(mx + x * m, my + y * m) for x, y in BOLT]))
     painter.restore()
     draw_text_block(painter, b.note, palette.note_text)
 

@@ -56,7 +56,7 @@ DEFAULT = Palette(
     selected_border="#d07a1e",
     dimmed_fill="#f3f5f6",
     dimmed_border="#b4c2c9",
-    dimmed_text="#8a979d",
+    dimmed_text="#5e6a70",  # softened, yet 4.5:1 on its fill (WCAG AA)
 )
 
 HIGH_CONTRAST = Palette(
@@ -78,13 +78,55 @@ HIGH_CONTRAST = Palette(
     selected_border="#c05000",
     dimmed_fill="#ffffff",
     dimmed_border="#9a9a9a",
-    dimmed_text="#7a7a7a",
+    dimmed_text="#666666",
     box_border_width=2.6,
     highlight_border_width=4.5,
     arrow_scale=1.5,
 )
 
 PALETTES = {p.name: p for p in (DEFAULT, HIGH_CONTRAST)}
+
+
+def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
+    """Every (what, text colour, background) pair the drawing sets text in."""
+    p = palette
+    return [("step", p.text, p.box_fill), ("step, highlighted", p.text, p.highlight_fill),
+            ("step, softened", p.dimmed_text, p.dimmed_fill), ("title", p.title, p.background),
+            ("context", p.context, p.background), ("breakthrough note", p.note_text, p.note_fill),
+            ("sheet text", p.text, p.background)]
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of ``#rrggbb``: 0 for black, 1 for white."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.1's contrast ratio of two ``#rrggbb`` colours, from 1 (none) to 21 (black on white).
+
+    >>> round(contrast_ratio("#000000", "#ffffff"), 1)
+    21.0
+    """
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable(foreground: str, background: str, minimum: float = 4.5) -> str:
+    """``foreground``, or the nearest colour toward black or white that reads on ``background``."""
+    if contrast_ratio(foreground, background) >= minimum:
+        return foreground
+    towards = 0 if relative_luminance(background) > 0.18 else 255
+    rgb = [int(foreground.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    for step in range(1, 21):
+        mixed = "#" + "".join(f"{round(c + (towards - c) * step / 20):02x}" for c in rgb)
+        if contrast_ratio(mixed, background) >= minimum:
+            return mixed
+    return "#000000" if towards == 0 else "#ffffff"
 
 
 def palette_named(name: str | None) -> Palette:

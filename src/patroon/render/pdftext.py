@@ -27,6 +27,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from patroon.render.pdffile import REF, PdfFile
+
 #: A glyph is taken for a character when nearly all its on-curve points lie on
 #: the character's outline and most of the character's points lie on the glyph:
 #: Qt drops a point here and there when it writes a subset (seen: 70-100% of an
@@ -36,8 +38,6 @@ _CHARACTER_IN_GLYPH = 0.6
 #: Points may differ by rounding: this many font units either way.
 _TOLERANCE = 1
 
-_OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
-_REF = rb"\s*(\d+)\s+0\s+R"
 
 
 def complete_to_unicode(pdf: bytes, texts: Iterable[str]) -> bytes:
@@ -50,9 +50,9 @@ def complete_to_unicode(pdf: bytes, texts: Iterable[str]) -> bytes:
     if not wanted:
         return pdf
     try:
-        document = _Document(pdf)
+        document = PdfFile(pdf)
         updates = {}
-        for font in document.type0_fonts():
+        for font in _type0_fonts(document):
             missing = font.unmapped_glyphs()
             found = _identify(missing, wanted) if missing else {}
             if found:
@@ -67,100 +67,24 @@ def complete_to_unicode(pdf: bytes, texts: Iterable[str]) -> bytes:
 # The PDF side ------------------------------------------------------------------
 
 
-class _Document:
-    """Just enough of a PDF written by Qt: its objects, its trailer and an incremental update."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.objects = self._read_xref()
-
-    def _read_xref(self) -> dict[int, int]:
-        start = int(re.findall(rb"startxref\s+(\d+)", self.data)[-1])
-        match = re.compile(rb"xref\s+").match(self.data, start)
-        if match is None:
-            raise ValueError("no cross-reference table")
-        offsets: dict[int, int] = {}
-        pos = match.end()
-        while True:
-            header = re.compile(rb"(\d+) (\d+)\s+").match(self.data, pos)
-            if header is None:
-                break
-            first, count = int(header.group(1)), int(header.group(2))
-            pos = header.end()
-            for number in range(first, first + count):
-                entry = self.data[pos:pos + 20]
-                if entry[17:18] == b"n":
-                    offsets[number] = int(entry[:10])
-                pos += 20
-        return offsets
-
-    def body(self, number: int) -> bytes:
-        match = _OBJ.match(self.data, self.objects[number])
-        if match is None or int(match.group(1)) != number:
-            raise ValueError(f"object {number} is not where the cross-reference table says")
-        return match.group(2)
-
-    def stream(self, number: int) -> bytes:
-        """The (decompressed) content of stream object ``number``, cut by its /Length, not by a search."""
-        offset = self.objects[number]
-        start = self.data.index(b"stream", offset)
-        head = self.data[offset:start]
-        length = _int_entry(head, b"Length")
-        if length is None:  # an indirect length: "/Length 23 0 R"
-            ref = re.search(rb"/Length" + _REF, head)
-            if ref is None:
-                raise ValueError(f"stream {number} has no length")
-            length = int(self.body(int(ref.group(1))))
-        begin = start + len(b"stream")
-        begin += 2 if self.data.startswith(b"\r\n", begin) else 1
-        content = self.data[begin:begin + length]
-        return zlib.decompress(content) if b"/FlateDecode" in head else content
-
-    def type0_fonts(self) -> list[_Font]:
-        fonts = []
-        for number in sorted(self.objects):
-            body = self.body(number)
-            if b"/Subtype /Type0" not in body:
-                continue
-            to_unicode = re.search(rb"/ToUnicode" + _REF, body)
-            descendant = re.search(rb"/DescendantFonts\s*\[" + _REF, body)
-            if not (to_unicode and descendant):
-                continue
-            descriptor = re.search(rb"/FontDescriptor" + _REF, self.body(int(descendant.group(1))))
-            file = descriptor and re.search(rb"/FontFile2" + _REF, self.body(int(descriptor.group(1))))
-            if file:
-                fonts.append(_Font(self, int(to_unicode.group(1)), int(file.group(1))))
-        return fonts
-
-    def updated(self, streams: dict[int, bytes]) -> bytes:
-        """The document with ``streams`` (object number → new content) appended as an incremental update."""
-        out = bytearray(self.data)
-        if not out.endswith(b"\n"):
-            out += b"\n"
-        offsets = {}
-        for number, content in sorted(streams.items()):
-            offsets[number] = len(out)
-            out += b"%d 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (number, len(content), content)
-        xref = len(out)
-        out += b"xref\n"
-        for number, offset in offsets.items():
-            out += b"%d 1\n%010d 00000 n \n" % (number, offset)
-        trailer = self.data[self.data.rindex(b"trailer"):self.data.rindex(b"startxref")]
-        previous = re.findall(rb"startxref\s+(\d+)", self.data)[-1]
-        entries = re.search(rb"<<(.*)>>", trailer, re.S).group(1)
-        entries = re.sub(rb"/Prev\s+\d+", b"", entries)
-        out += b"trailer\n<<%s/Prev %s\n>>\nstartxref\n%d\n%%%%EOF\n" % (entries, previous, xref)
-        return bytes(out)
-
-
-def _int_entry(dictionary: bytes, key: bytes) -> int | None:
-    match = re.search(rb"/" + key + rb"\s+(\d+)\b(?!\s+\d+\s+R)", dictionary)
-    return int(match.group(1)) if match else None
+def _type0_fonts(document: PdfFile) -> list[_Font]:
+    fonts = []
+    for number in document.fonts(b"Type0"):
+        body = document.body(number)
+        to_unicode = re.search(rb"/ToUnicode" + REF, body)
+        descendant = re.search(rb"/DescendantFonts\s*\[" + REF, body)
+        if not (to_unicode and descendant):
+            continue
+        descriptor = re.search(rb"/FontDescriptor" + REF, document.body(int(descendant.group(1))))
+        file = descriptor and re.search(rb"/FontFile2" + REF, document.body(int(descriptor.group(1))))
+        if file:
+            fonts.append(_Font(document, int(to_unicode.group(1)), int(file.group(1))))
+    return fonts
 
 
 @dataclass
 class _Font:
-    document: _Document
+    document: PdfFile
     to_unicode: int
     font_file: int
 

@@ -13,11 +13,22 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from patroon.i18n import language, pick
 from patroon.layout import sheet as _geometry
-from patroon.layout.sheet import SHEETS, SheetLayout, page_size, sheet_fits
+from patroon.layout.sheet import (
+    MIN_TEXT,
+    SHEETS,
+    SLIDE,
+    SheetLayout,
+    is_slide,
+    page_size,
+    paper_name,
+    sheet_fits,
+    wrap_text,
+)
 
-# Where the exporters and the printer have always found them.
-__all__ = ["SHEETS", "SheetLayout", "layout_sheet", "page_size", "paint_sheet", "paint_sheet_layout",
-           "paint_sheet_pages", "points_to_px", "sheet_fits", "sheet_title"]
+# Where the exporters, the slide decks and the printer have always found them.
+__all__ = ["MIN_TEXT", "SHEETS", "SLIDE", "SheetLayout", "is_slide", "layout_sheet", "page_size", "paint_sheet",
+           "paint_sheet_layout", "paint_sheet_pages", "paper_name", "points_to_px", "sheet_fits", "sheet_title",
+           "wrap_text"]
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter

@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../gui/accessibility.py" line="155"/>
+        <source>More</source>
+        <translation>Meer</translation>
+    </message>
+</context>
+<context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="316"/>
+        <location filename="../gui/canvas.py" line="306"/>
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -12,554 +20,118 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="171"/>
+        <location filename="../gui/canvas.py" line="183"/>
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
 </context>
 <context>
-    <name>ExportDialog</name>
+    <name>BreakthroughPrompt</name>
     <message>
-        <location filename="../gui/exporting.py" line="42"/>
-        <source>Diagram (the pattern alone)</source>
-        <translation>Diagram (alleen het patroon)</translation>
+        <location filename="../gui/present_prompt.py" line="53"/>
+        <source>Breakthrough</source>
+        <translation>Doorbraak</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="43"/>
-        <source>Table sheet (pattern, questions, room to write)</source>
-        <translation>Tafelblad (patroon, vragen, schrijfruimte)</translation>
+        <location filename="../gui/present_prompt.py" line="96"/>
+        <source>Breakthrough on the arrow from step %1 to step %2:</source>
+        <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="44"/>
-        <source>Worksheet (an empty circle of boxes)</source>
-        <translation>Werkblad (een lege cirkel van vakken)</translation>
+        <location filename="../gui/present_prompt.py" line="104"/>
+        <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
+        <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="54"/>
-        <location filename="../gui/exporting.py" line="100"/>
-        <source>Export</source>
-        <translation>Exporteren</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="60"/>
-        <source>PDF (for print)</source>
-        <translation>PDF (om te printen)</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="60"/>
-        <source>PNG (image, for slides)</source>
-        <translation>PNG (afbeelding, voor dia’s)</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="61"/>
-        <source>SVG (drawing, for editing)</source>
-        <translation>SVG (tekening, om te bewerken)</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="69"/>
-        <source>Landscape</source>
-        <translation>Liggend</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="70"/>
-        <source>Portrait</source>
-        <translation>Staand</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="81"/>
-        <source>Choose…</source>
-        <translation>Kiezen…</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="87"/>
-        <source>&amp;Format</source>
-        <translation>&amp;Formaat</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="88"/>
-        <source>&amp;Sheet</source>
-        <translation>&amp;Blad</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="89"/>
-        <source>&amp;Paper</source>
-        <translation>&amp;Papier</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="90"/>
-        <source>&amp;Orientation</source>
-        <translation>&amp;Richting</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="91"/>
-        <source>&amp;Width</source>
-        <translation>B&amp;reedte</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="92"/>
-        <source>&amp;Boxes</source>
-        <translation>&amp;Vakken</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="93"/>
-        <source>Save &amp;to</source>
-        <translation>Opslaan &amp;in</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="142"/>
-        <source>Text stays text in PDF and SVG; fonts are embedded.</source>
-        <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="146"/>
-        <source>Export to</source>
-        <translation>Exporteren naar</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="175"/>
-        <source>Export failed</source>
-        <translation>Exporteren mislukt</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="162"/>
-        <source>Could not export to ‘%1’:
-%2</source>
-        <translation>Kon niet exporteren naar ‘%1’:
-%2</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="169"/>
-        <source>Exported to %1</source>
-        <translation>Geëxporteerd naar %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/exporting.py" line="227"/>
-        <source>Print preview</source>
-        <translation>Afdrukvoorbeeld</translation>
+        <location filename="../gui/present_prompt.py" line="133"/>
+        <source>Add breakthrough</source>
+        <translation>Doorbraak toevoegen</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>DocumentFiles</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="154"/>
-        <source>Pattern</source>
-        <translation>Patroon</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="244"/>
-        <source>Open pattern</source>
-        <translation>Patroon openen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="249"/>
-        <source>Save pattern as</source>
-        <translation>Patroon opslaan als</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="256"/>
-        <source>Pattern files (%1)</source>
-        <translation>Patroonbestanden (%1)</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="256"/>
-        <source>All files (*)</source>
-        <translation>Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="289"/>
-        <source>&amp;New</source>
-        <translation>&amp;Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="289"/>
-        <source>Start a new pattern</source>
-        <translation>Begin een nieuw patroon</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="290"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Openen…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="290"/>
-        <source>Open a pattern file</source>
-        <translation>Open een patroonbestand</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="291"/>
-        <source>&amp;Save</source>
-        <translation>Op&amp;slaan</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="291"/>
-        <source>Save the pattern</source>
-        <translation>Sla het patroon op</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="292"/>
-        <source>Save &amp;as…</source>
-        <translation>Opslaan &amp;als…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="293"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="294"/>
-        <source>Export as PDF, SVG or PNG</source>
-        <translation>Exporteer als PDF, SVG of PNG</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="295"/>
-        <source>&amp;Print…</source>
-        <translation>Af&amp;drukken…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="296"/>
-        <source>Print with preview</source>
-        <translation>Afdrukken met voorbeeld</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="297"/>
-        <source>&amp;Quit</source>
-        <translation>Af&amp;sluiten</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="300"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ongedaan maken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="303"/>
-        <source>&amp;Redo</source>
-        <translation>Opnieuw &amp;doen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="310"/>
-        <source>&amp;Edit step text</source>
-        <translation>Tekst van stap &amp;bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="310"/>
-        <source>Edit the text of the selected step</source>
-        <translation>Bewerk de tekst van de gekozen stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="311"/>
-        <source>&amp;Add step after</source>
-        <translation>Stap &amp;toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="311"/>
-        <source>Add a step after the selected one</source>
-        <translation>Voeg een stap toe na de gekozen stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="312"/>
-        <source>&amp;Delete step</source>
-        <translation>Stap &amp;verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="312"/>
-        <source>Delete the selected step; the circle closes</source>
-        <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="313"/>
-        <source>Move step &amp;earlier</source>
-        <translation>Stap naar &amp;voren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="314"/>
-        <source>Move step &amp;later</source>
-        <translation>Stap naar &amp;achteren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="315"/>
-        <source>&amp;Breakthrough on arrow…</source>
-        <translation>Door&amp;braak op pijl…</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="316"/>
-        <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
-        <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="317"/>
-        <source>&amp;Remove breakthrough</source>
-        <translation>Doorbraak ve&amp;rwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="318"/>
-        <source>Edit &amp;title</source>
-        <translation>&amp;Titel bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="318"/>
-        <source>Edit the title in the centre</source>
-        <translation>Bewerk de titel in het midden</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="319"/>
-        <source>&amp;Reset layout</source>
-        <translation>Lay-out &amp;herstellen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="320"/>
-        <source>Put every box back in its place on the circle</source>
-        <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="321"/>
-        <source>&amp;Copy diagram as image</source>
-        <translation>Diagram &amp;kopiëren als afbeelding</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="322"/>
-        <source>Copy the diagram to the clipboard, for slides</source>
-        <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="324"/>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;Inzoomen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="325"/>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;Uitzoomen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="326"/>
-        <source>&amp;Fit to window</source>
-        <translation>&amp;Passend in venster</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="327"/>
-        <source>&amp;Present</source>
-        <translation>&amp;Presenteren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="328"/>
-        <source>Show the pattern full screen for the room</source>
-        <translation>Toon het patroon schermvullend aan de zaal</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="329"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Sneltoetsen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="330"/>
-        <source>&amp;About Patroon</source>
-        <translation>&amp;Over Patroon</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="334"/>
-        <source>&amp;File</source>
-        <translation>&amp;Bestand</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="336"/>
-        <source>E&amp;xamples</source>
-        <translation>&amp;Voorbeelden</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="339"/>
-        <source>Open &amp;recent</source>
-        <translation>&amp;Recente bestanden</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="350"/>
-        <source>&amp;Edit</source>
-        <translation>Be&amp;werken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="367"/>
-        <source>&amp;View</source>
-        <translation>Beel&amp;d</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="373"/>
-        <source>Side &amp;panel</source>
-        <translation>Zij&amp;paneel</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="379"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="384"/>
-        <source>Toolbar</source>
-        <translation>Werkbalk</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="427"/>
-        <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
-        <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="429"/>
-        <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
-        <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="432"/>
-        <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
-        <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="442"/>
-        <source>Time!</source>
-        <translation>Tijd!</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="446"/>
-        <source>Table timer %1</source>
-        <translation>Tafeltimer %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="448"/>
-        <source>(paused)</source>
-        <translation>(gepauzeerd)</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="457"/>
-        <source>The table timer has run out.</source>
-        <translation>De tafeltimer is afgelopen.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../gui/mainwindow.py" line="489"/>
-        <source>%n step(s)</source>
-        <translation>
-            <numerusform>%n stap</numerusform>
-            <numerusform>%n stappen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="539"/>
-        <source>Add step</source>
-        <translation>Stap toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="545"/>
-        <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
-        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="557"/>
-        <source>Delete step</source>
-        <translation>Stap verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="572"/>
-        <source>Move step earlier</source>
-        <translation>Stap naar voren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="572"/>
-        <source>Move step later</source>
-        <translation>Stap naar achteren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="585"/>
-        <source>Remove breakthrough</source>
-        <translation>Doorbraak verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="595"/>
-        <source>Reset layout</source>
-        <translation>Lay-out herstellen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="601"/>
-        <source>The diagram is on the clipboard.</source>
-        <translation>Het diagram staat op het klembord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="612"/>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="613"/>
-        <source>‘%1’ has changes that are not saved. Save them first?</source>
-        <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="616"/>
-        <source>Save</source>
-        <translation>Opslaan</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="616"/>
-        <source>Don’t save</source>
-        <translation>Niet opslaan</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="616"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="660"/>
-        <source>Opened %1</source>
-        <translation>%1 geopend</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="665"/>
-        <source>Cannot open file</source>
-        <translation>Bestand kan niet worden geopend</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="666"/>
-        <source>‘%1’ is not a pattern Patroon can open.</source>
-        <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="108"/>
-        <source>unknown error</source>
-        <translation>onbekende fout</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="79"/>
+        <location filename="../gui/files.py" line="231"/>
         <source>you are not allowed to write in this folder</source>
         <translation>u hebt geen toestemming om in deze map te schrijven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="80"/>
+        <location filename="../gui/files.py" line="232"/>
         <source>the system does not allow writing this file</source>
         <translation>het systeem staat niet toe dat dit bestand wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="81"/>
+        <location filename="../gui/files.py" line="233"/>
         <source>the disk or folder is read-only</source>
         <translation>de schijf of map is alleen-lezen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="82"/>
+        <location filename="../gui/files.py" line="234"/>
         <source>the disk is full</source>
         <translation>de schijf is vol</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="83"/>
+        <location filename="../gui/files.py" line="235"/>
         <source>the folder does not exist (any more)</source>
         <translation>de map bestaat niet (meer)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="694"/>
+        <location filename="../gui/files.py" line="260"/>
+        <source>unknown error</source>
+        <translation>onbekende fout</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="327"/>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="328"/>
+        <source>‘%1’ has changes that are not saved. Save them first?</source>
+        <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="331"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="331"/>
+        <source>Don’t save</source>
+        <translation>Niet opslaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="331"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="382"/>
+        <source>Opened %1</source>
+        <translation>%1 geopend</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="387"/>
+        <source>Cannot open file</source>
+        <translation>Bestand kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="388"/>
+        <source>‘%1’ is not a pattern Patroon can open.</source>
+        <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/files.py" line="416"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="695"/>
+        <location filename="../gui/files.py" line="417"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="697"/>
+        <location filename="../gui/files.py" line="419"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -568,337 +140,745 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="699"/>
+        <location filename="../gui/files.py" line="421"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="706"/>
+        <location filename="../gui/files.py" line="428"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="776"/>
+        <location filename="../gui/files.py" line="469"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="777"/>
+        <location filename="../gui/files.py" line="470"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="782"/>
+        <location filename="../gui/files.py" line="475"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="783"/>
+        <location filename="../gui/files.py" line="476"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="786"/>
+        <location filename="../gui/files.py" line="479"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="786"/>
+        <location filename="../gui/files.py" line="479"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="787"/>
+        <location filename="../gui/files.py" line="480"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="817"/>
+        <location filename="../gui/files.py" line="512"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="843"/>
+        <location filename="../gui/files.py" line="538"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="844"/>
+        <location filename="../gui/files.py" line="539"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="848"/>
+        <location filename="../gui/files.py" line="543"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="848"/>
+        <location filename="../gui/files.py" line="543"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="849"/>
+        <location filename="../gui/files.py" line="544"/>
         <source>Folder: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="875"/>
+        <location filename="../gui/files.py" line="572"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="963"/>
+        <location filename="../gui/files.py" line="611"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
+</context>
+<context>
+    <name>EditorMenus</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="997"/>
+        <location filename="../gui/menus.py" line="79"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nieuw</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="79"/>
+        <source>Start a new pattern</source>
+        <translation>Begin een nieuw patroon</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="80"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Openen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="80"/>
+        <source>Open a pattern file</source>
+        <translation>Open een patroonbestand</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="81"/>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="81"/>
+        <source>Save the pattern</source>
+        <translation>Sla het patroon op</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="82"/>
+        <source>Save &amp;as…</source>
+        <translation>Opslaan &amp;als…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="83"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="84"/>
+        <source>Export as PDF, SVG or PNG</source>
+        <translation>Exporteer als PDF, SVG of PNG</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="85"/>
+        <source>&amp;Print…</source>
+        <translation>Af&amp;drukken…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="86"/>
+        <source>Print with preview</source>
+        <translation>Afdrukken met voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="87"/>
+        <source>&amp;Quit</source>
+        <translation>Af&amp;sluiten</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="90"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="93"/>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;doen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="100"/>
+        <source>&amp;Edit step text</source>
+        <translation>Tekst van stap &amp;bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="100"/>
+        <source>Edit the text of the selected step</source>
+        <translation>Bewerk de tekst van de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="101"/>
+        <source>&amp;Add step after</source>
+        <translation>Stap &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="101"/>
+        <source>Add a step after the selected one</source>
+        <translation>Voeg een stap toe na de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="102"/>
+        <source>&amp;Delete step</source>
+        <translation>Stap &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="102"/>
+        <source>Delete the selected step; the circle closes</source>
+        <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="103"/>
+        <source>Move step &amp;earlier</source>
+        <translation>Stap naar &amp;voren</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="104"/>
+        <source>Move step &amp;later</source>
+        <translation>Stap naar &amp;achteren</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="105"/>
+        <source>&amp;Breakthrough on arrow…</source>
+        <translation>Door&amp;braak op pijl…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="106"/>
+        <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
+        <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="107"/>
+        <source>&amp;Remove breakthrough</source>
+        <translation>Doorbraak ve&amp;rwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="108"/>
+        <source>Edit &amp;title</source>
+        <translation>&amp;Titel bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="108"/>
+        <source>Edit the title in the centre</source>
+        <translation>Bewerk de titel in het midden</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="109"/>
+        <source>&amp;Reset layout</source>
+        <translation>Lay-out &amp;herstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="110"/>
+        <source>Put every box back in its place on the circle</source>
+        <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="111"/>
+        <source>&amp;Copy diagram as image</source>
+        <translation>Diagram &amp;kopiëren als afbeelding</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="112"/>
+        <source>Copy the diagram to the clipboard, for slides</source>
+        <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="114"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="115"/>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uitzoomen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="116"/>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;Passend in venster</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="117"/>
+        <source>&amp;Present</source>
+        <translation>&amp;Presenteren</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="118"/>
+        <source>Show the pattern full screen for the room</source>
+        <translation>Toon het patroon schermvullend aan de zaal</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="119"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="120"/>
+        <source>&amp;About Patroon</source>
+        <translation>&amp;Over Patroon</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="126"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="128"/>
+        <source>E&amp;xamples</source>
+        <translation>&amp;Voorbeelden</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="131"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Recente bestanden</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="142"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="159"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="165"/>
+        <source>Side &amp;panel</source>
+        <translation>Zij&amp;paneel</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="171"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="176"/>
+        <source>Toolbar</source>
+        <translation>Werkbalk</translation>
+    </message>
+</context>
+<context>
+    <name>EditorStatusBar</name>
+    <message>
+        <location filename="../gui/statusbar.py" line="48"/>
+        <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
+        <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="50"/>
+        <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
+        <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="53"/>
+        <source>Click a step or press → to select one · Ctrl+T: edit the title</source>
+        <translation>Klik op een stap of druk op → om er een te kiezen · Ctrl+T: titel bewerken</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/statusbar.py" line="57"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n stap</numerusform>
+            <numerusform>%n stappen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="68"/>
+        <source>Time!</source>
+        <translation>Tijd!</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="72"/>
+        <source>Table timer %1</source>
+        <translation>Tafeltimer %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="74"/>
+        <source>(paused)</source>
+        <translation>(gepauzeerd)</translation>
+    </message>
+    <message>
+        <location filename="../gui/statusbar.py" line="83"/>
+        <source>The table timer has run out.</source>
+        <translation>De tafeltimer is afgelopen.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../gui/exporting.py" line="45"/>
+        <source>Diagram (the pattern alone)</source>
+        <translation>Diagram (alleen het patroon)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="46"/>
+        <source>Table sheet (pattern, questions, room to write)</source>
+        <translation>Tafelblad (patroon, vragen, schrijfruimte)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="47"/>
+        <source>Worksheet (an empty circle of boxes)</source>
+        <translation>Werkblad (een lege cirkel van vakken)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="57"/>
+        <location filename="../gui/exporting.py" line="107"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="63"/>
+        <source>PDF (for print)</source>
+        <translation>PDF (om te printen)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="63"/>
+        <source>PNG (image, for slides)</source>
+        <translation>PNG (afbeelding, voor dia’s)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="64"/>
+        <source>SVG (drawing, for editing)</source>
+        <translation>SVG (tekening, om te bewerken)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="65"/>
+        <source>PowerPoint (slides with shapes to edit)</source>
+        <translation>PowerPoint (dia&apos;s met vormen om te bewerken)</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="71"/>
+        <source>Slide 16:9</source>
+        <translation>Dia 16:9</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="74"/>
+        <source>Landscape</source>
+        <translation>Liggend</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="75"/>
+        <source>Portrait</source>
+        <translation>Staand</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="84"/>
+        <source>Step by step, as in the presenter: one slide per step</source>
+        <translation>Stap voor stap, zoals in de presentatiemodus: één dia per stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="87"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="93"/>
+        <source>&amp;Format</source>
+        <translation>&amp;Formaat</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="94"/>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Blad</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="95"/>
+        <source>&amp;Paper</source>
+        <translation>&amp;Papier</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="96"/>
+        <source>&amp;Orientation</source>
+        <translation>&amp;Richting</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="97"/>
+        <source>&amp;Width</source>
+        <translation>B&amp;reedte</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="98"/>
+        <source>&amp;Boxes</source>
+        <translation>&amp;Vakken</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="99"/>
+        <source>&amp;Reveal</source>
+        <translation>S&amp;tapsgewijs</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="100"/>
+        <source>Save &amp;to</source>
+        <translation>Opslaan &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="159"/>
+        <source>Boxes, arrows and texts stay editable in PowerPoint; the steps&apos; notes become speaker notes.</source>
+        <translation>Vakken, pijlen en teksten blijven te bewerken in PowerPoint; de notities bij de stappen worden sprekersnotities.</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="162"/>
+        <source>Text stays text in PDF and SVG; fonts are embedded.</source>
+        <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="167"/>
+        <source>Export to</source>
+        <translation>Exporteren naar</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="197"/>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="183"/>
+        <source>Could not export to ‘%1’:
+%2</source>
+        <translation>Kon niet exporteren naar ‘%1’:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="191"/>
+        <source>Exported to %1</source>
+        <translation>Geëxporteerd naar %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="249"/>
+        <source>Print preview</source>
+        <translation>Afdrukvoorbeeld</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../gui/mainwindow.py" line="66"/>
+        <source>Pattern</source>
+        <translation>Patroon</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="154"/>
+        <source>Open pattern</source>
+        <translation>Patroon openen</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="159"/>
+        <source>Save pattern as</source>
+        <translation>Patroon opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="167"/>
+        <source>Pattern files (%1)</source>
+        <translation>Patroonbestanden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="167"/>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="238"/>
+        <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
+        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="282"/>
+        <source>The diagram is on the clipboard.</source>
+        <translation>Het diagram staat op het klembord.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="390"/>
         <source>Facilitator mode is not available in this version.</source>
         <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1032"/>
+        <location filename="../gui/mainwindow.py" line="425"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1039"/>
+        <location filename="../gui/mainwindow.py" line="432"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="1040"/>
+        <location filename="../gui/mainwindow.py" line="433"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
-    <name>PatternScene</name>
+    <name>PresenterView</name>
     <message>
-        <location filename="../gui/canvas.py" line="619"/>
-        <source>Move step</source>
-        <translation>Stap verplaatsen</translation>
+        <location filename="../gui/present_view.py" line="111"/>
+        <location filename="../gui/present_view.py" line="259"/>
+        <source>Time!</source>
+        <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="622"/>
-        <source>Nudge step</source>
-        <translation>Vak verschuiven</translation>
+        <location filename="../gui/present_view.py" line="278"/>
+        <source>paused — T</source>
+        <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="701"/>
-        <source>Add step</source>
-        <translation>Stap toevoegen</translation>
+        <location filename="../gui/present_view.py" line="307"/>
+        <source>PageDown, →, ↓, Space, Enter, click</source>
+        <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="701"/>
-        <source>Edit step text</source>
-        <translation>Tekst van stap bewerken</translation>
+        <location filename="../gui/present_view.py" line="307"/>
+        <source>next step (after the circle: the prepared breakthroughs)</source>
+        <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="741"/>
-        <source>Edit title</source>
-        <translation>Titel bewerken</translation>
+        <location filename="../gui/present_view.py" line="308"/>
+        <source>PageUp, ←, ↑, Backspace, right-click</source>
+        <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="769"/>
-        <source>Remove breakthrough</source>
-        <translation>Doorbraak verwijderen</translation>
+        <location filename="../gui/present_view.py" line="308"/>
+        <source>previous step</source>
+        <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="770"/>
-        <source>Edit breakthrough</source>
-        <translation>Doorbraak bewerken</translation>
+        <location filename="../gui/present_view.py" line="309"/>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/canvas.py" line="770"/>
-        <source>Add breakthrough</source>
-        <translation>Doorbraak toevoegen</translation>
+        <location filename="../gui/present_view.py" line="309"/>
+        <source>title only / everything</source>
+        <translation>alleen de titel / alles</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="310"/>
+        <source>B / W</source>
+        <translation>B / W</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="310"/>
+        <source>black / white screen (any key returns)</source>
+        <translation>zwart / wit scherm (elke toets keert terug)</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="311"/>
+        <source>Q</source>
+        <translation>Q</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="311"/>
+        <source>discussion questions</source>
+        <translation>gespreksvragen</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="312"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="312"/>
+        <source>start / pause the table timer</source>
+        <translation>tafeltimer starten / pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="313"/>
+        <source>digits, then T</source>
+        <translation>cijfers, dan T</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="313"/>
+        <source>timer for that many minutes (0 T: hide)</source>
+        <translation>timer op zoveel minuten (0 T: verbergen)</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="314"/>
+        <source>+ / −</source>
+        <translation>+ / −</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="314"/>
+        <source>one minute more / less</source>
+        <translation>een minuut meer / minder</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="315"/>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="315"/>
+        <source>reset and hide the timer</source>
+        <translation>timer terugzetten en verbergen</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="316"/>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="316"/>
+        <source>add a breakthrough after the current step</source>
+        <translation>doorbraak toevoegen na de huidige stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="317"/>
+        <source>Ctrl+Z / Ctrl+Y</source>
+        <translation>Ctrl+Z / Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="317"/>
+        <source>undo / redo</source>
+        <translation>ongedaan maken / opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="318"/>
+        <source>? or F1</source>
+        <translation>? of F1</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="318"/>
+        <source>this help</source>
+        <translation>deze hulp</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="319"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="319"/>
+        <source>back to the editor</source>
+        <translation>terug naar de editor</translation>
+    </message>
+    <message>
+        <location filename="../gui/present_view.py" line="345"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
     </message>
 </context>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="426"/>
-        <source>Timer: %1 min</source>
+        <location filename="../gui/present.py" line="102"/>
+        <source>Presentation: %1</source>
         <extracomment>The step just revealed (its id), or &quot;&quot; when none is (title only, circle closed). With a second screen the editor can follow it and show that step&apos;s facilitator note.</extracomment>
+        <translation>Presentatie: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/present.py" line="338"/>
+        <source>Timer: %1 min</source>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="439"/>
+        <location filename="../gui/present.py" line="351"/>
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="455"/>
-        <source>Breakthrough on the arrow from step %1 to step %2:</source>
-        <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="463"/>
-        <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
-        <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="484"/>
-        <source>Add breakthrough</source>
-        <translation>Doorbraak toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="486"/>
-        <source>Remove breakthrough</source>
-        <translation>Doorbraak verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="549"/>
+        <location filename="../gui/present.py" line="392"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="691"/>
-        <location filename="../gui/present.py" line="839"/>
-        <source>Time!</source>
-        <translation>Tijd!</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="858"/>
-        <source>paused — T</source>
-        <translation>gepauzeerd — T</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="887"/>
-        <source>PageDown, →, ↓, Space, Enter, click</source>
-        <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="887"/>
-        <source>next step (after the circle: the prepared breakthroughs)</source>
-        <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="888"/>
-        <source>PageUp, ←, ↑, Backspace, right-click</source>
-        <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="888"/>
-        <source>previous step</source>
-        <translation>vorige stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="889"/>
-        <source>Home / End</source>
-        <translation>Home / End</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="889"/>
-        <source>title only / everything</source>
-        <translation>alleen de titel / alles</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="890"/>
-        <source>B / W</source>
-        <translation>B / W</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="890"/>
-        <source>black / white screen (any key returns)</source>
-        <translation>zwart / wit scherm (elke toets keert terug)</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="891"/>
-        <source>Q</source>
-        <translation>Q</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="891"/>
-        <source>discussion questions</source>
-        <translation>gespreksvragen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="892"/>
-        <source>T</source>
-        <translation>T</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="892"/>
-        <source>start / pause the table timer</source>
-        <translation>tafeltimer starten / pauzeren</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="893"/>
-        <source>digits, then T</source>
-        <translation>cijfers, dan T</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="893"/>
-        <source>timer for that many minutes (0 T: hide)</source>
-        <translation>timer op zoveel minuten (0 T: verbergen)</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="894"/>
-        <source>+ / −</source>
-        <translation>+ / −</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="894"/>
-        <source>one minute more / less</source>
-        <translation>een minuut meer / minder</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="895"/>
-        <source>R</source>
-        <translation>R</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="895"/>
-        <source>reset and hide the timer</source>
-        <translation>timer terugzetten en verbergen</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="896"/>
-        <source>D</source>
-        <translation>D</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="896"/>
-        <source>add a breakthrough after the current step</source>
-        <translation>doorbraak toevoegen na de huidige stap</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="897"/>
-        <source>Ctrl+Z / Ctrl+Y</source>
-        <translation>Ctrl+Z / Ctrl+Y</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="897"/>
-        <source>undo / redo</source>
-        <translation>ongedaan maken / opnieuw</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="898"/>
-        <source>? or F1</source>
-        <translation>? of F1</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="898"/>
-        <source>this help</source>
-        <translation>deze hulp</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="899"/>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="899"/>
-        <source>back to the editor</source>
-        <translation>terug naar de editor</translation>
-    </message>
-    <message>
-        <location filename="../gui/present.py" line="925"/>
-        <source>Keys</source>
-        <translation>Toetsen</translation>
     </message>
 </context>
 <context>
@@ -917,155 +897,224 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../gui/sidepanel.py" line="205"/>
+        <location filename="../gui/sidepanel.py" line="219"/>
         <source>Facilitator note for this step (not printed):</source>
-        <translation>Notitie voor de facilitator bij deze stap (wordt niet geprint):</translation>
+        <translation>Notitie voor de facilitator bij deze stap (wordt niet afgedrukt):</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="209"/>
+        <location filename="../gui/sidepanel.py" line="225"/>
         <source>Only you see this note.</source>
-        <translation>Alleen u ziet deze notitie.</translation>
+        <translation>Alleen jij ziet deze notitie.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="212"/>
+        <location filename="../gui/sidepanel.py" line="211"/>
+        <location filename="../gui/sidepanel.py" line="228"/>
         <source>Steps</source>
         <translation>Stappen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="219"/>
+        <location filename="../gui/sidepanel.py" line="212"/>
+        <source>The steps in the order of the circle; Ctrl+Up and Ctrl+Down move the selected step</source>
+        <translation>De stappen in de volgorde van de cirkel; Ctrl+Omhoog en Ctrl+Omlaag verplaatsen de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/sidepanel.py" line="223"/>
+        <source>Facilitator note</source>
+        <translation>Notitie voor de facilitator</translation>
+    </message>
+    <message>
+        <location filename="../gui/sidepanel.py" line="235"/>
         <source>e.g. Housing and care:</source>
         <translation>bijv. Woon-zorg opgave:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="221"/>
+        <location filename="../gui/sidepanel.py" line="237"/>
         <source>Shown on the table sheet, not in the circle.</source>
         <translation>Staat op het tafelblad, niet in de cirkel.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="222"/>
+        <location filename="../gui/sidepanel.py" line="238"/>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="223"/>
+        <location filename="../gui/sidepanel.py" line="239"/>
         <source>&amp;Context</source>
         <translation>&amp;Context</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="224"/>
+        <location filename="../gui/sidepanel.py" line="240"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="226"/>
+        <location filename="../gui/sidepanel.py" line="242"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="226"/>
+        <location filename="../gui/sidepanel.py" line="242"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="227"/>
+        <location filename="../gui/sidepanel.py" line="243"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="227"/>
+        <location filename="../gui/sidepanel.py" line="243"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="227"/>
+        <location filename="../gui/sidepanel.py" line="243"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="232"/>
+        <location filename="../gui/sidepanel.py" line="248"/>
         <source>Edit title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="233"/>
+        <location filename="../gui/sidepanel.py" line="249"/>
         <source>Edit context</source>
         <translation>Context bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="235"/>
+        <location filename="../gui/sidepanel.py" line="251"/>
         <source>Edit description</source>
         <translation>Beschrijving bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="236"/>
+        <location filename="../gui/sidepanel.py" line="252"/>
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="241"/>
+        <location filename="../gui/sidepanel.py" line="257"/>
         <source>The questions for the table, one per line:</source>
         <translation>De vragen voor de tafel, één per regel:</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="247"/>
+        <location filename="../gui/sidepanel.py" line="261"/>
+        <source>Questions for the table, one per line</source>
+        <translation>Vragen voor de tafel, één per regel</translation>
+    </message>
+    <message>
+        <location filename="../gui/sidepanel.py" line="265"/>
         <source>Questions</source>
         <translation>Vragen</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="252"/>
+        <location filename="../gui/sidepanel.py" line="270"/>
         <source>Where the room sees a way to break the pattern. Select a step and press Ctrl+B to add one on its arrow; double-click to edit; clear the text to remove.</source>
         <translation>Waar de zaal een manier ziet om het patroon te doorbreken. Kies een stap en druk op Ctrl+B om er een op de pijl erna te zetten; dubbelklik om te bewerken; maak de tekst leeg om te verwijderen.</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="265"/>
+        <location filename="../gui/sidepanel.py" line="276"/>
+        <location filename="../gui/sidepanel.py" line="285"/>
         <source>Breakthroughs</source>
         <translation>Doorbraken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="320"/>
+        <location filename="../gui/sidepanel.py" line="296"/>
+        <source>Step tools</source>
+        <translation>Knoppen voor stappen</translation>
+    </message>
+    <message>
+        <location filename="../gui/sidepanel.py" line="336"/>
         <source>Edit details</source>
         <translation>Gegevens bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="331"/>
+        <location filename="../gui/sidepanel.py" line="347"/>
         <source>Edit questions</source>
         <translation>Vragen bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="344"/>
+        <location filename="../gui/sidepanel.py" line="360"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="356"/>
-        <source>Edit step text</source>
-        <translation>Tekst van stap bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/sidepanel.py" line="369"/>
-        <source>Edit breakthrough</source>
-        <translation>Doorbraak bewerken</translation>
-    </message>
-    <message>
-        <location filename="../gui/sidepanel.py" line="369"/>
-        <source>Remove breakthrough</source>
-        <translation>Doorbraak verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../gui/sidepanel.py" line="468"/>
+        <location filename="../gui/sidepanel.py" line="474"/>
         <source>On the arrow after step %1</source>
         <translation>Op de pijl na stap %1</translation>
     </message>
     <message>
-        <location filename="../gui/sidepanel.py" line="469"/>
+        <location filename="../gui/sidepanel.py" line="475"/>
         <source>After step %1:</source>
         <translation>Na stap %1:</translation>
     </message>
 </context>
 <context>
+    <name>Spoken</name>
+    <message numerus="yes">
+        <location filename="../gui/accessibility.py" line="28"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n stap</numerusform>
+            <numerusform>%n stappen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="29"/>
+        <source>Pattern: %1, %2</source>
+        <translation>Patroon: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="34"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>Stap %1 van %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="35"/>
+        <location filename="../gui/accessibility.py" line="45"/>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="38"/>
+        <source>breakthrough: %1</source>
+        <translation>doorbraak: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="44"/>
+        <source>Editing the text of the step; Enter: done, Escape: cancel</source>
+        <translation>Je bewerkt de tekst van de stap; Enter: klaar, Escape: annuleren</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="45"/>
+        <source>Edit text: %1</source>
+        <translation>Tekst bewerken: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="48"/>
+        <source>No step selected; the arrow keys select one</source>
+        <translation>Geen stap gekozen; met de pijltjestoetsen kies je er een</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="52"/>
+        <source>The circle is closed: the last step leads back to the first</source>
+        <translation>De cirkel is rond: de laatste stap leidt terug naar de eerste</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="54"/>
+        <source>breakthrough after step %1: %2</source>
+        <translation>doorbraak na stap %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/accessibility.py" line="60"/>
+        <source>Questions for the table: %1</source>
+        <translation>Vragen voor de tafel: %1</translation>
+    </message>
+</context>
+<context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="280"/>
+        <location filename="../gui/canvas.py" line="270"/>
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
