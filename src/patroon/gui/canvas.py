@@ -18,7 +18,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
@@ -634,6 +634,10 @@ class PatternScene(InlineEditing, QGraphicsScene):
         return image
 
 
+#: The width of the frame that shows the canvas has the keyboard focus (pixels).
+FOCUS_FRAME_PX = 3
+
+
 class PatternView(QGraphicsView):
     """Shows the scene on a grey desk: Ctrl+wheel zooms, Ctrl+0 fits, arrow keys walk the steps."""
 
@@ -667,12 +671,29 @@ class PatternView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
+        if self.hasFocus():
+            # A visible focus for keyboard users: a frame round the canvas while keys go to it.
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_PX)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = FOCUS_FRAME_PX / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.end()
         if _TRACE_STARTUP and not self._reported:
             scene = self.scene()
             if isinstance(scene, PatternScene) and scene._layout is not None and not scene._dirty:
                 # For benchmarks/startup.py and the start-up test: the diagram is on screen.
                 self._reported = True
                 print("patroon: diagram painted", file=sys.stderr, flush=True)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def zoom(self) -> float:
         """The zoom as a share of actual size (1.0: a point on screen is a point)."""
