@@ -356,7 +356,7 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     step = ids(w)[0]
     item = w.scene.steps[step]
     box_before = item.layout.box
-    layout_before = w.scene.layout
+    layout_before = w.scene.pattern_layout
     start = _view_pos(w, item)
     _drag(w, start, start + QPoint(28, 25))
     offset = w.document.pattern.layout.offsets[step]
@@ -365,7 +365,7 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     item = w.scene.steps[step]
     assert item.pos() == QPointF(0, 0)  # the layout, not the drag, places the box
     # the box sits further right and lower on the circle (the layout may re-fit the whole drawing)
-    rel_before, rel_after = _relative(w, box_before, layout_before), _relative(w, item.layout.box, w.scene.layout)
+    rel_before, rel_after = _relative(w, box_before, layout_before), _relative(w, item.layout.box, w.scene.pattern_layout)
     assert rel_after[0] > rel_before[0] + 0.05 and rel_after[1] > rel_before[1] + 0.02
     assert w.menus.act_reset_layout.isEnabled()
     undo(w)
@@ -389,7 +389,7 @@ def test_a_dragged_box_lands_where_it_was_dropped_and_nothing_else_moves(window)
     w = window
     step = ids(w)[1]  # on the right: room to move out towards the page's side
     others = {s: _scene_box(w, s) for s in ids(w) if s != step}
-    font = w.scene.layout.step_font_size
+    font = w.scene.pattern_layout.step_font_size
     before = _scene_box(w, step)
     start = _view_pos(w, w.scene.steps[step])
     end = start + QPoint(50, 30)
@@ -400,7 +400,7 @@ def test_a_dragged_box_lands_where_it_was_dropped_and_nothing_else_moves(window)
     assert abs(after.center().x() - (before.center().x() + moved.x())) < 3
     assert abs(after.center().y() - (before.center().y() + moved.y())) < 3
     assert {s: _scene_box(w, s) for s in ids(w) if s != step} == others
-    assert w.scene.layout.step_font_size == font
+    assert w.scene.pattern_layout.step_font_size == font
     # Its arrows follow it: the one in ends at it, the one out starts at it.
     box = w.scene.steps[step].layout.box
     arrow_in = next(a.layout for a in w.scene.arrows.values() if a.layout.target == step)
@@ -431,7 +431,7 @@ def test_a_box_dragged_off_the_page_or_onto_a_neighbour_stays_clear(window):
     _drag(w, start, w.view.mapFromScene(QPointF(page.right() + 400, page.top() - 300)))
     box = _scene_box(w, step)
     assert page.contains(box)
-    layout = w.scene.layout
+    layout = w.scene.pattern_layout
     for s in layout.steps:
         if s.id != step:
             assert s.box.distance(layout.step(step).box) >= MIN_GAP - 1e-6
@@ -442,7 +442,7 @@ def test_a_box_dragged_off_the_page_or_onto_a_neighbour_stays_clear(window):
     target = w.scene.to_scene(own.center[0], nxt.y - own.h / 2 + 10)
     _drag(w, _view_pos(w, w.scene.steps[step]), w.view.mapFromScene(target))
     assert step in w.document.pattern.layout.offsets
-    layout = w.scene.layout
+    layout = w.scene.pattern_layout
     assert layout.step(step).box.distance(layout.step(ids(w)[2]).box) >= MIN_GAP - 1e-6
     assert layout.step(step).box.center[1] > own.center[1] + 5, "it moved as far as it could"
 
@@ -518,11 +518,11 @@ def test_title_is_edited_in_place(window, qtbot):
     qtbot.keyClicks(w.view, "Vrede op aarde")
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
     assert w.document.pattern.title == "Vrede op aarde"
-    assert " ".join(w.scene.layout.title.lines).replace("-", "") == "Vrede op aarde"
+    assert " ".join(w.scene.pattern_layout.title.lines).replace("-", "") == "Vrede op aarde"
     assert w.panel.title_edit.text() == "Vrede op aarde"
     undo(w)
     assert w.document.pattern.title == "Wereldvrede"
-    assert w.scene.layout.title.lines == ("Wereldvrede",)
+    assert w.scene.pattern_layout.title.lines == ("Wereldvrede",)
 
 
 # The side panel ------------------------------------------------------------------------------------
@@ -535,15 +535,15 @@ def test_typing_in_the_panel_is_one_command_per_field(window, qtbot):
     edit.selectAll()
     qtbot.keyClicks(edit, "Vastgelopen")
     assert w.document.pattern.title == "Vastgelopen"
-    assert w.scene.layout.title.lines == ("Vastgelopen",)
+    assert w.scene.pattern_layout.title.lines == ("Vastgelopen",)
     assert w.document.undo_stack.count() == 1
     w.panel.context_edit.setFocus()
     qtbot.keyClicks(w.panel.context_edit, "Woon-zorg:")
     assert w.document.pattern.context == "Woon-zorg:"
-    assert w.scene.layout.context is not None
+    assert w.scene.pattern_layout.context is not None
     assert w.document.undo_stack.count() == 2
     undo(w)
-    assert w.document.pattern.context == "" and w.scene.layout.context is None
+    assert w.document.pattern.context == "" and w.scene.pattern_layout.context is None
     undo(w)
     assert w.document.pattern.title == "Wereldvrede"
     assert edit.text() == "Wereldvrede"
@@ -708,7 +708,7 @@ def test_quick_changes_to_a_slow_pattern_are_laid_out_once(window, qtbot, monkey
         qtbot.wait(10)
     qtbot.waitUntil(lambda: not scene._dirty, timeout=3000)
     assert calls == ["ABCD"]
-    assert scene.layout.title.lines == ("ABCD",)
+    assert scene.pattern_layout.title.lines == ("ABCD",)
 
 
 def test_text_the_model_refuses_is_given_back_not_lost(window, qtbot):

@@ -129,10 +129,10 @@ def test_ids_made_from_text(text, expected):
 def test_docstring_examples_hold():
     import doctest
 
-    import patroon.cli
+    import patroon.cli.new
     import patroon.model
 
-    for module in (patroon.model, patroon.cli):
+    for module in (patroon.model, patroon.cli.new):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
 

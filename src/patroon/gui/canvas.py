@@ -399,7 +399,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
             self.rebuild()
 
     @property
-    def layout(self) -> PatternLayout:
+    def pattern_layout(self) -> PatternLayout:
         """The layout the items show (laid out now if the document changed)."""
         self.flush()
         return self._layout  # type: ignore[return-value]
@@ -617,7 +617,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
         """The diagram alone (no selection, no page) as an image ``width_px`` wide, white background."""
         from PySide6.QtGui import QImage
 
-        layout = self.layout or self.compute_layout(self.document.pattern)
+        layout = self.pattern_layout or self.compute_layout(self.document.pattern)
         bounds = layout.bounds().inflated(12)
         scale = width_px / bounds.w
         image = QImage(width_px, max(1, round(bounds.h * scale)), QImage.Format.Format_ARGB32_Premultiplied)

@@ -307,7 +307,11 @@ class DocumentFiles(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        self.document.modifiedChanged.connect(lambda modified: modified or self.remove_recovery())
+        self.document.modifiedChanged.connect(self._on_modified_changed)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified:  # saved, or undone back to the saved state: nothing left to recover
+            self.remove_recovery()
 
     def close(self) -> None:
         """The window closes: stop the recovery copies and the watching."""

@@ -224,10 +224,10 @@ class InlineEditing:
 
     def start_editing_title(self) -> InlineEditor | None:
         """Edit the title in the middle of the circle (one line)."""
-        if self.layout is None:
+        if self.pattern_layout is None:
             return None
-        block = self.layout.title
-        area = self.layout.title_area
+        block = self.pattern_layout.title
+        area = self.pattern_layout.title_area
         rect = self.layout_rect(Rect(area.x, block.rect.y, area.w, max(block.rect.h, 30)))
 
         def commit(text: str) -> None:
@@ -238,11 +238,11 @@ class InlineEditing:
 
     def start_editing_breakthrough(self, step_id: str) -> InlineEditor | None:
         """Edit (or add) the breakthrough on the arrow leaving ``step_id``; an empty text removes it."""
-        if self.layout is None or step_id not in self.arrows:
+        if self.pattern_layout is None or step_id not in self.arrows:
             return None
         self.select_step(step_id)
         existing = self.document.pattern.breakthrough(step_id)
-        size = max(9.0, self.layout.step_font_size * 0.85)
+        size = max(9.0, self.pattern_layout.step_font_size * 0.85)
         if step_id in self.breakthroughs:
             rect = self.layout_rect(self.breakthroughs[step_id].layout.note_box)
         else:

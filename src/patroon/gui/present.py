@@ -33,7 +33,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from patroon.gui.accessibility import Spoken, announce
+from patroon.gui.accessibility import announce
 from patroon.gui.present_awake import KeepAwake
 from patroon.gui.present_prompt import BreakthroughPrompt
 from patroon.gui.present_timer import DEFAULT_MINUTES, TableTimer, timer_for
@@ -98,9 +98,7 @@ class PresenterWindow(QWidget):
         self.document = document
         self._screen = screen
         self.setWindowTitle(document.pattern.title)
-        self._words = Spoken(self)
         self.setAccessibleName(self.tr("Presentation: %1").replace("%1", document.pattern.title))
-        self.setAccessibleDescription(self._words.pattern_name(document.pattern))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -125,10 +123,9 @@ class PresenterWindow(QWidget):
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
 
         self.prompt = BreakthroughPrompt(self)
-        # Steps whose breakthrough was typed here: their arrow shows at once, even ahead of the reveal.
-        self._live_breakthroughs: set[str] = set()
 
         self.view = PresenterView(self)
+        self.setAccessibleDescription(self.view.spoken())
         # No screen saver while the room is looking (or talking with the timer running).
         self.awake = KeepAwake(pick("Patroon presenteert een patroon", "Patroon is presenting a pattern"), self)
         self._listening = False
@@ -154,7 +151,7 @@ class PresenterWindow(QWidget):
     @property
     def last_position(self) -> int:
         """The end of the reveal: the closed circle, or after it the prepared breakthroughs."""
-        prepared = any(b.after not in self._live_breakthroughs for b in self.pattern.breakthroughs)
+        prepared = any(b.after not in self.prompt.typed for b in self.pattern.breakthroughs)
         return len(self.pattern.steps) + (2 if prepared else 1)
 
     @property
@@ -185,15 +182,6 @@ class PresenterWindow(QWidget):
     def hint(self) -> str:
         """The short message shown for a moment ("" when none is)."""
         return self._hint
-
-    @property
-    def live_breakthroughs(self) -> frozenset[str]:
-        """Steps whose breakthrough was typed during this presentation: their arrow shows at once."""
-        return frozenset(self._live_breakthroughs)
-
-    def open_arrow(self, step: str) -> None:
-        """A breakthrough was typed on the arrow after ``step``: show that arrow from now on, ahead of the reveal."""
-        self._live_breakthroughs.add(step)
 
     @property
     def prompt_target(self) -> str | None:
@@ -298,15 +286,7 @@ class PresenterWindow(QWidget):
 
     def _speak(self) -> None:
         """Say what the room now sees, for a facilitator who presents with a screen reader."""
-        words = self._words
-        if self._questions:
-            said = words.questions(self.pattern)
-        elif self.highlight:
-            said = words.step(self.pattern, self.highlight)
-        elif self._position == 0:
-            said = words.pattern_name(self.pattern)
-        else:
-            said = words.closed_circle(self.pattern)
+        said = self.view.spoken()
         if said != self.accessibleDescription():
             self.setAccessibleDescription(said)
             announce(self, said)

@@ -47,6 +47,8 @@ class BreakthroughPrompt(QFrame):
         super().__init__(presenter)
         self._presenter = presenter
         self.target: str | None = None  # the step whose outgoing arrow the text goes on
+        # Steps whose breakthrough was typed here: their arrow shows at once, even ahead of the reveal.
+        self.typed: set[str] = set()
         self.setObjectName("breakthroughPrompt")
         self.label = QLabel(self)
         self.edit = _PromptEdit(self)
@@ -128,7 +130,7 @@ class BreakthroughPrompt(QFrame):
             if not text:
                 return
             text = f"{prepared} {text}"
-        presenter.open_arrow(target)
+        self.typed.add(target)
         # Typed in front of the room, it is always "added", even where it replaces a note.
         editing.set_breakthrough(presenter.document, target, text, label=self.tr("Add breakthrough") if text else None)
 
@@ -139,7 +141,7 @@ class BreakthroughPrompt(QFrame):
     def _hidden_note(self, step: str | None) -> bool:
         """Whether the arrow after ``step`` has a prepared note the reveal has not shown yet."""
         presenter = self._presenter
-        return (bool(self._note(step)) and step not in presenter.live_breakthroughs
+        return (bool(self._note(step)) and step not in self.typed
                 and not presenter.breakthroughs_shown)
 
     def close_prompt(self) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from patroon.gui.accessibility import Spoken
 from patroon.layout import PatternLayout, layout_pattern
 from patroon.render.fonts import ensure_fonts
 from patroon.render.measure import QtTextMeasure
@@ -55,6 +56,18 @@ class PresenterView(QObject):
         self.fonts = ensure_fonts()
         self.palette = PROJECTOR
         self._geometry: _Geometry | None = None
+        self.words = Spoken(self)
+
+    def spoken(self) -> str:
+        """What the room sees now, in words, for a facilitator who presents with a screen reader."""
+        window, words = self.window, self.words
+        if window.questions_shown:
+            return words.questions(window.pattern)
+        if window.highlight:
+            return words.step(window.pattern, window.highlight)
+        if window.position == 0:
+            return words.pattern_name(window.pattern)
+        return words.closed_circle(window.pattern)
 
     def pattern_layout(self) -> PatternLayout:
         """The layout painted now (widget pixels = layout points)."""
@@ -200,7 +213,7 @@ class PresenterView(QObject):
             self.palette.render,
             position=self.window.position,
             highlight=self.window.prompt_target or self.window.highlight,
-            open_arrows=self.window.live_breakthroughs,
+            open_arrows=self.window.prompt.typed,
             notes=self.window.breakthroughs_shown,
         )
         painter.restore()

@@ -1,4 +1,4 @@
-"""Export patterns as PDF, SVG, PNG, JSON, PowerPoint or GraphML: ``patroon export`` and the editor's export.
+"""Export patterns as PDF, SVG, PNG, JSON, PowerPoint or GraphML, for ``patroon export`` and the editor's export.
 
 Every format paints the same sheet (:mod:`patroon.render.sheets`) on a Qt
 paint device whose units are points: ``QPdfWriter`` (text stays text, fonts
@@ -17,7 +17,6 @@ over it: a reader sees the old file or the whole new one, never half.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from patroon.errors import PatternError, failed, file_problem, internal_error
+from patroon.errors import PatternError
 from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 FORMATS = ("pdf", "svg", "png", "json", "pptx", "graphml")
 #: The formats that hold several patterns in one file (a PDF table set, a slide deck).
 MULTI_FORMATS = ("pdf", "pptx")
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 #: The width of a PNG when none is asked: sharp on a projector, fine in a slide deck.
 DEFAULT_WIDTH_PX = 2000
@@ -52,7 +50,7 @@ DEFAULT_WIDTH_PX = 2000
 PDF_RESOLUTION = 1200
 CREATOR = "Patroon"
 
-# Keep the app alive for the whole process once run_export made it.
+# Keep the app alive for the whole process once ensure_app() made it.
 _APP: Any = None
 
 
@@ -216,8 +214,8 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     generator.setSize(QSize(round(page.width), round(page.height)))
     generator.setViewBox(QRectF(0, 0, page.width, page.height))
     generator.setTitle(sheet_title([pattern] if pattern else [], page.sheet))
-    generator.setDescription(pick(f"Gemaakt met {CREATOR} ({_page_words(page)})",
-                                  f"Made with {CREATOR} ({_page_words(page)})"))
+    generator.setDescription(pick(f"Gemaakt met {CREATOR} ({page_words(page)})",
+                                  f"Made with {CREATOR} ({page_words(page)})"))
     layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
     painter = QPainter(generator)
     try:
@@ -459,7 +457,7 @@ def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
     """
     if _fits_on(pattern, page):
         return None
-    where = _paper_words(page)
+    where = paper_words(page)
     if page.sheet != "worksheet" and not _notes_fit_on(pattern, page):
         return notes_problem(where)
     helps = []
@@ -549,120 +547,32 @@ def ensure_fonts_loaded() -> str:
     return ensure_fonts(symbols=False)
 
 
-# The command -------------------------------------------------------------------------
-
-
-def run_export(args: argparse.Namespace) -> int:
-    """``patroon export FILE... -o OUT``: 0 when every file was exported, 1 bad input, 2 usage."""
-    out_text = str(args.output)
-    out = Path(out_text)
-    to_folder = out_text.endswith(("/", os.sep)) or out.is_dir()
-    try:
-        fmt = format_of(out, args.format) if not to_folder else (args.format or "pdf")
-        page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps,
-                        getattr(args, "reveal", False))
-        plan = plan_outputs(list(args.files), out, fmt, to_folder)
-    except UsageError as exc:
-        print(f"patroon export: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-
-    from patroon.fileformat import load_pattern
-
-    status = EXIT_OK
-    loaded: dict[int, Pattern] = {}
-    for index, source in enumerate(args.files):
-        try:
-            loaded[index] = load_pattern(source)
-        except PatternError as exc:
-            print(failed(exc), file=sys.stderr)
-            status = EXIT_BAD_INPUT
-        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
-            print(failed(internal_error(exc, source)), file=sys.stderr)
-            status = EXIT_BAD_INPUT
-
-    if to_folder:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            print(_cannot_write(out, exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
-
-    ensure_app()
-    ensure_fonts_loaded()
-    for index in sorted(loaded):
-        try:
-            problem = sheet_problem(loaded[index], page)
-        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
-            problem = internal_error(exc, args.files[index]).message
-        if problem:
-            print(failed(PatternError(problem, path=args.files[index])), file=sys.stderr)
-            del loaded[index]
-            status = EXIT_BAD_INPUT
-    for target, indexes in plan:
-        if any(i not in loaded for i in indexes):
-            continue  # a file with a bad input is not written (a table set with a page missing would mislead)
-        try:
-            write_atomically(target, render([loaded[i] for i in indexes], fmt, page))
-        except OSError as exc:
-            print(_cannot_write(target, exc), file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other outputs
-            print(failed(internal_error(exc, target)), file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        pages = _pages_of([loaded[i] for i in indexes], page)
-        print(_done(target, pages, fmt, page))
-        if pages > len(indexes) and fmt in ("svg", "png"):
-            print(pick(
-                f"{target}: de vragen passen niet naast dit volle patroon; in een PDF staan ze op een tweede pagina",
-                f"{target}: the questions do not fit beside this full pattern; a PDF puts them on a second page",
-            ), file=sys.stderr)
-    return status
-
-
-def _cannot_write(path: Path, exc: OSError) -> str:
-    reason = file_problem(exc, writing=True)
-    return failed(PatternError(reason, path=path))
-
-
 _SHEET_NAMES = {"diagram": ("diagram", "diagram"), "table": ("tafelblad", "table sheet"),
                 "worksheet": ("werkblad", "worksheet")}
 _ORIENTATION_NAMES = {"landscape": ("liggend", "landscape"), "portrait": ("staand", "portrait")}
 
 
-def _page_words(page: Page) -> str:
+def page_words(page: Page) -> str:
     """The sheet and its paper in words, e.g. ``tafelblad, A3 liggend``."""
-    return f"{pick(*_SHEET_NAMES[page.sheet])}, {_paper_words(page)}"
+    return f"{sheet_name(page.sheet)}, {paper_words(page)}"
 
 
-def _paper_words(page: Page) -> str:
+def paper_words(page: Page) -> str:
     """The paper in words: ``A3 liggend``, ``dia 16:9``."""
     if page.paper == SLIDE:
         return pick("dia", "slide") + (" 16:9" if page.orientation == "landscape" else " 9:16")
     return f"{page.paper} {pick(*_ORIENTATION_NAMES[page.orientation])}"
 
 
-def _pages_of(patterns: Sequence[Pattern], page: Page) -> int:
+def sheet_name(sheet: str) -> str:
+    """The name of a kind of sheet in the user's language (``tafelblad``)."""
+    return pick(*_SHEET_NAMES[sheet])
+
+
+def pages_of(patterns: Sequence[Pattern], page: Page) -> int:
     """How many pages (or slides) the export of ``patterns`` on ``page`` has."""
     if page.format == "pptx":
         from patroon.render.deck import deck_slides
 
         return len(deck_slides(patterns, reveal=page.reveal))
     return sum(len(layout_sheet(p, page.sheet, page.width, page.height, steps=page.steps).pages()) for p in patterns)
-
-
-def _done(target: Path, pages: int, fmt: str, page: Page) -> str:
-    if fmt == "pptx":
-        slides = pick("dia" if pages == 1 else "dia's", "slide" if pages == 1 else "slides")
-        return f"{target}: {pages} {slides} (PowerPoint, 16:9)"
-    if fmt == "graphml":
-        return pick(f"{target}: GraphML (stappen op hun plaats op {_paper_words(page)})",
-                    f"{target}: GraphML (steps where they are on {_paper_words(page)})")
-    if fmt == "png":
-        width, height, _ = points_to_px(page.width, page.height, page.width_px)
-        return f"{target}: {pick(*_SHEET_NAMES[page.sheet])}, {width} × {height} px"
-    what = _page_words(page)
-    if fmt == "pdf" and pages > 1:
-        return pick(f"{target}: {pages} pagina's ({what})", f"{target}: {pages} pages ({what})")
-    return f"{target}: {what}"

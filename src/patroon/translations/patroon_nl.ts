@@ -28,22 +28,22 @@
 <context>
     <name>BreakthroughPrompt</name>
     <message>
-        <location filename="../gui/present_prompt.py" line="53"/>
+        <location filename="../gui/present_prompt.py" line="55"/>
         <source>Breakthrough</source>
         <translation>Doorbraak</translation>
     </message>
     <message>
-        <location filename="../gui/present_prompt.py" line="96"/>
+        <location filename="../gui/present_prompt.py" line="98"/>
         <source>Breakthrough on the arrow from step %1 to step %2:</source>
         <translation>Doorbraak op de pijl van stap %1 naar stap %2:</translation>
     </message>
     <message>
-        <location filename="../gui/present_prompt.py" line="104"/>
+        <location filename="../gui/present_prompt.py" line="106"/>
         <source>Enter: add   ·   Esc: cancel   ·   Up/Down: another arrow   ·   empty: remove</source>
         <translation>Enter: toevoegen   ·   Esc: annuleren   ·   Omhoog/omlaag: andere pijl   ·   leeg: verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/present_prompt.py" line="133"/>
+        <location filename="../gui/present_prompt.py" line="135"/>
         <source>Add breakthrough</source>
         <translation>Doorbraak toevoegen</translation>
     </message>
@@ -81,57 +81,57 @@
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="327"/>
+        <location filename="../gui/files.py" line="331"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="328"/>
+        <location filename="../gui/files.py" line="332"/>
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="331"/>
+        <location filename="../gui/files.py" line="335"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="331"/>
+        <location filename="../gui/files.py" line="335"/>
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="331"/>
+        <location filename="../gui/files.py" line="335"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="382"/>
+        <location filename="../gui/files.py" line="386"/>
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="387"/>
+        <location filename="../gui/files.py" line="391"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="388"/>
+        <location filename="../gui/files.py" line="392"/>
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="416"/>
+        <location filename="../gui/files.py" line="420"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="417"/>
+        <location filename="../gui/files.py" line="421"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="419"/>
+        <location filename="../gui/files.py" line="423"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -140,87 +140,87 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="421"/>
+        <location filename="../gui/files.py" line="425"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="428"/>
+        <location filename="../gui/files.py" line="432"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="469"/>
+        <location filename="../gui/files.py" line="473"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="470"/>
+        <location filename="../gui/files.py" line="474"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="475"/>
+        <location filename="../gui/files.py" line="479"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="476"/>
+        <location filename="../gui/files.py" line="480"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="479"/>
+        <location filename="../gui/files.py" line="483"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="479"/>
+        <location filename="../gui/files.py" line="483"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="480"/>
+        <location filename="../gui/files.py" line="484"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="512"/>
+        <location filename="../gui/files.py" line="516"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="538"/>
+        <location filename="../gui/files.py" line="542"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="539"/>
+        <location filename="../gui/files.py" line="543"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="543"/>
+        <location filename="../gui/files.py" line="547"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="543"/>
+        <location filename="../gui/files.py" line="547"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="544"/>
+        <location filename="../gui/files.py" line="548"/>
         <source>Folder: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="572"/>
+        <location filename="../gui/files.py" line="576"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="611"/>
+        <location filename="../gui/files.py" line="615"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
@@ -711,148 +711,148 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../gui/present_view.py" line="111"/>
-        <location filename="../gui/present_view.py" line="259"/>
+        <location filename="../gui/present_view.py" line="124"/>
+        <location filename="../gui/present_view.py" line="272"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="278"/>
+        <location filename="../gui/present_view.py" line="291"/>
         <source>paused — T</source>
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="307"/>
+        <location filename="../gui/present_view.py" line="320"/>
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="307"/>
+        <location filename="../gui/present_view.py" line="320"/>
         <source>next step (after the circle: the prepared breakthroughs)</source>
         <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="308"/>
+        <location filename="../gui/present_view.py" line="321"/>
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="308"/>
+        <location filename="../gui/present_view.py" line="321"/>
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="309"/>
+        <location filename="../gui/present_view.py" line="322"/>
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="309"/>
+        <location filename="../gui/present_view.py" line="322"/>
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="310"/>
+        <location filename="../gui/present_view.py" line="323"/>
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="310"/>
+        <location filename="../gui/present_view.py" line="323"/>
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="311"/>
+        <location filename="../gui/present_view.py" line="324"/>
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="311"/>
+        <location filename="../gui/present_view.py" line="324"/>
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="312"/>
+        <location filename="../gui/present_view.py" line="325"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="312"/>
+        <location filename="../gui/present_view.py" line="325"/>
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="313"/>
+        <location filename="../gui/present_view.py" line="326"/>
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="313"/>
+        <location filename="../gui/present_view.py" line="326"/>
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="314"/>
+        <location filename="../gui/present_view.py" line="327"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="314"/>
+        <location filename="../gui/present_view.py" line="327"/>
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="315"/>
+        <location filename="../gui/present_view.py" line="328"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="315"/>
+        <location filename="../gui/present_view.py" line="328"/>
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="316"/>
+        <location filename="../gui/present_view.py" line="329"/>
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="316"/>
+        <location filename="../gui/present_view.py" line="329"/>
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="317"/>
+        <location filename="../gui/present_view.py" line="330"/>
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="317"/>
+        <location filename="../gui/present_view.py" line="330"/>
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="318"/>
+        <location filename="../gui/present_view.py" line="331"/>
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="318"/>
+        <location filename="../gui/present_view.py" line="331"/>
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="319"/>
+        <location filename="../gui/present_view.py" line="332"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="319"/>
+        <location filename="../gui/present_view.py" line="332"/>
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="345"/>
+        <location filename="../gui/present_view.py" line="358"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
@@ -860,23 +860,23 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../gui/present.py" line="102"/>
+        <location filename="../gui/present.py" line="101"/>
         <source>Presentation: %1</source>
         <extracomment>The step just revealed (its id), or &quot;&quot; when none is (title only, circle closed). With a second screen the editor can follow it and show that step&apos;s facilitator note.</extracomment>
         <translation>Presentatie: %1</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="338"/>
+        <location filename="../gui/present.py" line="318"/>
         <source>Timer: %1 min</source>
         <translation>Timer: %1 min</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="351"/>
+        <location filename="../gui/present.py" line="331"/>
         <source>First reveal a step, then press D</source>
         <translation>Toon eerst een stap, druk dan op D</translation>
     </message>
     <message>
-        <location filename="../gui/present.py" line="392"/>
+        <location filename="../gui/present.py" line="372"/>
         <source>%1 min — press T to start the timer</source>
         <translation>%1 min — druk op T om de timer te starten</translation>
     </message>

@@ -2,6 +2,12 @@
 
 ``patroon [FILE]`` opens the editor; the subcommands need no display except
 ``present``. Exit status: 0 ok, 1 bad input, 2 usage.
+
+This module reads the command line (the parser, the language of its
+messages) and hands over to one module per command: :mod:`.validate`,
+:mod:`.new`, :mod:`.export`; the editor and ``present`` are
+:func:`patroon.gui.app.run_gui`. A command prints and returns the exit
+status; what it does with patterns lives in the layers below.
 """
 
 from __future__ import annotations
@@ -13,9 +19,8 @@ from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from patroon import __version__
-from patroon.errors import PatternError, failed, file_problem, internal_error
 from patroon.i18n import LANGUAGES, language, pick, set_language
-from patroon.limits import MAX_PRINTED_STEPS, MAX_STEPS, MIN_STEPS
+from patroon.limits import MAX_STEPS, MIN_STEPS
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -178,8 +183,12 @@ def _main(argv: Sequence[str] | None) -> int:
     set_language(args.lang)
     _log_details(args.debug)
     if args.command == "validate":
+        from patroon.cli.validate import validate_files
+
         return validate_files(args.files)
     if args.command == "new":
+        from patroon.cli.new import new_file
+
         return new_file(args)
     if args.command == "export":
         import gc
@@ -188,7 +197,7 @@ def _main(argv: Sequence[str] | None) -> int:
         # renderer) until it exits: no collections while importing, and those objects set
         # aside afterwards so the collector does not scan them again, nor at exit.
         gc.disable()
-        from patroon.render.export import run_export
+        from patroon.cli.export import run_export
 
         gc.freeze()
         gc.enable()
@@ -247,95 +256,3 @@ def _open_editor(args: list[str]) -> int:
     from patroon.gui.app import run_gui
 
     return run_gui([str(f) for f in opts.files], present=False, lang=opts.lang)
-
-
-def validate_files(files: Sequence[Path]) -> int:
-    """Print one line per file (ok, or its problem); 1 if any file is not a valid pattern."""
-    from patroon.fileformat import load_pattern
-
-    status = EXIT_OK
-    for path in files:
-        try:
-            pattern = load_pattern(path)
-        except PatternError as exc:
-            print(failed(exc))
-            status = EXIT_BAD_INPUT
-        except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop the other files
-            print(failed(internal_error(exc, path)))
-            status = EXIT_BAD_INPUT
-        else:
-            n = len(pattern.steps)
-            line = pick(f"ok    {path}: ‘{pattern.title}’, {n} stappen", f"ok    {path}: ‘{pattern.title}’, {n} steps")
-            if pattern.breakthroughs:
-                from patroon.layout.sheet import notes_outgrow_paper, notes_problem
-
-                if notes_outgrow_paper(pattern):
-                    # Valid, but no sheet can hold the notes: say so in the words the export would use.
-                    line += pick("; let op: ", "; note: ") + notes_problem("A3 " + pick("liggend", "landscape"))
-            if n > MAX_PRINTED_STEPS:
-                # Valid, but the sheets would refuse it: say so before the export does.
-                line += pick(
-                    f"; let op: meer dan {MAX_PRINTED_STEPS} stappen passen zelden op papier (patroon export weigert het dan)",
-                    f"; note: more than {MAX_PRINTED_STEPS} steps rarely fit on paper (patroon export then refuses it)",
-                )
-            print(line)
-    return status
-
-
-def steps_from_text(text: str) -> list[str]:
-    """The steps in a plain list: one per line; blank lines, bullets and numbering dropped.
-
-    >>> steps_from_text("- Eén\\n\\n2. Twee\\n* Drie")
-    ['Eén', 'Twee', 'Drie']
-    """
-    import re
-
-    steps = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[-*•–·]|\d+[.)])\s*", "", line).strip()
-        if line:
-            steps.append(line)
-    return steps
-
-
-def new_file(args: argparse.Namespace) -> int:
-    """``patroon new``: write a blank template, or a pattern from a list of steps."""
-    from patroon.fileformat import decode, save_pattern
-    from patroon.model import blank_pattern, validate
-
-    if args.output.exists() and not args.force:
-        print(pick(
-            f"{args.output}: bestaat al; kies een andere naam of gebruik --force",
-            f"{args.output}: already exists; choose another name or use --force",
-        ), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    try:
-        if args.from_text is None:
-            pattern = blank_pattern(args.steps)
-            if args.title:
-                pattern = validate({**pattern.model_dump(), "title": args.title})
-        else:
-            try:
-                text = decode(args.from_text.read_bytes())
-            except OSError as exc:
-                raise PatternError(file_problem(exc), path=args.from_text) from None
-            except PatternError as exc:
-                raise exc.with_path(args.from_text) from None
-            steps = steps_from_text(text)
-            title = args.title or args.from_text.stem.replace("-", " ").replace("_", " ").capitalize()
-            try:
-                pattern = validate({"title": title, "steps": [{"text": s} for s in steps]})
-            except PatternError as exc:
-                raise exc.with_path(args.from_text) from None
-        save_pattern(pattern, args.output)
-    except PatternError as exc:
-        print(failed(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as exc:
-        print(failed(PatternError(file_problem(exc, writing=True), path=args.output)), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(pick(
-        f"{args.output}: nieuw patroon ‘{pattern.title}’ met {len(pattern.steps)} stappen",
-        f"{args.output}: new pattern ‘{pattern.title}’ with {len(pattern.steps)} steps",
-    ))
-    return EXIT_OK
