@@ -358,7 +358,7 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     box_before = item.layout.box
     layout_before = w.scene.pattern_layout
     start = _view_pos(w, item)
-    _drag(w, start, start + QPoint(60, 25))
+    _drag(w, start, start + QPoint(28, 25))
     offset = w.document.pattern.layout.offsets[step]
     assert offset[0] > 0 and offset[1] > 0
     assert w.document.undo_stack.count() == 1

@@ -29,7 +29,10 @@ ICONS = ROOT / "src" / "patroon" / "icons"
 APP_ID = "nl.patroon.Patroon"
 MIME_TYPE = "application/x-patroon+yaml"
 PATTERN = ROOT / "patterns" / "wereldvrede.yaml"
-MAX_BUILD_MIB = 100
+# About 93 MiB of Python, Qt and fonts; PowerPoint decks add python-pptx with lxml and
+# Pillow's core (which python-pptx imports), about 13 MiB; Dutch compounds add Hunspell
+# and its dictionary, fontTools the SVG font subsets, about 5 MiB.
+MAX_BUILD_MIB = 115
 
 sys.path.insert(0, str(PACKAGING))
 import icu_trim  # noqa: E402
@@ -242,7 +245,7 @@ def _user_env(**extra: str) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_build_fits_in_100_mib(built_app):
+def test_build_fits_in_its_size(built_app):
     result = _run(["du", "-sk", str(built_app)])
     kib = int(result.stdout.split()[0])
     print(f"\nstandalone build: {kib / 1024:.1f} MiB on disk")
