@@ -35,6 +35,11 @@ class Frame:
             out.append((ux + ox, uy + oy))
         return tuple(out)
 
+    @cached_property
+    def trig(self) -> tuple[Point, ...]:
+        """Every box's angle's cosine and sine."""
+        return tuple((math.cos(a), math.sin(a)) for a in self.angles)
+
     @property
     def forward(self) -> bool:
         """Whether the steps follow increasing angles (counterclockwise)."""
@@ -242,6 +247,34 @@ def exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float,
     return best
 
 
+def _circle_exit(theta: float, trig: Point, forward: bool, radius: float, half: Point) -> float:
+    """:func:`exit_angle` on a circle or ellipse (power 2), with ``theta``'s cosine and sine known.
+
+    The same arithmetic in the same order, so the same angle to the last bit.
+    """
+    best = _TWO_PI
+    hw, hh = half
+    c, s = trig
+    for v in (c + hw / radius, c - hw / radius):
+        if -1.0 <= v <= 1.0:
+            a0 = math.acos(v)
+            for alpha in (a0, -a0):
+                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
+                if 1e-14 < phi < best:
+                    best = phi
+    for v in (s + hh / radius, s - hh / radius):
+        if -1.0 <= v <= 1.0:
+            a0 = math.asin(v)
+            for alpha in (a0, math.pi - a0):
+                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
+                if 1e-14 < phi < best:
+                    best = phi
+    return best
+
+
+_TWO_PI = 2.0 * math.pi
+
+
 def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> Iterator[float]:
     """The free length of ring between each box and the next (boxes without nudges), one by one."""
     n = len(frame.angles)
@@ -262,10 +295,11 @@ def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> I
             pts = [frame.unit(a0 + k * da) for k in range(9)]
             yield radius * sum(math.dist(pts[k], pts[k + 1]) for k in range(8))
         return
+    angles, trig = frame.angles, frame.trig
     for i in range(n):
         j = (i + 1) % n
-        leave = exit_angle(frame.angles[i], forward, radius, *half[i])
-        enter = exit_angle(frame.angles[j], not forward, radius, *half[j])
+        leave = _circle_exit(angles[i], trig[i], forward, radius, half[i])
+        enter = _circle_exit(angles[j], trig[j], not forward, radius, half[j])
         free = abs(frame.sweeps[i]) - leave - enter
         mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweeps[i])
         speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
@@ -277,13 +311,20 @@ def spacing_ok(frame: Frame, radius: float, sizes: Sizes, gap_needed: Sequence[f
     n = len(frame.angles)
     if not all(g >= need for g, need in zip(arc_gaps(frame, radius, sizes, clearance), gap_needed)):
         return False
-    boxes = ring_boxes(frame, radius, sizes)
+    # Every box's edges, as Rect.centred and Rect.distance compute them (the same floats).
+    edges = []
+    for (ux, uy), (w, h) in zip(frame.places, sizes):
+        x, y = radius * ux - w / 2.0, radius * uy - h / 2.0
+        edges.append((x, y, x + w, y + h))
     # On a ring that leaves room for the arrows, only near neighbours can touch.
-    reach = n if n <= 8 else 3
+    reach = min(n if n <= 8 else 3, n - 1)
     for i in range(n):
-        for k in range(1, min(reach, n - 1) + 1):
-            j = (i + k) % n
-            if boxes[i].distance(boxes[j]) < MIN_GAP:
+        x0, y0, x1, y1 = edges[i]
+        for k in range(1, reach + 1):
+            ox0, oy0, ox1, oy1 = edges[(i + k) % n]
+            dx = max(ox0 - x1, x0 - ox1, 0.0)
+            dy = max(oy0 - y1, y0 - oy1, 0.0)
+            if math.hypot(dx, dy) < MIN_GAP:
                 return False
     return True
 

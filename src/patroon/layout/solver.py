@@ -153,9 +153,11 @@ class Solver(RadiusSearch):
             w = min(widths) * s + pad_x2
             line = lh if full else 0.0
             least = [(w, max(line + pad_y2, w / (3.4 if sided else 2.6))) for sided in self._in_side()]
+        # Each flare's factor is positive and a product rounds monotonically: the narrowest width is the least.
+        ems = min(widths)
         for a in () if least else self.frame.angles:
             c = abs(math.cos(a))
-            w = min(ems * s * (1.0 + flare * (c * c - 0.5)) for ems in widths for flare in flares) + pad_x2
+            w = min(ems * s * (1.0 + flare * (c * c - 0.5)) for flare in flares) + pad_x2
             least.append((w, max(min(least_lines) * lh + pad_y2, w / 2.6)))
         return tuple(least)
 
