@@ -40,6 +40,16 @@ class Frame:
         """Every box's angle's cosine and sine."""
         return tuple((math.cos(a), math.sin(a)) for a in self.angles)
 
+    @cached_property
+    def warped_trig(self) -> tuple[Point, ...]:
+        """Every box's angle's cosine and sine as a superellipse's coordinates take them (see exit_angle)."""
+        e = 2.0 / self.power
+
+        def warp(c: float) -> float:
+            return 0.0 if abs(c) < 1e-12 else math.copysign(abs(c) ** e, c)
+
+        return tuple((warp(math.cos(a)), warp(math.sin(a))) for a in self.angles)
+
     @property
     def forward(self) -> bool:
         """Whether the steps follow increasing angles (counterclockwise)."""
@@ -275,6 +285,29 @@ def _circle_exit(theta: float, trig: Point, forward: bool, radius: float, half: 
 _TWO_PI = 2.0 * math.pi
 
 
+def _warped_exit(theta: float, warped: Point, forward: bool, radius: float, half: Point, power: float) -> float:
+    """:func:`exit_angle` on a superellipse, with ``theta``'s warped cosine and sine known (the same floats)."""
+    best = _TWO_PI
+    hw, hh = half
+    c, s = warped
+    inverse = 1.0 / (2.0 / power)
+    for v in (c + hw / radius, c - hw / radius):
+        if -1.0 <= v <= 1.0:
+            a0 = math.acos(math.copysign(abs(v) ** inverse, v))
+            for alpha in (a0, -a0):
+                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
+                if 1e-14 < phi < best:
+                    best = phi
+    for v in (s + hh / radius, s - hh / radius):
+        if -1.0 <= v <= 1.0:
+            a0 = math.asin(math.copysign(abs(v) ** inverse, v))
+            for alpha in (a0, math.pi - a0):
+                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
+                if 1e-14 < phi < best:
+                    best = phi
+    return best
+
+
 def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> Iterator[float]:
     """The free length of ring between each box and the next (boxes without nudges), one by one."""
     n = len(frame.angles)
@@ -282,18 +315,19 @@ def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> I
     # Measure in the ring before it was stretched.
     half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
     if frame.power != 2.0:
+        angles, warped, unit = frame.angles, frame.warped_trig, frame.unit
         for i in range(n):
             j = (i + 1) % n
-            leave = exit_angle(frame.angles[i], forward, radius, *half[i], frame.power)
-            enter = exit_angle(frame.angles[j], not forward, radius, *half[j], frame.power)
+            leave = _warped_exit(angles[i], warped[i], forward, radius, half[i], frame.power)
+            enter = _warped_exit(angles[j], warped[j], not forward, radius, half[j], frame.power)
             free = abs(frame.sweeps[i]) - leave - enter
             if free <= 0:
                 yield radius * free
                 continue
-            a0 = frame.angles[i] + math.copysign(leave, frame.sweeps[i])
+            a0 = angles[i] + math.copysign(leave, frame.sweeps[i])
             da = math.copysign(free, frame.sweeps[i]) / 8
-            pts = [frame.unit(a0 + k * da) for k in range(9)]
-            yield radius * sum(math.dist(pts[k], pts[k + 1]) for k in range(8))
+            pts = [unit(a0 + k * da) for k in range(9)]
+            yield radius * sum([math.dist(pts[k], pts[k + 1]) for k in range(8)])
         return
     angles, trig = frame.angles, frame.trig
     for i in range(n):
