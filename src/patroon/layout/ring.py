@@ -308,6 +308,21 @@ def _warped_exit(theta: float, warped: Point, forward: bool, radius: float, half
     return best
 
 
+def _ring_points(frame: Frame, a0: float, da: float) -> list[Point]:
+    """``frame.unit(a0 + k * da)`` for k from 0 to 8, computed as it does (the same floats)."""
+    e = 2.0 / frame.power
+    ax, ay = frame.ax, frame.ay
+    cos, sin, copysign = math.cos, math.sin, math.copysign
+    pts = []
+    for k in range(9):
+        a = a0 + k * da
+        c, s = cos(a), sin(a)
+        c = 0.0 if -1e-12 < c < 1e-12 else copysign(abs(c) ** e, c)
+        s = 0.0 if -1e-12 < s < 1e-12 else copysign(abs(s) ** e, s)
+        pts.append((ax * c, -ay * s))
+    return pts
+
+
 def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> Iterator[float]:
     """The free length of ring between each box and the next (boxes without nudges), one by one."""
     n = len(frame.angles)
@@ -315,7 +330,7 @@ def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> I
     # Measure in the ring before it was stretched.
     half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
     if frame.power != 2.0:
-        angles, warped, unit = frame.angles, frame.warped_trig, frame.unit
+        angles, warped = frame.angles, frame.warped_trig
         for i in range(n):
             j = (i + 1) % n
             leave = _warped_exit(angles[i], warped[i], forward, radius, half[i], frame.power)
@@ -326,7 +341,7 @@ def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> I
                 continue
             a0 = angles[i] + math.copysign(leave, frame.sweeps[i])
             da = math.copysign(free, frame.sweeps[i]) / 8
-            pts = [unit(a0 + k * da) for k in range(9)]
+            pts = _ring_points(frame, a0, da)
             yield radius * sum([math.dist(pts[k], pts[k + 1]) for k in range(8)])
         return
     angles, trig = frame.angles, frame.trig

@@ -27,7 +27,12 @@ class TitleOption:
 
 
 def title_options(m: Memo, title: str, context: str, s: float, min_font: float) -> list[TitleOption]:
-    """Ways to set the title block, best first: larger type, then fewer lines."""
+    """Ways to set the title block, best first: larger type, then fewer lines (remembered; do not change it)."""
+    key = ("title options", title, context, s, min_font)
+    return m.recall(key, lambda: _title_options(m, title, context, s, min_font))
+
+
+def _title_options(m: Memo, title: str, context: str, s: float, min_font: float) -> list[TitleOption]:
     options: list[TitleOption] = []
     if not title.strip() and not context.strip():
         return [TitleOption(s, s, (), (), 0.0, 0.0, 0.0)]
