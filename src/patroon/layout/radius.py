@@ -83,20 +83,43 @@ class RadiusSearch:
         return self.memo.recall(key, lambda: self._radius_choice(
             s, sizes, notes, options, best_effort=best_effort, rough=rough))
 
-    def _radius_choice(
-        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
-    ) -> tuple[float, float, float] | None:
+    def bare_fails(self, s: float, sizes: Sizes, options) -> bool:
+        """Whether the boxes fail even at the largest radius the room allows before any note takes room.
+
+        The notes only take room, so a ring that fails so fails with them too,
+        and so does one of boxes as large or larger (a smaller ring, every check harder).
+        """
+        key = ("bare fails", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
+               self.short_arrows, s, tuple(sizes), tuple(options))
+
+        def fails() -> bool:
+            style = Style(s)
+            room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
+            r = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+            return not (r > 0 and self._works(s, sizes, options)(r))
+
+        return self.memo.recall(key, fails)
+
+    def _works(self, s: float, sizes: Sizes, options):
+        """Whether a radius works: boxes apart, arrows with room, and the title in the middle."""
         style = Style(s)
         gaps = self.gaps_needed(style)
         smallest = 0.25 * max(w + h for w, h in sizes)
 
         def works(r: float) -> bool:
-            # Boxes apart, arrows with room, and the title in the middle.
             return (
                 r >= smallest
                 and spacing_ok(self.frame, r, sizes, gaps, style.clearance)
                 and title_fits(self.frame, r, sizes, options, style.clearance) is not None
             )
+
+        return works
+
+    def _radius_choice(
+        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
+    ) -> tuple[float, float, float] | None:
+        style = Style(s)
+        works = self._works(s, sizes, options)
 
         # The page: the largest radius at which everything stays inside.
         room_w = self.width - 2 * style.margin

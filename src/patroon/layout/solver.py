@@ -221,7 +221,7 @@ class Solver(RadiusSearch):
                 # Only plans that do not work come here (with ``best_effort``, after the same boxes
                 # failed with shorter arrows): each scores at least 100 worse than its sizes, so none later wins.
                 break
-            if not best_effort and not notes and any(_dominates(sizes, f) for f in failed):
+            if not best_effort and any(_dominates(sizes, f) for f in failed):
                 continue
             # Search with the notes roughly placed; place them properly once a ring works.
             choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes))
@@ -230,7 +230,9 @@ class Solver(RadiusSearch):
                 if e.w > room_w or e.h > room_h:
                     choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort)
             if choice is None:
-                failed.append(sizes)
+                # With notes, only boxes that fail before the notes take room tell about larger boxes.
+                if not notes or (not best_effort and self.bare_fails(s, sizes, options)):
+                    failed.append(sizes)
                 continue
             radius, r_min, r_max = choice
             feasible = r_min <= r_max
