@@ -150,6 +150,10 @@ def test_every_text_colour_reads_on_its_background():
     for palette in PALETTES.values():
         for what, text, back in text_pairs(palette):
             assert contrast_ratio(text, back) >= 4.5, (palette.name, what, text, back)
+    from patroon.render.sheets import INK, SECONDARY
+
+    for colour in (INK, SECONDARY):  # the table sheet's column: title, text, context, labels, footer
+        assert contrast_ratio(colour, "#ffffff") >= 4.5, colour
 
 
 def test_the_widgets_palette_reads_at_4_5_to_1(window):
