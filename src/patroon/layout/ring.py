@@ -225,86 +225,40 @@ def exit_angle(theta: float, forward: bool, radius: float, hw: float, hh: float,
     increasing angle. On a superellipse a coordinate is ``sign(c) |c|^(2/power)``
     of the cosine or sine, so the same roots apply to warped targets.
     """
-    best = 2.0 * math.pi
-    two_pi = 2.0 * math.pi
-    e = 2.0 / power
-
-    def warp(c: float) -> float:
-        if power == 2.0:
-            return c
+    c, s = math.cos(theta), math.sin(theta)
+    if power != 2.0:
         # As the ring's points do (see Frame.unit): cos(pi/2) is 6e-17, not 0, and its root is far from 0.
-        return 0.0 if abs(c) < 1e-12 else math.copysign(abs(c) ** e, c)
-
-    def unwarp(v: float) -> float:
-        return math.copysign(abs(v) ** (1.0 / e), v) if power != 2.0 else v
-
-    for base, half, trig in ((warp(math.cos(theta)), hw, "cos"), (warp(math.sin(theta)), hh, "sin")):
-        for v in (base + half / radius, base - half / radius):
-            if not -1.0 <= v <= 1.0:
-                continue
-            v = unwarp(v)
-            if trig == "cos":
-                a0 = math.acos(v)
-                roots = (a0, -a0)
-            else:
-                a0 = math.asin(v)
-                roots = (a0, math.pi - a0)
-            for alpha in roots:
-                phi = (alpha - theta) if forward else (theta - alpha)
-                phi %= two_pi
-                if phi > 1e-14:  # a squarish ring leaves a box within 1e-11 of its centre
-                    best = min(best, phi)
-    return best
-
-
-def _circle_exit(theta: float, trig: Point, forward: bool, radius: float, half: Point) -> float:
-    """:func:`exit_angle` on a circle or ellipse (power 2), with ``theta``'s cosine and sine known.
-
-    The same arithmetic in the same order, so the same angle to the last bit.
-    """
-    best = _TWO_PI
-    hw, hh = half
-    c, s = trig
-    for v in (c + hw / radius, c - hw / radius):
-        if -1.0 <= v <= 1.0:
-            a0 = math.acos(v)
-            for alpha in (a0, -a0):
-                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
-                if 1e-14 < phi < best:
-                    best = phi
-    for v in (s + hh / radius, s - hh / radius):
-        if -1.0 <= v <= 1.0:
-            a0 = math.asin(v)
-            for alpha in (a0, math.pi - a0):
-                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
-                if 1e-14 < phi < best:
-                    best = phi
-    return best
+        e = 2.0 / power
+        c = 0.0 if abs(c) < 1e-12 else math.copysign(abs(c) ** e, c)
+        s = 0.0 if abs(s) < 1e-12 else math.copysign(abs(s) ** e, s)
+    return _exit_from(theta, (c, s), forward, radius, (hw, hh), power)
 
 
 _TWO_PI = 2.0 * math.pi
 
 
-def _warped_exit(theta: float, warped: Point, forward: bool, radius: float, half: Point, power: float) -> float:
-    """:func:`exit_angle` on a superellipse, with ``theta``'s warped cosine and sine known (the same floats)."""
+def _exit_from(theta: float, trig: Point, forward: bool, radius: float, half: Point, power: float) -> float:
+    """:func:`exit_angle` with ``theta``'s cosine and sine known (warped as the ring's points are, see
+    :attr:`Frame.warped_trig`): the same arithmetic in the same order, so the same angle to the last bit."""
     best = _TWO_PI
     hw, hh = half
-    c, s = warped
-    inverse = 1.0 / (2.0 / power)
-    for v in (c + hw / radius, c - hw / radius):
-        if -1.0 <= v <= 1.0:
-            a0 = math.acos(math.copysign(abs(v) ** inverse, v))
-            for alpha in (a0, -a0):
-                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
-                if 1e-14 < phi < best:
-                    best = phi
-    for v in (s + hh / radius, s - hh / radius):
-        if -1.0 <= v <= 1.0:
-            a0 = math.asin(math.copysign(abs(v) ** inverse, v))
-            for alpha in (a0, math.pi - a0):
-                phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
-                if 1e-14 < phi < best:
-                    best = phi
+    c, s = trig
+    inverse = None if power == 2.0 else 1.0 / (2.0 / power)
+    for k, (base, step) in enumerate(((c, hw / radius), (s, hh / radius))):
+        for v in (base + step, base - step):
+            if -1.0 <= v <= 1.0:
+                if inverse is not None:
+                    v = math.copysign(abs(v) ** inverse, v)
+                if k == 0:
+                    a0 = math.acos(v)
+                    roots = (a0, -a0)
+                else:
+                    a0 = math.asin(v)
+                    roots = (a0, math.pi - a0)
+                for alpha in roots:
+                    phi = ((alpha - theta) if forward else (theta - alpha)) % _TWO_PI
+                    if 1e-14 < phi < best:
+                        best = phi
     return best
 
 
@@ -333,8 +287,8 @@ def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> I
         angles, warped = frame.angles, frame.warped_trig
         for i in range(n):
             j = (i + 1) % n
-            leave = _warped_exit(angles[i], warped[i], forward, radius, half[i], frame.power)
-            enter = _warped_exit(angles[j], warped[j], not forward, radius, half[j], frame.power)
+            leave = _exit_from(angles[i], warped[i], forward, radius, half[i], frame.power)
+            enter = _exit_from(angles[j], warped[j], not forward, radius, half[j], frame.power)
             free = abs(frame.sweeps[i]) - leave - enter
             if free <= 0:
                 yield radius * free
@@ -347,8 +301,8 @@ def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> I
     angles, trig = frame.angles, frame.trig
     for i in range(n):
         j = (i + 1) % n
-        leave = _circle_exit(angles[i], trig[i], forward, radius, half[i])
-        enter = _circle_exit(angles[j], trig[j], not forward, radius, half[j])
+        leave = _exit_from(angles[i], trig[i], forward, radius, half[i], 2.0)
+        enter = _exit_from(angles[j], trig[j], not forward, radius, half[j], 2.0)
         free = abs(frame.sweeps[i]) - leave - enter
         mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweeps[i])
         speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
