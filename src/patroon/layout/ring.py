@@ -36,6 +36,11 @@ class Frame:
         return tuple(out)
 
     @cached_property
+    def short_hint(self) -> list[int]:
+        """The arrow found short last (a hint for the spacing check; not part of the ring)."""
+        return [0]
+
+    @cached_property
     def trig(self) -> tuple[Point, ...]:
         """Every box's angle's cosine and sine."""
         return tuple((math.cos(a), math.sin(a)) for a in self.angles)
@@ -262,13 +267,13 @@ def _exit_from(theta: float, trig: Point, forward: bool, radius: float, half: Po
     return best
 
 
-def _ring_points(frame: Frame, a0: float, da: float) -> list[Point]:
-    """``frame.unit(a0 + k * da)`` for k from 0 to 8, computed as it does (the same floats)."""
+def _ring_points(frame: Frame, a0: float, da: float, ks: Sequence[int] = range(9)) -> list[Point]:
+    """``frame.unit(a0 + k * da)`` for each k of ``ks``, computed as it does (the same floats)."""
     e = 2.0 / frame.power
     ax, ay = frame.ax, frame.ay
     cos, sin, copysign = math.cos, math.sin, math.copysign
     pts = []
-    for k in range(9):
+    for k in ks:
         a = a0 + k * da
         c, s = cos(a), sin(a)
         c = 0.0 if -1e-12 < c < 1e-12 else copysign(abs(c) ** e, c)
@@ -279,41 +284,60 @@ def _ring_points(frame: Frame, a0: float, da: float) -> list[Point]:
 
 def arc_gaps(frame: "Frame", radius: float, sizes: Sizes, clearance: float) -> Iterator[float]:
     """The free length of ring between each box and the next (boxes without nudges), one by one."""
-    n = len(frame.angles)
-    forward = frame.forward
-    # Measure in the ring before it was stretched.
-    half = [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
+    half = _halves(frame, sizes, clearance)
+    for i in range(len(frame.angles)):
+        yield _arc_gap(frame, i, radius, half)
+
+
+def _halves(frame: Frame, sizes: Sizes, clearance: float) -> list[Point]:
+    """Every box's half sizes with its clearance, measured in the ring before it was stretched."""
+    return [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
+
+
+def _arc_gap(frame: Frame, i: int, radius: float, half: Sequence[Point], need: float | None = None) -> float:
+    """The free length of ring between box ``i`` and the next (see :func:`arc_gaps`).
+
+    With ``need``: on a superellipse, once the straight line across the free
+    arc is clearly that long (the arc is never shorter), that line's length.
+    """
+    j = (i + 1) % len(frame.angles)
+    forward, angles, sweep = frame.forward, frame.angles, frame.sweeps[i]
     if frame.power != 2.0:
-        angles, warped = frame.angles, frame.warped_trig
-        for i in range(n):
-            j = (i + 1) % n
-            leave = _exit_from(angles[i], warped[i], forward, radius, half[i], frame.power)
-            enter = _exit_from(angles[j], warped[j], not forward, radius, half[j], frame.power)
-            free = abs(frame.sweeps[i]) - leave - enter
-            if free <= 0:
-                yield radius * free
-                continue
-            a0 = angles[i] + math.copysign(leave, frame.sweeps[i])
-            da = math.copysign(free, frame.sweeps[i]) / 8
-            pts = _ring_points(frame, a0, da)
-            yield radius * sum([math.dist(pts[k], pts[k + 1]) for k in range(8)])
-        return
-    angles, trig = frame.angles, frame.trig
-    for i in range(n):
-        j = (i + 1) % n
-        leave = _exit_from(angles[i], trig[i], forward, radius, half[i], 2.0)
-        enter = _exit_from(angles[j], trig[j], not forward, radius, half[j], 2.0)
-        free = abs(frame.sweeps[i]) - leave - enter
-        mid = frame.angles[i] + math.copysign(leave + free / 2, frame.sweeps[i])
-        speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
-        yield radius * free * speed
+        warped = frame.warped_trig
+        leave = _exit_from(angles[i], warped[i], forward, radius, half[i], frame.power)
+        enter = _exit_from(angles[j], warped[j], not forward, radius, half[j], frame.power)
+        free = abs(sweep) - leave - enter
+        if free <= 0:
+            return radius * free
+        a0, da = angles[i] + math.copysign(leave, sweep), math.copysign(free, sweep) / 8
+        if need is not None:
+            chord = radius * math.dist(*_ring_points(frame, a0, da, (0, 8)))
+            if chord > need * (1.0 + 1e-9):
+                return chord
+        pts = _ring_points(frame, a0, da)
+        return radius * sum([math.dist(pts[k], pts[k + 1]) for k in range(8)])
+    trig = frame.trig
+    leave = _exit_from(angles[i], trig[i], forward, radius, half[i], 2.0)
+    enter = _exit_from(angles[j], trig[j], not forward, radius, half[j], 2.0)
+    free = abs(sweep) - leave - enter
+    mid = angles[i] + math.copysign(leave + free / 2, sweep)
+    speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
+    return radius * free * speed
 
 
 def spacing_ok(frame: Frame, radius: float, sizes: Sizes, gap_needed: Sequence[float], clearance: float) -> bool:
     """Whether, at this radius, no two boxes come closer than MIN_GAP and every arrow has its room."""
     n = len(frame.angles)
-    if not all(g >= need for g, need in zip(arc_gaps(frame, radius, sizes, clearance), gap_needed)):
+    half = _halves(frame, sizes, clearance)
+    # The arrow that was short last time on this ring is the likeliest to be short again: asked first.
+    hint = frame.short_hint
+    first = hint[0] if hint[0] < n else 0
+    if not _arc_gap(frame, first, radius, half, gap_needed[first]) >= gap_needed[first]:
         return False
+    for i in range(n):
+        if i != first and not _arc_gap(frame, i, radius, half, gap_needed[i]) >= gap_needed[i]:
+            hint[0] = i
+            return False
     # Every box's edges, as Rect.centred and Rect.distance compute them (the same floats).
     edges = []
     for (ux, uy), (w, h) in zip(frame.places, sizes):
