@@ -18,7 +18,8 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QTransform
+from PySide6.QtGui import (QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen,
+                           QPolygonF, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
@@ -178,6 +179,7 @@ class ArrowItem(_OnArrow, _LaidOutItem):
     def __init__(self, arrow: ArrowLayout) -> None:
         super().__init__(arrow)
         self._hover = False
+        self._bounds: tuple[ArrowLayout, QRectF] | None = None  # for which layout
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self.setToolTip(self.tr("Double-click to add a breakthrough on this arrow"))
@@ -196,22 +198,21 @@ class ArrowItem(_OnArrow, _LaidOutItem):
         return path
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self.shape().boundingRect().adjusted(-2, -2, 2, 2)
+        # From the points (the shape's stroke reaches 7 beyond them): uniting the shape is costly.
+        if self._bounds is None or self._bounds[0] is not self._layout:
+            xs, ys = zip(*self._layout.path, *self._layout.head)
+            self._bounds = (self._layout, QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-9, -9, 9, 9))
+        return self._bounds[1]
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
             # Generous, so a thin arrow is easy to hit.
-            from PySide6.QtGui import QPainterPathStroker
-
             stroker = QPainterPathStroker()
             stroker.setWidth(14)
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
             shape = stroker.createStroke(self._path())
             head = QPainterPath()
-            tip, left, right = self._layout.head
-            head.moveTo(QPointF(*tip))
-            head.lineTo(QPointF(*left))
-            head.lineTo(QPointF(*right))
+            head.addPolygon(QPolygonF([QPointF(*p) for p in self._layout.head]))
             head.closeSubpath()
             self._shape = shape.united(head)
         return self._shape
