@@ -139,7 +139,8 @@ class Solver(RadiusSearch):
         key = ("least", self.frame, self.rows, s, lh, tuple(widths), tuple(least_lines), tuple(flares), full)
         least = self.memo.recall(key, lambda: self._least_sizes(s, style, lh, widths, least_lines, flares, full))
         options = title_options(self.memo, self.title, self.context, s, self.min_font)
-        return self.radius_choice(s, least, {}, options, best_effort=False) is not None
+        # Without notes a ring is found exactly when the boxes work at the largest radius the room allows.
+        return not self.bare_fails(s, least, options)
 
     def _least_sizes(
         self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
