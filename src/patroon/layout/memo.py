@@ -98,12 +98,15 @@ class Memo:
             if len(self._block_lists) > 2_000:
                 self._block_lists.clear()
             found = []
+            known = self._blocks
             for t, w in zip(texts, widths):
-                block = self.block(t, size, False, w, strict=True)
-                if not block[3] and all_or_none:
+                # As block(t, size, False, w, strict=True) does, without its calls: many texts, many widths.
+                lines, widest, height, fits, clean = known.get((t, size, False, w)) or self._block(t, size, False, w)
+                fits = fits and clean
+                if not fits and all_or_none:
                     found = None
                     break
-                found.append(block)
+                found.append((lines, widest, height, fits))
             self._block_lists[key] = found
         return found
 

@@ -269,13 +269,14 @@ class Solver(RadiusSearch):
         gap = style.head_len + 0.4 * style.shaft + 2 * style.clearance
         room_w = self.width - 2 * style.margin
         room_h = self.height - 2 * style.margin
-        sets = {}
+        sets, lines_of = {}, {}
         for ems in widths:
             for sided in (False, True):
                 texts = [t for t, sd in zip(self.texts, in_side) if sd == sided]
                 blocks = [self.memo.block(t, s, False, ems * s, strict=True) for t in texts]
                 if not all(b[3] for b in blocks):
                     continue
+                lines_of[(ems, sided)] = [b[0] for b in blocks]
                 lines = max(len(b[0]) for b in blocks)
                 box_w = ems * s + 2 * style.pad_x
                 # The sides' boxes may be a little flatter than a ring's: they stack.
@@ -293,12 +294,13 @@ class Solver(RadiusSearch):
                     continue
                 if (side - 1) * (col[1] + gap) + col[1] + 2 * (row[1] + gap) > 1.05 * room_h:
                     continue
-                inners = [(ems_s if sd else ems_r) * s for sd in in_side]
                 sizes = tuple(col[:2] if sd else row[:2] for sd in in_side)
-                blocks = [self.memo.block(t, s, False, inner, strict=True) for t, inner in zip(self.texts, inners)]
+                # Each text's lines as wrapped above, the rows' and the sides' in the steps' order.
+                rows_lines, sides_lines = iter(lines_of[(ems_r, False)]), iter(lines_of[(ems_s, True)])
+                lines = tuple(next(sides_lines) if sd else next(rows_lines) for sd in in_side)
                 score = sum(abs(math.log(w / h / 1.75)) for w, h in sizes) / self.n
                 score += 0.08 * max(0, max(row[2], col[2]) - 6) + 0.1 * abs(math.log(ems_s / ems_r))
-                candidates.append((score, len(candidates), sizes, tuple(b[0] for b in blocks)))
+                candidates.append((score, len(candidates), sizes, lines))
         return candidates
 
     # -- the size ----------------------------------------------------------
