@@ -21,7 +21,7 @@ def arrow_path(frame: Frame, i: int, radius: float, boxes: Sequence[Rect], style
     ts = [k / samples for k in range(samples + 1)]
     if frame.power != 2.0:
         ts = _fine_ts(frame, i, radius, _even_ts(frame, i, radius, samples))
-    pts = [frame.arc_point(i, t, radius) for t in ts]
+    pts = frame.arc_points(i, ts, radius)
     samples = len(ts) - 1
 
     # Leave the source box: the first sample outside it (then refine).
@@ -53,7 +53,7 @@ def arrow_path(frame: Frame, i: int, radius: float, boxes: Sequence[Rect], style
 def _even_ts(frame: Frame, i: int, radius: float, samples: int) -> list[float]:
     """Parameters along arrow ``i`` at even distances: a squarish ring moves fast near its corners' parameters."""
     fine = 8 * samples
-    pts = [frame.arc_point(i, k / fine, radius) for k in range(fine + 1)]
+    pts = frame.arc_points(i, [k / fine for k in range(fine + 1)], radius)
     lengths = [0.0]
     for k in range(fine):
         lengths.append(lengths[-1] + math.dist(pts[k], pts[k + 1]))

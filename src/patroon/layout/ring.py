@@ -89,6 +89,30 @@ class Frame:
         oy = (1 - t) * self.offsets[i][1] + t * self.offsets[j][1]
         return (radius * (ux + ox), radius * (uy + oy))
 
+    def arc_points(self, i: int, ts: Sequence[float], radius: float) -> list[Point]:
+        """``arc_point(i, t, radius)`` for each of ``ts``, computed as it does (the same floats), without a call each."""
+        a0, sweep, ax, ay = self.angles[i], self.sweeps[i], self.ax, self.ay
+        warped = self.power != 2.0
+        e = 2.0 / self.power
+        cos, sin, copysign = math.cos, math.sin, math.copysign
+        still = self.still
+        (oxi, oyi), (oxj, oyj) = self.offsets[i], self.offsets[(i + 1) % len(self.angles)]
+        out = []
+        for t in ts:
+            a = a0 + t * sweep
+            c, s = cos(a), sin(a)
+            if warped:
+                c = 0.0 if -1e-12 < c < 1e-12 else copysign(abs(c) ** e, c)
+                s = 0.0 if -1e-12 < s < 1e-12 else copysign(abs(s) ** e, s)
+            ux, uy = ax * c, -ay * s
+            if still:
+                out.append((radius * ux, radius * uy))
+            else:
+                ox = (1 - t) * oxi + t * oxj
+                oy = (1 - t) * oyi + t * oyj
+                out.append((radius * (ux + ox), radius * (uy + oy)))
+        return out
+
     def inside(self, x: float, y: float, rx: float, ry: float) -> bool:
         """Whether (x, y), relative to the centre, lies inside the ring of half sizes ``rx``, ``ry``."""
         return (abs(x) / rx) ** self.power + (abs(y) / ry) ** self.power < 1.0
