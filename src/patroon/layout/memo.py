@@ -149,5 +149,8 @@ def memo_for(measure: TextMeasure) -> Memo:
 
 
 def forget_all() -> None:
-    """Drop every memo (for measuring a cold layout)."""
+    """Drop every memo and remembered ring (for measuring a cold layout)."""
+    from patroon.layout.ring import forget_rings
+
     _MEASURERS.clear()
+    forget_rings()

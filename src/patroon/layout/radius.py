@@ -198,10 +198,16 @@ class RadiusSearch:
         highs_y, lows_y = _outermost(terms_y)
 
         def span(highs, lows, r: float) -> tuple[float, float]:
-            # (extent, slope) of max(a r + b) - min(c r + d)
-            top = max(highs, key=lambda t: t[0] * r + t[1])
-            low = min(lows, key=lambda t: t[0] * r + t[1])
-            return (top[0] * r + top[1]) - (low[0] * r + low[1]), top[0] - low[0]
+            # (extent, slope) of max(a r + b) - min(c r + d); the first of equals, as max and min keep it
+            top, top_v = highs[0], highs[0][0] * r + highs[0][1]
+            for a, b in highs:
+                if a * r + b > top_v:
+                    top, top_v = (a, b), a * r + b
+            low, low_v = lows[0], lows[0][0] * r + lows[0][1]
+            for c, d in lows:
+                if c * r + d < low_v:
+                    low, low_v = (c, d), c * r + d
+            return top_v - low_v, top[0] - low[0]
 
         r = hi
         for _ in range(12):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterator, Sequence
 
 from patroon.layout.types import MIN_GAP, Point, Rect
@@ -89,6 +89,19 @@ class Frame:
         oy = (1 - t) * self.offsets[i][1] + t * self.offsets[j][1]
         return (radius * (ux + ox), radius * (uy + oy))
 
+    def units(self, params: Sequence[float]) -> list[Point]:
+        """``unit(a)`` for each of ``params``, computed as it does (the same floats), without a call each."""
+        if self.power == 2.0:
+            return [(self.ax * math.cos(a), -self.ay * math.sin(a)) for a in params]
+        e, ax, ay, copysign = 2.0 / self.power, self.ax, self.ay, math.copysign
+        out = []
+        for a in params:
+            c, s = math.cos(a), math.sin(a)
+            c = 0.0 if -1e-12 < c < 1e-12 else copysign(abs(c) ** e, c)
+            s = 0.0 if -1e-12 < s < 1e-12 else copysign(abs(s) ** e, s)
+            out.append((ax * c, -ay * s))
+        return out
+
     def arc_points(self, i: int, ts: Sequence[float], radius: float) -> list[Point]:
         """``arc_point(i, t, radius)`` for each of ``ts``, computed as it does (the same floats), without a call each."""
         a0, sweep, ax, ay = self.angles[i], self.sweeps[i], self.ax, self.ay
@@ -147,19 +160,21 @@ def circle_frame(
     return Frame(tuple(angles), tuple(sweeps), tuple(offsets), ax, ay, power)
 
 
+@lru_cache(maxsize=32)
 def _even_along(
     n: int, start: float, sign: float, ax: float, ay: float, power: float, box_aspect: float = 1.0
-) -> list[float]:
+) -> tuple[float, ...]:
     """Angle parameters that space ``n`` points evenly by length along a superellipse.
 
     Boxes ``box_aspect`` times as wide as tall take that much more of the
     ring where it runs across than where it runs down: lengths across count
-    that much less, so the gaps between the boxes come out alike.
+    that much less, so the gaps between the boxes come out alike. Remembered:
+    every layout of a pattern on a page asks for the same ring.
     """
     probe = Frame((0.0,), (1.0,), ((0.0, 0.0),), ax, ay, power)
     samples = 1440
     params = [start + sign * 2.0 * math.pi * k / samples for k in range(samples + 1)]
-    pts = [probe.unit(a) for a in params]
+    pts = probe.units(params)
     lengths = [0.0]
     for k in range(samples):
         lengths.append(lengths[-1] + math.hypot((pts[k + 1][0] - pts[k][0]) / box_aspect, pts[k + 1][1] - pts[k][1]))
@@ -171,7 +186,12 @@ def _even_along(
             k += 1
         f = (goal - lengths[k]) / ((lengths[k + 1] - lengths[k]) or 1.0)
         angles.append(params[k] + f * (params[k + 1] - params[k]))
-    return angles
+    return tuple(angles)
+
+
+def forget_rings() -> None:
+    """Drop the remembered rings (for measuring a cold layout)."""
+    _even_along.cache_clear()
 
 
 def rows_frame(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 from patroon.layout.memo import memo_for
 from patroon.layout.notes import NoteText, note_text
@@ -65,7 +65,7 @@ class Solver(RadiusSearch):
         self.short_arrows = False
         # Rows of boxes: how many across the top, and down each side.
         self.rows: tuple[int, int] | None = None
-        self._searched: dict[tuple[int, int, bool], Plan | None] = {}
+        self._searched: dict[tuple, Any] = {}  # sizes searched, and what every search asks again
 
     # -- one size --------------------------------------------------------
 
@@ -108,8 +108,7 @@ class Solver(RadiusSearch):
         least_lines = (self.min_lines,)
         if self.n > 12:
             # Many steps need small boxes: start narrower, down to the short texts' own width.
-            width_of = self.memo.width_fn(s)
-            own = max(width_of(t) for t in self.texts) / s
+            own = self._own_width(s)
             widths = tuple(sorted({5.0, 6.0, *(w for w in (own, own * 1.1) if w < 5.0)})) + widths
             # ... and boxes only as tall as their text: a ring of many boxes is long enough as it is.
             least_lines = (self.min_lines, 1)
@@ -248,12 +247,23 @@ class Solver(RadiusSearch):
         plans.sort(key=lambda p: p.score)
         return plans
 
+    def _own_width(self, s: float) -> float:
+        """The widest text's width at size ``s``, in ems (remembered: every ring asks for every size)."""
+        key = ("own width", s)
+        if key not in self._searched:
+            width_of = self.memo.width_fn(s)
+            self._searched[key] = max(width_of(t) for t in self.texts) / s
+        return self._searched[key]
+
     def _in_side(self) -> list[bool]:
         """For rows of boxes: whether each box stands in a side (else in the top or bottom row)."""
         assert self.rows is not None
-        top, side = self.rows
-        first = top - top // 2
-        return [first <= i < first + side or self.n - top // 2 - side <= i < self.n - top // 2 for i in range(self.n)]
+        key = ("in side", self.rows)
+        if key not in self._searched:
+            top, side = self.rows
+            first, n = top - top // 2, self.n
+            self._searched[key] = [first <= i < first + side or n - top // 2 - side <= i < n - top // 2 for i in range(n)]
+        return self._searched[key]
 
     def _row_candidates(self, s: float, style: Style, lh: float, widths: Sequence[float]) -> list:
         """Box sizes for rows of boxes on a rounded rectangle: one width for the rows, another for the sides.
