@@ -22,9 +22,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
-from patroon.layout.pattern import hopeless, layout_pattern, layout_worksheet
+from patroon.layout.pattern import hopeless, layout_pattern
 from patroon.layout.marks import StepNumber, footer_line, footer_parts, step_numbers
 from patroon.layout.types import CharacterMeasure, Rect
+from patroon.layout.worksheet import WorksheetMarks, layout_marker_circle, worksheet_marks
 from patroon.model import DEFAULT_QUESTIONS
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ class _Block:
     write_lines: int = 0  # writing lines that follow the text
     marker: str = ""  # a question's number, hanging left of its text
     indent: float = 0.0  # where the text (and its writing lines) start, right of the marker
+    field: float = 0.0  # a field to fill in: its first line starts this far right of its label
 
 
 # Base type sizes (points) at scale 1; each shrinks towards its floor.
@@ -196,14 +198,17 @@ def column_texts(pattern: Pattern | None, sheet: str, with_title: bool = False) 
     """
     texts: list[tuple[str, str]] = []
     if sheet == "worksheet":
-        texts.append(("label", pick("Werkblad — ons patroon", "Worksheet — our pattern")))
+        texts.append(("title", pick("Werkblad: ons patroon", "Worksheet: our pattern")))
         texts.append(("body", pick(
-            "Schrijf in elk vak één stap. Elke stap leidt tot de volgende, de laatste weer tot de eerste."
-            " Geef het patroon een titel:",
-            "Write one step in each box. Each step leads to the next, the last back to the first."
-            " Give the pattern a title:",
+            "Begin bij vak 1 en schrijf in elk vak één stap. Elke stap leidt tot de volgende, de laatste weer"
+            " tot de eerste. Geef het patroon in het midden een titel. Zie je een doorbraak? Omcirkel de"
+            " bliksem op die pijl.",
+            "Start at box 1 and write one step in each box. Each step leads to the next, the last back to the"
+            " first. Give the pattern a title in the middle. See a breakthrough? Circle the lightning on that"
+            " arrow.",
         )))
-        texts.append(("title-line", ""))
+        texts.append(("field", pick("Tafel", "Table")))
+        texts.append(("field", pick("Namen", "Names")))
     else:
         assert pattern is not None
         if with_title and pattern.context:
@@ -284,12 +289,12 @@ def compose_column(
             lines.append(Line(text, x + block.indent, cursor + ascent, cursor, cursor + lh,
                               block.size, block.bold, block.role))
             cursor += lh
+        if block.field:
+            # The label's own line is the field's first writing line.
+            rules.append(Rule(x + block.field, x + w, cursor))
         for _ in range(block.write_lines):
             cursor += WRITE_GAP
             rules.append(Rule(x + block.indent, x + w, cursor))
-        if block.role == "title-line":
-            cursor += WRITE_GAP * 1.3
-            rules.append(Rule(x, x + w, cursor))
     if footer_lines:
         lh = measure.line_height(MIN_TEXT)
         ascent = measure.ascent(MIN_TEXT)
@@ -304,8 +309,12 @@ def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float
     blocks = []
     first = True
     for role, text in texts:
-        if role == "title-line":
-            blocks.append(_Block(role, (), _size("body", scale), False, 0.0))
+        if role == "field":
+            size = _size("question", scale)
+            space = 0.9 * WRITE_GAP
+            # "Tafel" one line to write on; "Namen" two more.
+            extra = 1 if text == pick("Namen", "Names") else 0
+            blocks.append(_Block(role, (text,), size, True, space, extra, field=measure.width(text, size, True) + 0.5 * size))
             continue
         size, bold = _size(role, scale), _BOLD[role]
         space = 0.0 if first else {"title": 0.25, "body": 0.8, "label": 1.8, "question": 1.1}.get(role, 0.5) * size
@@ -328,8 +337,6 @@ def _height(blocks: Iterable[_Block], measure: TextMeasure) -> float:
     total = 0.0
     for b in blocks:
         total += b.space_before + len(b.lines) * measure.line_height(b.size, b.bold) + b.write_lines * WRITE_GAP
-        if b.role == "title-line":
-            total += WRITE_GAP * 1.3
     return total
 
 
@@ -434,6 +441,7 @@ class SheetLayout:
     column: Column | None
     continued: "SheetLayout | None" = None
     numbers: tuple[StepNumber, ...] = ()  # the steps' numbers, in the pattern's area
+    worksheet: WorksheetMarks | None = None  # a worksheet's title field, open markers and start
     label: str = ""  # the word over every breakthrough's note ("Doorbraak"); empty when they have none
 
     def pages(self) -> list["SheetLayout"]:
@@ -538,7 +546,8 @@ def layout_sheet(
     first = layout.pattern
     assert first is not None
     marks = step_numbers(first, _number_size(page_w, page_h)) if numbers else ()
-    return replace(layout, numbers=marks, label=label)
+    extra = worksheet_marks(first, _number_size(page_w, page_h)) if sheet == "worksheet" else None
+    return replace(layout, numbers=marks, label=label, worksheet=extra)
 
 
 def _with_breakthroughs(pattern: Pattern, shown: bool) -> tuple[Pattern, str]:
@@ -598,7 +607,7 @@ def _layout_sheet(
         return compose_column(page_texts, footer, measure, rect, max_scale=max_scale, min_lines=least)
 
     best: tuple[tuple[bool, float], tuple[float, float, float, float], tuple[float, float, float, float], Any] | None = None
-    for share in _PATTERN_SHARES:
+    for share in (_WORKSHEET_SHARE,) if sheet == "worksheet" else _PATTERN_SHARES:
         if page_w >= page_h:
             area_w = round(content_w * share, 2)
             area = (m, m, area_w, content_h)
@@ -608,7 +617,7 @@ def _layout_sheet(
             area = (m, m, content_w, area_h)
             column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
         if sheet == "worksheet":
-            layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
+            layout = layout_marker_circle(max(2, steps), measure, area[2], area[3])
         elif hopeless(pattern, measure, area[2], area[3], max_font=cap):
             # Its layout would be the best effort at the smallest size: laid out only if it is chosen.
             layout = None
@@ -675,6 +684,8 @@ def _free_corner(layout: PatternLayout, width: float, height: float,
 #: that brings the steps to their good size and the column's texts still fit whole.
 _PATTERN_SHARES = (0.62, 0.70, 0.76)
 _WIDE_SHARE = 0.70
+#: A worksheet's circle takes more of the page: its boxes are for markers and sticky notes.
+_WORKSHEET_SHARE = 0.74
 
 
 def _fits(layout: PatternLayout) -> bool:

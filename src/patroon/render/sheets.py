@@ -134,6 +134,8 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
         painter.translate(layout.area[0], layout.area[1])
         paint_layout(painter, layout.pattern, DEFAULT, label=layout.label)
         paint_step_numbers(painter, layout.numbers, DEFAULT)
+        if layout.worksheet is not None:
+            _paint_worksheet_marks(painter, layout.worksheet)
         painter.restore()
 
     column = layout.column
@@ -151,6 +153,44 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
         painter.setFont(make_font(line.size, line.bold, painter.device()))
         painter.setPen(QColor(colours.get(line.role, INK)))
         painter.drawText(QPointF(line.x, line.baseline), line.text)
+    painter.restore()
+
+
+def _paint_worksheet_marks(painter: QPainter, marks: Any) -> None:
+    """A worksheet's title field in the middle, an open marker on every arrow and "start here" in box 1."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QBrush, QColor, QPen
+
+    from patroon.render.fonts import ensure_fonts_for, make_font
+    from patroon.render.painter import paint_marker
+    from patroon.render.palette import DEFAULT
+
+    field = marks.title_field
+    size = marks.start_size
+    painter.save()
+    painter.setPen(QPen(QColor(RULE), 1.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(field.x, field.y, field.w, field.h), 0.6 * size, 0.6 * size)
+    words = pick("Titel van ons patroon", "Title of our pattern")
+    start = pick("Begin hier", "Start here")
+    ensure_fonts_for(words + start)
+    font = make_font(size, False, painter.device())
+    painter.setFont(font)
+    painter.setPen(QColor(SECONDARY))
+    painter.drawText(QPointF(field.x + 0.6 * size, field.y + 1.5 * size), words)
+    pen = QPen(QColor(RULE), 0.6)
+    painter.setPen(pen)
+    for k in (1, 2):
+        y = field.y + field.h * k / 3.0 + 0.4 * size
+        painter.drawLine(QPointF(field.x + 0.6 * size, y), QPointF(field.x + field.w - 0.6 * size, y))
+    for centre in marks.bolts:
+        paint_marker(painter, centre, marks.bolt_radius, DEFAULT, filled=False)
+    bold = make_font(size, True, painter.device())
+    painter.setFont(bold)
+    painter.setPen(QColor(DEFAULT.box_border))
+    x, y = marks.start
+    painter.drawText(QPointF(x, y + 0.9 * size), start + " \u2192")
+    painter.setBrush(QBrush(QColor(DEFAULT.box_border)))
     painter.restore()
 
 

@@ -1,0 +1,87 @@
+"""A worksheet's circle for markers, without Qt: large empty boxes, a title field and marks to circle.
+
+A table draws its own pattern on the worksheet with markers, so its boxes
+are sized for a 76 mm sticky note and two or three lines of handwriting
+(about 90 x 60 mm for six steps on A3; the largest that fit for more). The
+middle holds a field for the pattern's title; every arrow carries an open
+lightning marker to circle where the table sees a breakthrough, and step 1
+says where to begin.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from patroon.layout.pattern import build
+from patroon.layout.ring import circle_frame
+from patroon.layout.solver import Solver
+from patroon.layout.style import Style, default_max_font
+from patroon.layout.types import PatternLayout, Rect, StepLayout, TextBlock
+
+if TYPE_CHECKING:
+    from patroon.layout.types import ArrowLayout, TextMeasure
+
+#: What sizes a worksheet's box: lines of "x" as wide and as many as a box of about 3 : 2 holds.
+_BOX_TEXT = "\n".join(["x" * 26] * 7)
+#: What sizes the title field in the middle: two lines of a short title, set large.
+_TITLE_TEXT = "\n".join(["x" * 14] * 2)
+
+
+@dataclass(frozen=True)
+class WorksheetMarks:
+    """The worksheet's own marks, in the circle's area (points)."""
+
+    title_field: Rect  # where the table writes its pattern's title
+    bolts: tuple[tuple[float, float], ...]  # an open lightning marker on every arrow, at its middle
+    bolt_radius: float
+    start: tuple[float, float]  # the top-left of the "start here" words in step 1's box
+    start_size: float
+
+
+def layout_marker_circle(n_steps: int, measure: TextMeasure, width: float, height: float) -> PatternLayout:
+    """``n_steps`` empty boxes as large as fit on a circle, arrows between them and a free middle."""
+    n = max(2, n_steps)
+    frame = circle_frame(n, 90.0, True, [(0.0, 0.0)] * n)
+    solver = Solver([_BOX_TEXT] * n, _TITLE_TEXT, "", {}, frame, measure, width, height, 9.0, min_lines=7)
+    plan = solver.solve(default_max_font(width, height, n) * 1.1)
+    laid = build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
+    pad = Style(plan.step_font_size).pad_x
+    steps = tuple(StepLayout(s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-pad)),
+                             s.angle, s.home) for s in laid.steps)
+    return PatternLayout(
+        width=laid.width, height=laid.height, center=laid.center, radius=laid.radius, steps=steps,
+        arrows=laid.arrows, title=TextBlock((), laid.title.size, True, laid.title_area), context=None,
+        title_area=laid.title_area, breakthroughs=(), step_font_size=laid.step_font_size, radii=laid.radii,
+        fits=laid.fits,
+    )
+
+
+def worksheet_marks(layout: PatternLayout, min_size: float) -> WorksheetMarks:
+    """The title field, the arrows' open markers and where "start here" goes."""
+    style = Style(layout.step_font_size)
+    area = layout.title_area
+    inset = style.clearance
+    field = Rect(area.x + inset, area.y + inset, max(0.0, area.w - 2 * inset), max(0.0, area.h - 2 * inset))
+    # At most as tall as three lines of large handwriting, centred.
+    tallest = 3.2 * 10.0 * 72.0 / 25.4
+    if field.h > tallest:
+        field = Rect(field.x, layout.center[1] - tallest / 2, field.w, tallest)
+    first = layout.steps[0].box
+    size = max(min_size, round(0.8 * layout.step_font_size))
+    start = (first.x + 2.2 * size, first.y + 0.5 * size)
+    return WorksheetMarks(field, tuple(_middle(a) for a in layout.arrows), 0.8 * style.marker_radius, start, float(size))
+
+
+def _middle(arrow: ArrowLayout) -> tuple[float, float]:
+    """The point halfway along the arrow's line (its shaft, without the head)."""
+    points = list(arrow.path)
+    lengths = [math.dist(p, q) for p, q in zip(points, points[1:])]
+    half = sum(lengths) / 2.0
+    for (p, q), length in zip(zip(points, points[1:]), lengths):
+        if half <= length and length > 0:
+            f = half / length
+            return (p[0] + f * (q[0] - p[0]), p[1] + f * (q[1] - p[1]))
+        half -= length
+    return points[len(points) // 2]
