@@ -328,7 +328,9 @@ def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float
                          key=lambda m: measure.width(m, size, bold))
             indent = measure.width(widest, size, bold) + 0.45 * size
         lines = tuple(wrap_text(text, measure, size, bold, width - indent))
-        blocks.append(_Block(role, lines, size, bold, space, min_lines if role == "question" else 0, marker, indent))
+        # The third question (the first step out of the pattern) is the one a table writes down: a line more.
+        write = (min_lines + (1 if marker == "3." else 0)) if role == "question" else 0
+        blocks.append(_Block(role, lines, size, bold, space, write, marker, indent))
         first = False
     return blocks
 
@@ -496,6 +498,8 @@ class SheetLayout:
                 for n in self.numbers
             ],
             "columns": [page.column_geometry() for page in self.pages() if page.column is not None],
+            **({"worksheet": {"title_field": box(self.worksheet.title_field), "bolts": points(self.worksheet.bolts),
+                              "bolt_radius": _r(self.worksheet.bolt_radius)}} if self.worksheet is not None else {}),
         }
 
     def column_geometry(self) -> dict[str, Any]:
@@ -625,7 +629,7 @@ def _layout_sheet(
             # Read from across a table: the steps' text may grow larger than on a diagram.
             layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
         score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
-        if share > _WIDE_SHARE and not (
+        if sheet == "table" and share > _WIDE_SHARE and not (
                 score[0] and layout.step_font_size >= good and column(column_rect).complete):
             continue  # a narrow column only buys the steps their good size, and holds its texts whole
         if best is None or score > best[0]:
@@ -637,33 +641,43 @@ def _layout_sheet(
     (fits, _), area, column_rect, layout = best
     beside = column(column_rect) if layout is not None and fits else None
     if sheet == "table" and (beside is None or not beside.complete):
-        # Too full to share the page: the circle takes the first page (less a line that says where the
-        # questions are) and the column the next, at a comfortable reading width.
-        notice = pick("De vragen voor het gesprek staan op de volgende pagina.",
-                      "The questions for the conversation are on the next page.")
-        line_h = measure.line_height(_size("body", max_scale))
-        full_area = (m, m, content_w, content_h - line_h - 0.5 * WRITE_GAP)
-        full = layout_pattern(pattern, measure, full_area[2], full_area[3], max_font=cap)
-        size = _size("body", max_scale)
-        spot: tuple[float, float] | None = (m, page_h - m - line_h)
-        if not _fits(full):
-            # The whole page then, and the line in a corner the circle leaves free.
-            full_area = (m, m, content_w, content_h)
-            full = layout_pattern(pattern, measure, content_w, content_h, max_font=cap)
-            spot = _free_corner(full, measure.width(notice, size, False), line_h, full_area) or (
-                m, page_h - m + max(0.0, (m - SAFE_EDGE - line_h) / 2))  # else below the circle, in the margin
-        if _fits(full):
-            column_w = min(content_w, 200.0 * MM * paper_scale)
-            rect = ((page_w - column_w) / 2.0, m, column_w, content_h)
-            questions = SheetLayout(sheet, (page_w, page_h), rect, None,
-                                    column(rect))
-            left, top = spot
-            note = Line(notice, left, top + measure.ascent(size), top, top + line_h, size, False, "notice")
-            notice_column = Column((left, top, content_w, line_h), (note,), (), max_scale, True)
-            return SheetLayout(sheet, (page_w, page_h), full_area, full, notice_column, questions)
+        two = _on_two_pages(pattern, (page_w, page_h), measure, cap, _size("body", max_scale), column)
+        if two is not None:
+            return two
     if layout is None:
         layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
     return SheetLayout(sheet, (page_w, page_h), area, layout, beside or column(column_rect))
+
+
+def _on_two_pages(pattern: Pattern, page: tuple[float, float], measure: TextMeasure, cap: float, size: float,
+                  column: Any) -> SheetLayout | None:
+    """A table sheet too full to share its page: the circle on the first page, with a line that says
+    where the questions are, and the column on the next at a comfortable reading width; None when
+    even the whole first page cannot hold the circle."""
+    page_w, page_h = page
+    m = SHEET_MARGIN
+    content_w, content_h = page_w - 2 * m, page_h - 2 * m
+    notice = pick("De vragen voor het gesprek staan op de volgende pagina.",
+                  "The questions for the conversation are on the next page.")
+    line_h = measure.line_height(size)
+    area = (m, m, content_w, content_h - line_h - 0.5 * WRITE_GAP)
+    full = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
+    spot = (m, page_h - m - line_h)
+    if not _fits(full):
+        # The whole page then, and the line in a corner the circle leaves free (else in the margin below it).
+        area = (m, m, content_w, content_h)
+        full = layout_pattern(pattern, measure, content_w, content_h, max_font=cap)
+        spot = _free_corner(full, measure.width(notice, size, False), line_h, area) or (
+            m, page_h - m + max(0.0, (m - SAFE_EDGE - line_h) / 2))
+    if not _fits(full):
+        return None
+    column_w = min(content_w, 200.0 * MM)
+    rect = ((page_w - column_w) / 2.0, m, column_w, content_h)
+    questions = SheetLayout("table", page, rect, None, column(rect))
+    left, top = spot
+    note = Line(notice, left, top + measure.ascent(size), top, top + line_h, size, False, "notice")
+    return SheetLayout("table", page, area, full, Column((left, top, content_w, line_h), (note,), (), 1.0, True),
+                       questions)
 
 
 def _free_corner(layout: PatternLayout, width: float, height: float,

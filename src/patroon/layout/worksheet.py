@@ -23,10 +23,15 @@ from patroon.layout.types import PatternLayout, Rect, StepLayout, TextBlock
 if TYPE_CHECKING:
     from patroon.layout.types import ArrowLayout, TextMeasure
 
-#: What sizes a worksheet's box: lines of "x" as wide and as many as a box of about 3 : 2 holds.
-_BOX_TEXT = "\n".join(["x" * 26] * 7)
-#: What sizes the title field in the middle: two lines of a short title, set large.
-_TITLE_TEXT = "\n".join(["x" * 14] * 2)
+#: What sizes a worksheet's boxes, largest first: lines of "x" as wide and as many as a box of about
+#: 3 : 2 holds (about 90 x 60 mm for six boxes on A3), and the title field in the middle. The first
+#: that fits is taken; the last is the smallest box that still holds three lines of handwriting.
+_SIZINGS = (
+    ("\n".join(["x" * 26] * 7), "\n".join(["x" * 14] * 2), 7),
+    ("\n".join(["x" * 22] * 6), "\n".join(["x" * 14] * 2), 6),
+    ("\n".join(["x" * 20] * 5), "\n".join(["x" * 16] * 3), 5),
+    (" ".join(["xxxxxxxx"] * 14), "\n".join(["x" * 22] * 4), 4),
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,12 @@ def layout_marker_circle(n_steps: int, measure: TextMeasure, width: float, heigh
     """``n_steps`` empty boxes as large as fit on a circle, arrows between them and a free middle."""
     n = max(2, n_steps)
     frame = circle_frame(n, 90.0, True, [(0.0, 0.0)] * n)
-    solver = Solver([_BOX_TEXT] * n, _TITLE_TEXT, "", {}, frame, measure, width, height, 9.0, min_lines=7)
-    plan = solver.solve(default_max_font(width, height, n) * 1.1)
-    laid = build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
+    for box_text, title_text, lines in _SIZINGS:
+        solver = Solver([box_text] * n, title_text, "", {}, frame, measure, width, height, 9.0, min_lines=lines)
+        plan = solver.solve(default_max_font(width, height, n) * 1.1)
+        laid = build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
+        if laid.fits:
+            break
     pad = Style(plan.step_font_size).pad_x
     steps = tuple(StepLayout(s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-pad)),
                              s.angle, s.home) for s in laid.steps)
