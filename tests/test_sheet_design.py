@@ -261,3 +261,13 @@ def _worksheet_dump(out: Path, steps: int) -> str:
     target = out / f"werkblad-{steps}.json"
     assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", steps) == 0
     return target.read_text(encoding="utf-8")
+
+
+def test_a_title_that_would_crowd_the_arrows_may_break_at_a_compound_boundary():
+    from patroon.layout.memo import memo_for
+    from patroon.layout.title import hyphenated_options
+    from patroon.layout.types import CharacterMeasure
+
+    options = hyphenated_options(memo_for(CharacterMeasure()), "Gemeenschappelijkeregelingsoverleg", "", 14, 9)
+    assert options[0].title_lines == ("Gemeenschappelijke-", "regelingsoverleg")
+    assert all(len(line.rstrip("-")) >= 3 for opt in options for line in opt.title_lines)
