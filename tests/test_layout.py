@@ -215,7 +215,7 @@ def _cw(origin: float, angle: float) -> float:
 
 def test_start_angle_and_direction_are_honoured():
     pattern = load_pattern(PATTERNS[2])
-    turned = pattern.model_copy(update={"layout": pattern.layout.model_copy(update={"start_angle": 0.0, "direction": "counterclockwise"})})
+    turned = pattern.model_copy(update={"placement": pattern.placement.model_copy(update={"start_angle": 0.0, "direction": "counterclockwise"})})
     layout = layout_pattern(turned, MEASURE, *TABLE_DIAGRAM)
     angles = [angle_of(layout, s.box.center) for s in layout.steps]
     assert angles[0] == pytest.approx(0.0, abs=1e-6)
@@ -556,7 +556,7 @@ def test_any_nudges_keep_every_guarantee(which, nudges, note):
     for k, (dx, dy) in nudges.items():
         pattern = set_offset(pattern, pattern.steps[k % len(pattern.steps)].id, (dx, dy))
     nudged = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
-    _nudge_check(plain, nudged, set(pattern.layout.offsets))
+    _nudge_check(plain, nudged, set(pattern.placement.offsets))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -572,7 +572,7 @@ def test_nudges_in_a_full_pattern_keep_every_guarantee(nudges):
     for k, (dx, dy) in nudges.items():
         pattern = set_offset(pattern, pattern.steps[k].id, (dx, dy))
     nudged = layout_pattern(pattern, MEASURE, 595.28 - 40, 841.89 - 40)
-    _nudge_check(plain, nudged, set(pattern.layout.offsets))
+    _nudge_check(plain, nudged, set(pattern.placement.offsets))
 
 
 # --------------------------------------------------------------------------

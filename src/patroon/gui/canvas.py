@@ -18,7 +18,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
@@ -582,12 +582,13 @@ class PatternScene(InlineEditing, QGraphicsScene):
         the box lands under the pointer whatever nudge it had before (the layout
         may still keep it inside the page or clear of other boxes).
         """
-        shown = self._layout.step(step_id) if self._layout is not None else None
+        layout = self.pattern_layout  # laid out now if a change waits (keys come quicker than layouts)
+        shown = layout.step(step_id) if layout is not None else None
         if shown is None:
             return (0.0, 0.0)
         cx, cy = shown.box.center
         hx, hy = shown.home or shown.box.center
-        radius = self._layout.radius or 1.0
+        radius = layout.radius or 1.0
         return (
             max(-2.0, min(2.0, (cx + dx - hx) / radius)),
             max(-2.0, min(2.0, (cy + dy - hy) / radius)),
@@ -634,6 +635,14 @@ class PatternScene(InlineEditing, QGraphicsScene):
         return image
 
 
+#: Alt+arrow nudges the selected box this far (points, 2 mm), the keyboard's way to drag it.
+NUDGE_PT = 72 / 25.4 * 2
+NUDGE_KEYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+
+#: The width of the frame that shows the canvas has the keyboard focus (pixels).
+FOCUS_FRAME_PX = 3
+
+
 class PatternView(QGraphicsView):
     """Shows the scene on a grey desk: Ctrl+wheel zooms, Ctrl+0 fits, arrow keys walk the steps."""
 
@@ -667,12 +676,29 @@ class PatternView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
+        if self.hasFocus():
+            # A visible focus for keyboard users: a frame round the canvas while keys go to it.
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_PX)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = FOCUS_FRAME_PX / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.end()
         if _TRACE_STARTUP and not self._reported:
             scene = self.scene()
             if isinstance(scene, PatternScene) and scene._layout is not None and not scene._dirty:
                 # For benchmarks/startup.py and the start-up test: the diagram is on screen.
                 self._reported = True
                 print("patroon: diagram painted", file=sys.stderr, flush=True)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def zoom(self) -> float:
         """The zoom as a share of actual size (1.0: a point on screen is a point)."""
@@ -738,6 +764,12 @@ class PatternView(QGraphicsView):
                 if key == Qt.Key.Key_Escape:
                     scene.select_step(None)
                     return
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier and key in NUDGE_KEYS and scene.current_step():
+                # What a drag does, by keyboard: Alt+arrow nudges the selected box a little.
+                step = scene.current_step()
+                dx, dy = NUDGE_KEYS[key]
+                editing.nudge_step(scene.document, step, scene.offset_for_drop(step, dx * NUDGE_PT, dy * NUDGE_PT))
+                return
         super().keyPressEvent(event)
 
     def _walk(self, delta: int) -> None:

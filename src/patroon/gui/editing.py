@@ -144,6 +144,6 @@ def reset_layout(document: Document) -> None:
     from patroon.model import update
 
     pattern = document.pattern
-    if pattern.layout.offsets:
-        layout = {**pattern.layout.model_dump(), "offsets": {}}
-        document.apply(update(pattern, layout=layout), _tr("Reset layout"))
+    if pattern.placement.offsets:
+        placement = {**pattern.placement.model_dump(), "offsets": {}}
+        document.apply(update(pattern, placement=placement), _tr("Reset layout"))

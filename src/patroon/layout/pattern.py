@@ -158,7 +158,7 @@ def layout_pattern(
     if base is None:
         base = memo.remember_base(base_key, _layout_plain(pattern, measure, width, height, min_font, max_font))
     solver, plan, plain = base
-    offsets = [tuple(pattern.layout.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
+    offsets = [tuple(pattern.placement.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
     if not any(o != (0.0, 0.0) for o in offsets):
         return memo.remember(key, plain)
     return memo.remember(key, Nudger(solver, plan, plain).apply(offsets))
@@ -197,7 +197,7 @@ def _layout_plain(
     if notes_left_out:
         notes = {}
 
-    clockwise = pattern.layout.direction == "clockwise"
+    clockwise = pattern.placement.direction == "clockwise"
     # One solver per ring: the circle asked again for its best effort knows what failed.
     solvers: dict[tuple, Solver] = {}
 
@@ -212,7 +212,7 @@ def _layout_plain(
         solver = solvers.get((ax, ay, power, rows))
         if solver is None:
             if rows is None:
-                frame = circle_frame(n, pattern.layout.start_angle, clockwise, still, ax, ay, power)
+                frame = circle_frame(n, pattern.placement.start_angle, clockwise, still, ax, ay, power)
             else:
                 frame = rows_frame(n, rows[0], rows[1], clockwise, still, ax, ay, power, rows[2])
             texts = [s.text for s in pattern.steps]
@@ -225,7 +225,7 @@ def _layout_plain(
         return None if plan is None else (solver, plan)
 
     # Rows of boxes need the first step in the middle of the top row.
-    rows = _row_counts(n, width / height) if abs(pattern.layout.start_angle % 360.0 - 90.0) < 1e-9 else []
+    rows = _row_counts(n, width / height) if abs(pattern.placement.start_angle % 360.0 - 90.0) < 1e-9 else []
     if verdict_only:
         if notes_left_out or _choose_ring(solve, width, height, cap, min_font, rows, best_effort=False) is not None:
             return False
