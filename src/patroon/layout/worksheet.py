@@ -79,14 +79,14 @@ def worksheet_marks(layout: PatternLayout, min_size: float) -> WorksheetMarks:
     first = layout.steps[0].box
     size = max(min_size, round(0.8 * layout.step_font_size))
     start = (first.x + 2.2 * size, first.y + 0.5 * size)
-    return WorksheetMarks(field, tuple(_middle(a) for a in layout.arrows), 0.8 * style.marker_radius, start, float(size))
+    return WorksheetMarks(field, tuple(_middle(a) for a in layout.arrows), 0.7 * style.marker_radius, start, float(size))
 
 
 def _middle(arrow: ArrowLayout) -> tuple[float, float]:
-    """The point halfway along the arrow's line (its shaft, without the head)."""
+    """The point a little before halfway along the arrow's line, clear of its head."""
     points = list(arrow.path)
     lengths = [math.dist(p, q) for p, q in zip(points, points[1:])]
-    half = sum(lengths) / 2.0
+    half = 0.45 * sum(lengths)  # a little before the middle: clear of the head
     for (p, q), length in zip(zip(points, points[1:]), lengths):
         if half <= length and length > 0:
             f = half / length

@@ -159,7 +159,7 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
 def _paint_worksheet_marks(painter: QPainter, marks: Any) -> None:
     """A worksheet's title field in the middle, an open marker on every arrow and "start here" in box 1."""
     from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QBrush, QColor, QPen
+    from PySide6.QtGui import QColor, QPen
 
     from patroon.render.fonts import ensure_fonts_for, make_font
     from patroon.render.painter import paint_marker
@@ -168,7 +168,8 @@ def _paint_worksheet_marks(painter: QPainter, marks: Any) -> None:
     field = marks.title_field
     size = marks.start_size
     painter.save()
-    painter.setPen(QPen(QColor(RULE), 1.0))
+    # A border a copier keeps (the writing lines inside stay light).
+    painter.setPen(QPen(QColor(SECONDARY), 0.9))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(QRectF(field.x, field.y, field.w, field.h), 0.6 * size, 0.6 * size)
     words = pick("Titel van ons patroon", "Title of our pattern")
@@ -190,7 +191,6 @@ def _paint_worksheet_marks(painter: QPainter, marks: Any) -> None:
     painter.setPen(QColor(DEFAULT.box_border))
     x, y = marks.start
     painter.drawText(QPointF(x, y + 0.9 * size), start + " \u2192")
-    painter.setBrush(QBrush(QColor(DEFAULT.box_border)))
     painter.restore()
 
 
