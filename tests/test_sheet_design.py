@@ -173,6 +173,12 @@ def test_step_numbers_on_table_sheets_and_worksheets_not_on_diagrams(out, twelve
             digits = [wd for wd in page.words if wd.text == str(n["number"])
                       and math.dist(((wd.x0 + wd.x1) / 2, (wd.y0 + wd.y1) / 2), n["centre"]) < n["radius"]]
             assert digits and points_size(digits[0]) >= 9.0 - 0.1
+            # Clear of every arrow, and of every other box.
+            for arrow in layout["arrows"]:
+                line = arrow["points"] + [arrow["head"][0]]
+                assert all(_point_to_segment(n["centre"], a, b) > n["radius"] + 1 * MM for a, b in zip(line, line[1:]))
+            disc = [n["centre"][0] - n["radius"], n["centre"][1] - n["radius"], 2 * n["radius"], 2 * n["radius"]]
+            assert all(rect_gap(disc, other["box"]) > 0 for other in steps if other is not step)
     _pdf, plain = export(SHIPPED[1], out, "table", paper, "--no-numbers")
     assert plain["numbers"] == []
     _pdf, asked = export(SHIPPED[1], out, "diagram", paper, "--numbers")
@@ -207,6 +213,13 @@ def test_breakthroughs_are_labelled_and_clear_of_everything_by_3_mm(out, two_bre
                     assert _segment_gap(p, q, b["box"]) >= 3 * MM
             label = next(w for w in page.words if w.text == "Doorbraak" and w.inside(b["box"]))
             assert label is not None
+
+
+def _point_to_segment(p: list[float], a: list[float], b: list[float]) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 def _segment_gap(p: list[float], q: list[float], box: list[float], steps: int = 40) -> float:
