@@ -8,7 +8,6 @@ direction. The footer names the source and the date once, the date in words
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -112,10 +111,3 @@ def step_numbers(layout: PatternLayout, min_size: float) -> tuple[StepNumber, ..
         numbers.append(StepNumber(step.id, k, (x, y), radius, float(size)))
     return tuple(numbers)
 
-
-def distance_to_box(point: tuple[float, float], box: tuple[float, float, float, float]) -> float:
-    """The distance from ``point`` to the box (x, y, w, h); 0 inside."""
-    x, y, w, h = box
-    dx = max(x - point[0], 0.0, point[0] - (x + w))
-    dy = max(y - point[1], 0.0, point[1] - (y + h))
-    return math.hypot(dx, dy)
