@@ -247,7 +247,7 @@ def test_the_worksheet_works_with_markers(out, paper):
     for step in layout["steps"]:
         w, h = step["box"][2] / MM, step["box"][3] / MM
         # Room for a 76 mm sticky note and marker handwriting (on A4: the A3 sheet reduced).
-        assert (w, h) >= (85, 60) if paper == "A3" else (w >= 50 and h >= 35), (w, h)
+        assert (w >= 90 and h >= 60) if paper == "A3" else (w >= 50 and h >= 35), (w, h)
         assert not any(wd.inside(step["box"]) for wd in page.words if wd.text not in ("Begin", "hier", "→"))
     text = page.text()
     assert "Titel van ons patroon" in text and "Tafel" in text and "Namen" in text
@@ -258,6 +258,9 @@ def test_the_worksheet_works_with_markers(out, paper):
     assert [n["number"] for n in layout["numbers"]] == list(range(1, 7))
     # An open lightning marker on every arrow: one more drawing per arrow than the steps' outlines.
     assert len(layout["worksheet"]["bolts"]) == len(layout["arrows"]) == 6
+    r = layout["worksheet"]["bolt_radius"]
+    for x, y in layout["worksheet"]["bolts"]:
+        assert all(rect_gap([x - r, y - r, 2 * r, 2 * r], s["box"]) > 0 for s in layout["steps"])
     field = layout["worksheet"]["title_field"]
     assert all(rect_gap(field, s["box"]) > 0 for s in layout["steps"])
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from patroon.layout.types import ArrowLayout, TextMeasure
 
 #: What sizes a worksheet's boxes, largest first: lines of "x" as wide and as many as a box of about
-#: 3 : 2 holds (about 90 x 60 mm for six boxes on A3), and the title field in the middle. The first
+#: 3 : 2 holds (about 93 x 64 mm for six boxes on A3), and the title field in the middle. The first
 #: that fits is taken; the last is the smallest box that still holds three lines of handwriting.
 _SIZINGS = (
     ("\n".join(["x" * 26] * 7), "\n".join(["x" * 14] * 2), 7),
@@ -48,11 +48,15 @@ class WorksheetMarks:
 def layout_marker_circle(n_steps: int, measure: TextMeasure, width: float, height: float) -> PatternLayout:
     """``n_steps`` empty boxes as large as fit on a circle, arrows between them and a free middle."""
     n = max(2, n_steps)
-    frame = circle_frame(n, 90.0, True, [(0.0, 0.0)] * n)
+    # A ring a little wider than tall holds the wide boxes best; a circle when that does not fit.
+    frames = [circle_frame(n, 90.0, True, [(0.0, 0.0)] * n, ax=ax) for ax in (1.15, 1.0)]
     for box_text, title_text, lines in _SIZINGS:
-        solver = Solver([box_text] * n, title_text, "", {}, frame, measure, width, height, 9.0, min_lines=lines)
-        plan = solver.solve(default_max_font(width, height, n) * 1.1)
-        laid = build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
+        for frame in frames:
+            solver = Solver([box_text] * n, title_text, "", {}, frame, measure, width, height, 9.0, min_lines=lines)
+            plan = solver.solve(default_max_font(width, height, n) * 1.1)
+            laid = build(solver, plan, [f"stap-{i + 1}" for i in range(n)], width, height)
+            if laid.fits:
+                break
         if laid.fits:
             break
     pad = Style(plan.step_font_size).pad_x
@@ -79,7 +83,17 @@ def worksheet_marks(layout: PatternLayout, min_size: float) -> WorksheetMarks:
     first = layout.steps[0].box
     size = max(min_size, round(0.8 * layout.step_font_size))
     start = (first.x + 2.2 * size, first.y + 0.5 * size)
-    return WorksheetMarks(field, tuple(_middle(a) for a in layout.arrows), 0.7 * style.marker_radius, start, float(size))
+    radius = 0.7 * style.marker_radius
+    # Beside the arrow, on the side away from the middle: the arrow stays whole to see.
+    bolts = tuple(_away(_middle(a), layout.center, radius + 0.4 * style.stroke + 2.0) for a in layout.arrows)
+    return WorksheetMarks(field, bolts, radius, start, float(size))
+
+
+def _away(point: tuple[float, float], centre: tuple[float, float], distance: float) -> tuple[float, float]:
+    """``point`` moved ``distance`` further from ``centre``."""
+    dx, dy = point[0] - centre[0], point[1] - centre[1]
+    length = math.hypot(dx, dy) or 1.0
+    return (point[0] + distance * dx / length, point[1] + distance * dy / length)
 
 
 def _middle(arrow: ArrowLayout) -> tuple[float, float]:
