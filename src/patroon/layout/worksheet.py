@@ -3,7 +3,7 @@
 A table draws its own pattern on the worksheet with markers, so its boxes
 are sized for a 76 mm sticky note and two or three lines of handwriting
 (about 90 x 60 mm for six steps on A3; the largest that fit for more). The
-middle holds a field for the pattern's title; every arrow carries an open
+middle holds a field for the pattern's title; beside every arrow stands an open
 lightning marker to circle where the table sees a breakthrough, and step 1
 says where to begin.
 """
@@ -39,7 +39,7 @@ class WorksheetMarks:
     """The worksheet's own marks, in the circle's area (points)."""
 
     title_field: Rect  # where the table writes its pattern's title
-    bolts: tuple[tuple[float, float], ...]  # an open lightning marker on every arrow, at its middle
+    bolts: tuple[tuple[float, float], ...]  # an open lightning marker beside every arrow
     bolt_radius: float
     start: tuple[float, float]  # the top-left of the "start here" words in step 1's box
     start_size: float
