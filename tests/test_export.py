@@ -443,3 +443,23 @@ def test_notes_too_long_for_any_paper_are_named_by_validate_and_export_alike(qap
     assert "de doorbraken hebben te veel tekst voor A3 liggend" in refusal
     assert refusal.split("A3 liggend")[1].strip() in warning
     assert not (tmp_path / "vol.pdf").exists()
+
+
+def test_the_palette_a_file_asks_for_colours_its_sheets(qapp, tmp_path):
+    """``layout: {palette: high-contrast}`` prints white boxes with black borders instead of tinted ones."""
+    from PySide6.QtGui import QImage
+
+    plain = SHIPPED[0].read_text(encoding="utf-8")
+    contrast = tmp_path / "contrast.yaml"
+    contrast.write_text(plain.rstrip("\n") + "\nlayout:\n  palette: high-contrast\n", encoding="utf-8")
+    colours = []
+    for source in (SHIPPED[0], contrast):
+        png, dump = tmp_path / f"{source.stem}.png", tmp_path / f"{source.stem}.json"
+        assert run("export", source, "-o", png, "--width", "1190") == 0
+        assert run("export", source, "-o", dump) == 0
+        geometry = json.loads(dump.read_text(encoding="utf-8"))
+        x, y, w, h = geometry["steps"][0]["box"]
+        image = QImage(str(png))
+        scale = image.width() / geometry["page"]["width"]
+        colours.append(image.pixelColor(round((x + w / 2) * scale), round((y + h - 5) * scale)).name())
+    assert colours == ["#e7f0f5", "#ffffff"]

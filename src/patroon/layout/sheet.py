@@ -445,6 +445,7 @@ class SheetLayout:
     numbers: tuple[StepNumber, ...] = ()  # the steps' numbers, in the pattern's area
     worksheet: WorksheetMarks | None = None  # a worksheet's title field, open markers and start
     label: str = ""  # the word over every breakthrough's note ("Doorbraak"); empty when they have none
+    palette: str = "default"  # the colours the pattern asks for (its file's ``layout: palette:``)
 
     def pages(self) -> list["SheetLayout"]:
         """This page and the ones it continues on."""
@@ -541,8 +542,9 @@ def layout_sheet(
     check_sheet(pattern, sheet)
     numbers = sheet != "diagram" if numbers is None else numbers
     breakthroughs = sheet == "diagram" if breakthroughs is None else breakthroughs
-    label = ""
+    label, palette = "", "default"
     if pattern is not None:
+        palette = pattern.placement.palette
         pattern, label = _with_breakthroughs(pattern, breakthroughs)
         if pattern.context:
             pattern = pattern.model_copy(update={"context": context_words(pattern.context)})
@@ -551,7 +553,7 @@ def layout_sheet(
     assert first is not None
     marks = step_numbers(first, _number_size(page_w, page_h)) if numbers else ()
     extra = worksheet_marks(first, _number_size(page_w, page_h)) if sheet == "worksheet" else None
-    return replace(layout, numbers=marks, label=label, worksheet=extra)
+    return replace(layout, numbers=marks, label=label, worksheet=extra, palette=palette)
 
 
 def _with_breakthroughs(pattern: Pattern, shown: bool) -> tuple[Pattern, str]:

@@ -125,15 +125,16 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
 
     from patroon.render.fonts import ensure_fonts_for, make_font
     from patroon.render.painter import paint_layout, paint_step_numbers
-    from patroon.render.palette import DEFAULT
+    from patroon.render.palette import palette_named
 
     if layout.pattern is not None:
         painter.save()
         painter.setRenderHint(painter.RenderHint.Antialiasing, True)
         painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
         painter.translate(layout.area[0], layout.area[1])
-        paint_layout(painter, layout.pattern, DEFAULT, label=layout.label)
-        paint_step_numbers(painter, layout.numbers, DEFAULT)
+        colours = palette_named(layout.palette)
+        paint_layout(painter, layout.pattern, colours, label=layout.label)
+        paint_step_numbers(painter, layout.numbers, colours)
         if layout.worksheet is not None:
             _paint_worksheet_marks(painter, layout.worksheet)
         painter.restore()
