@@ -86,7 +86,9 @@ def test_sheets_have_their_default_paper_and_take_the_asked_one(qapp, tmp_path):
         pdf, layout = tmp_path / f"{number}.pdf", tmp_path / f"{number}.json"
         assert run("export", SHIPPED[0], "-o", pdf, *options) == 0
         assert run("export", SHIPPED[0], "-o", layout, *options) == 0
-        assert pdf_page_sizes(pdf) == [pytest.approx(size, abs=1.0)]
+        # An A4 table sheet puts its questions on a second page of the same size (4 writing lines each).
+        pages = 2 if options[:2] == ("--sheet", "table") and "A4" in options else 1
+        assert pdf_page_sizes(pdf) == [pytest.approx(size, abs=1.0)] * pages
         page = json.loads(layout.read_text(encoding="utf-8"))["page"]
         assert (page["width"], page["height"]) == pytest.approx(size, abs=0.01)
 
@@ -384,14 +386,13 @@ def test_a_refused_worksheet_names_only_what_helps_and_that_helps(qapp, tmp_path
     target = tmp_path / "werkblad.pdf"
     assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "16") == 1
     err = capsys.readouterr().err.strip()
-    assert err == f"FOUT  {SHIPPED[0]}: een werkblad met 16 vakken past niet op A3 liggend; kies hoogstens 14 vakken (--steps 14)"
+    assert err == f"FOUT  {SHIPPED[0]}: een werkblad met 16 vakken past niet op A3 liggend; kies hoogstens 15 vakken (--steps 15)"
     assert "groter papier" not in err  # A3 is the largest paper there is
-    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "14") == 0
-    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "15") == 1
-    capsys.readouterr()
-    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "13", "--orientation", "portrait") == 1
-    assert "kies liggend papier (--orientation landscape) of kies hoogstens 12 vakken" in capsys.readouterr().err
-    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "13") == 0
+    assert "liggend papier" not in err  # it is landscape already
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "15") == 0
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "16", "--orientation", "portrait") == 1
+    assert "hoogstens 15 vakken" in capsys.readouterr().err
+    assert run("export", SHIPPED[0], "-o", target, "--sheet", "worksheet", "--steps", "15", "--orientation", "portrait") == 0
 
 
 def short_steps(tmp_path: Path, n: int) -> Path:
@@ -437,8 +438,28 @@ def test_notes_too_long_for_any_paper_are_named_by_validate_and_export_alike(qap
     assert run("validate", path) == 0
     warning = capsys.readouterr().out
     assert "de doorbraken hebben te veel tekst voor A3 liggend" in warning
-    assert run("export", path, "-o", tmp_path / "vol.pdf", "--sheet", "table") == 1
+    assert run("export", path, "-o", tmp_path / "vol.pdf", "--sheet", "table", "--breakthroughs") == 1
     refusal = capsys.readouterr().err
     assert "de doorbraken hebben te veel tekst voor A3 liggend" in refusal
     assert refusal.split("A3 liggend")[1].strip() in warning
     assert not (tmp_path / "vol.pdf").exists()
+
+
+def test_the_palette_a_file_asks_for_colours_its_sheets(qapp, tmp_path):
+    """``layout: {palette: high-contrast}`` prints white boxes with black borders instead of tinted ones."""
+    from PySide6.QtGui import QImage
+
+    plain = SHIPPED[0].read_text(encoding="utf-8")
+    contrast = tmp_path / "contrast.yaml"
+    contrast.write_text(plain.rstrip("\n") + "\nlayout:\n  palette: high-contrast\n", encoding="utf-8")
+    colours = []
+    for source in (SHIPPED[0], contrast):
+        png, dump = tmp_path / f"{source.stem}.png", tmp_path / f"{source.stem}.json"
+        assert run("export", source, "-o", png, "--width", "1190") == 0
+        assert run("export", source, "-o", dump) == 0
+        geometry = json.loads(dump.read_text(encoding="utf-8"))
+        x, y, w, h = geometry["steps"][0]["box"]
+        image = QImage(str(png))
+        scale = image.width() / geometry["page"]["width"]
+        colours.append(image.pixelColor(round((x + w / 2) * scale), round((y + h - 5) * scale)).name())
+    assert colours == ["#e7f0f5", "#ffffff"]

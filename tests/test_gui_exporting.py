@@ -48,6 +48,36 @@ def test_export_dialog_writes_a_table_sheet_pdf(document, tmp_path, qtbot):
     assert "herkenbaar" in text  # the questions are on the table sheet
 
 
+def test_export_dialog_numbers_and_breakthroughs_follow_the_sheet_and_the_choice(document, tmp_path, qtbot):
+    from patroon.gui.exporting import ExportDialog
+    from patroon.model import set_breakthrough
+
+    document.reset(set_breakthrough(document.pattern, document.pattern.steps[0].id, "Begin klein met één casus."),
+                   WERELDVREDE)
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("diagram"))
+    assert dialog.breakthroughs_box.isChecked() and not dialog.numbers_box.isChecked()
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("table"))
+    assert dialog.numbers_box.isChecked() and not dialog.breakthroughs_box.isChecked()
+    out = tmp_path / "zonder.pdf"
+    dialog.path_edit.setText(str(out))
+    assert dialog.export()
+    assert "Doorbraak" not in pdf_text(out) and "casus" not in pdf_text(out)
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("table"))
+    dialog.breakthroughs_box.setChecked(True)
+    dialog.numbers_box.setChecked(False)
+    out = tmp_path / "met.pdf"
+    dialog.path_edit.setText(str(out))
+    assert dialog.export()
+    text = pdf_text(out)
+    assert "Doorbraak" in text and "casus" in text
+    assert not any(word in text.split() for word in ("1", "2", "3", "4", "5", "6"))
+
+
 def test_export_dialog_png_width(document, tmp_path, qtbot):
     from patroon.gui.exporting import ExportDialog
 

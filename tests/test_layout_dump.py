@@ -90,7 +90,7 @@ def test_made_patterns_dump_arrows_and_notes_clear_of_everything(qapp, tmp_path,
     path = tmp_path / f"p{n}.patroon.yaml"
     save_pattern(made(n, notes), path)
     for sheet in ("diagram", "table") if n <= 12 else ("table",):
-        layout = dump(path, tmp_path, sheet)
+        layout = dump(path, tmp_path, sheet, "--breakthroughs")
         check_dump(layout)
         assert len(layout["breakthroughs"]) == len(notes)
         for b in layout["breakthroughs"]:

@@ -144,8 +144,10 @@ def test_a_breakthrough_shows_its_marker_and_note(measure):
     assert DEFAULT.marker_stroke in pixels(image, marker, k)
     note = pixels(image, b.note.rect, k)
     assert DEFAULT.note_fill in note and sum(map(dark, note)) > 20
+    # The note's dashed border, in the accent colour: the note reads as a breakthrough on a copy too.
+    assert DEFAULT.note_border in pixels(image, b.note_box, k)
     hidden = render(layout, show_breakthroughs=False)
-    assert DEFAULT.note_fill not in pixels(hidden, b.note_box, k)
+    assert DEFAULT.note_border not in pixels(hidden, b.note_box, k)
 
 
 # --------------------------------------------------------------------------

@@ -152,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
         "aantal vakken op een werkblad", "number of boxes on a worksheet"))
     p.add_argument("--reveal", action="store_true", help=pick(
         "PowerPoint: het patroon stap voor stap, zoals de presentatiemodus", "PowerPoint: the pattern step by step, as the presenter reveals it"))
+    p.add_argument("--numbers", action=argparse.BooleanOptionalAction, default=None, help=pick(
+        "nummers bij de stappen (standaard aan op een tafelblad en werkblad, uit op een diagram)",
+        "numbers at the steps (default on for a table sheet and worksheet, off for a diagram)"))
+    p.add_argument("--breakthroughs", action=argparse.BooleanOptionalAction, default=None, help=pick(
+        "de voorbereide doorbraken tonen (standaard alleen op een diagram: op een tafelblad verklappen ze vraag 3)",
+        "show the prepared breakthroughs (default on a diagram only: on a table sheet they give away question 3)"))
 
     p = sub.add_parser("present", help=pick("presenteer een patroon op volledig scherm", "present a pattern full screen"))
     p.add_argument("file", type=Path, metavar="FILE", help=pick("het patroonbestand", "the pattern file"))

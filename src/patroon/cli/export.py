@@ -46,7 +46,8 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         fmt = format_of(out, args.format) if not to_folder else (args.format or "pdf")
         page = page_for(args.sheet, fmt, args.paper, args.orientation, args.width, args.steps,
-                        getattr(args, "reveal", False))
+                        getattr(args, "reveal", False), numbers=getattr(args, "numbers", None),
+                        breakthroughs=getattr(args, "breakthroughs", None))
         plan = plan_outputs(list(args.files), out, fmt, to_folder)
     except UsageError as exc:
         print(f"patroon export: {exc}", file=sys.stderr)

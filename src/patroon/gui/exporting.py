@@ -3,7 +3,7 @@
 The dialog only gathers the options the command line has (format, sheet,
 paper, orientation, PNG width, worksheet boxes, a deck's reveal) and hands them to
 :func:`patroon.render.export.export_patterns`; printing paints the same
-sheets with :func:`patroon.render.sheets.paint_sheet` on the printer.
+sheets with :func:`patroon.render.sheets.paint_sheet_pages` on the printer.
 Loaded only when first used, so start-up stays quick.
 """
 
@@ -82,6 +82,7 @@ class ExportDialog(QDialog):
         self.steps_box.setRange(2, MAX_STEPS)
         self.steps_box.setValue(6)
         self.reveal_box = QCheckBox(self.tr("Step by step, as in the presenter: one slide per step"), self)
+        self.numbers_box, self.breakthroughs_box = _sheet_choices(self)
 
         self.path_edit = QLineEdit(self)
         browse = QPushButton(self.tr("Choose…"), self)
@@ -97,6 +98,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Width"), self.width_box)
         form.addRow(self.tr("&Boxes"), self.steps_box)
         form.addRow(self.tr("&Reveal"), self.reveal_box)
+        form.addRow(self.tr("Show"), self.numbers_box)
+        form.addRow("", self.breakthroughs_box)
         label = QLabel(self.tr("Save &to"), self)
         label.setBuddy(self.path_edit)
         form.addRow(label, row)
@@ -135,6 +138,8 @@ class ExportDialog(QDialog):
             "orientation": self.orientation_box.currentData(),
             "width_px": self.width_box.value() if fmt == "png" else None,
             "steps": self.steps_box.value(),
+            "numbers": self.numbers_box.isChecked(),
+            "breakthroughs": self.breakthroughs_box.isChecked(),
         }
 
     def _default_path(self) -> Path:
@@ -153,6 +158,7 @@ class ExportDialog(QDialog):
         self.width_box.setEnabled(fmt == "png")
         self.steps_box.setEnabled(sheet == "worksheet" and not deck)
         self.reveal_box.setEnabled(deck)
+        _sheet_defaults(self.numbers_box, self.breakthroughs_box, sheet, deck)
         self._select(self.paper_box, "slide" if deck else "A4" if sheet == "diagram" else "A3")
         self.path_edit.setText(str(self._default_path()))
         if deck:
@@ -197,6 +203,23 @@ class ExportDialog(QDialog):
         QMessageBox.critical(self, self.tr("Export failed"), text)
 
 
+def _sheet_choices(parent: QWidget) -> tuple[QCheckBox, QCheckBox]:
+    """The checkboxes for the steps' numbers and the prepared breakthroughs (export dialog, print preview)."""
+    numbers = QCheckBox(QCoreApplication.translate("ExportDialog", "Step numbers"), parent)
+    breakthroughs = QCheckBox(QCoreApplication.translate("ExportDialog", "Prepared breakthroughs"), parent)
+    breakthroughs.setToolTip(QCoreApplication.translate(
+        "ExportDialog", "On a table sheet they give away the third question; the diagram shows them"))
+    return numbers, breakthroughs
+
+
+def _sheet_defaults(numbers: QCheckBox, breakthroughs: QCheckBox, sheet: str, deck: bool = False) -> None:
+    """Each sheet's default: numbers on table sheets and worksheets, breakthroughs on diagrams only."""
+    numbers.setChecked(sheet != "diagram")
+    breakthroughs.setChecked(sheet == "diagram")
+    numbers.setEnabled(not deck)
+    breakthroughs.setEnabled(not deck and sheet != "worksheet")
+
+
 def sheet_name(document: Document, sheet: str) -> str:
     """The name (no extension) an export or a print to PDF of ``sheet`` suggests:
     ``mijn patroon.patroon.yaml`` -> ``mijn patroon-tafelblad``."""
@@ -204,9 +227,10 @@ def sheet_name(document: Document, sheet: str) -> str:
     return base + {"table": "-tafelblad", "worksheet": "-werkblad"}.get(sheet, "")
 
 
-def paint_pages(printer, document: Document, sheet: str) -> None:
-    """Paint the sheet on ``printer`` (one page) with one unit = one point."""
-    from patroon.render.sheets import paint_sheet
+def paint_pages(printer, document: Document, sheet: str, numbers: bool | None = None,
+                breakthroughs: bool | None = None) -> None:
+    """Paint the sheet on ``printer`` (every page: a table sheet's questions may need a second) in points."""
+    from patroon.render.sheets import paint_sheet_pages
 
     layout = printer.pageLayout()
     full = layout.fullRectPoints()
@@ -217,7 +241,8 @@ def paint_pages(printer, document: Document, sheet: str) -> None:
         scale = printer.resolution() / 72.0
         painter.scale(scale, scale)
         pattern = None if sheet == "worksheet" else document.pattern
-        paint_sheet(painter, pattern, sheet, float(full.width()), float(full.height()))
+        paint_sheet_pages(painter, pattern, sheet, float(full.width()), float(full.height()), printer.newPage,
+                          numbers=numbers, breakthroughs=breakthroughs)
     finally:
         painter.end()
 
@@ -248,7 +273,10 @@ def print_with_preview(document: Document, parent: QWidget | None = None) -> Non
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print preview"))
     state = {"sheet": "table"}
-    dialog.paintRequested.connect(lambda p: paint_pages(p, document, state["sheet"]))
+    numbers, breakthroughs = _sheet_choices(dialog)
+    _sheet_defaults(numbers, breakthroughs, "table")
+    dialog.paintRequested.connect(lambda p: paint_pages(p, document, state["sheet"], numbers.isChecked(),
+                                                        breakthroughs.isChecked()))
     toolbar = dialog.findChild(QToolBar)
     preview = dialog.findChild(QPrintPreviewWidget)
     if toolbar is not None and preview is not None:
@@ -260,10 +288,14 @@ def print_with_preview(document: Document, parent: QWidget | None = None) -> Non
         def choose(_index: int) -> None:
             state["sheet"] = box.currentData()
             _set_paper(printer, state["sheet"], document)
+            _sheet_defaults(numbers, breakthroughs, state["sheet"])
             preview.updatePreview()
 
         box.currentIndexChanged.connect(choose)
         toolbar.addSeparator()
         toolbar.addWidget(box)
+        for check in (numbers, breakthroughs):
+            check.toggled.connect(lambda _on: preview.updatePreview())
+            toolbar.addWidget(check)
     dialog.resize(1000, 760)
     dialog.exec()

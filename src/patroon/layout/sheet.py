@@ -18,12 +18,14 @@ beside it continues on a second page (see :class:`SheetLayout`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
-from patroon.layout.pattern import hopeless, layout_pattern, layout_worksheet
+from patroon.layout.pattern import hopeless, layout_pattern
+from patroon.layout.marks import StepNumber, footer_line, footer_parts, step_numbers
 from patroon.layout.types import CharacterMeasure, Rect
+from patroon.layout.worksheet import WorksheetMarks, layout_marker_circle, worksheet_marks
 from patroon.model import DEFAULT_QUESTIONS
 
 if TYPE_CHECKING:
@@ -163,6 +165,7 @@ class _Block:
     write_lines: int = 0  # writing lines that follow the text
     marker: str = ""  # a question's number, hanging left of its text
     indent: float = 0.0  # where the text (and its writing lines) start, right of the marker
+    field: float = 0.0  # a field to fill in: its first line starts this far right of its label
 
 
 # Base type sizes (points) at scale 1; each shrinks towards its floor.
@@ -171,8 +174,10 @@ _SIZES = {"context": (13.0, MIN_TEXT), "title": (26.0, 14.0), "body": (12.0, MIN
 _BOLD = {"context": False, "title": True, "body": False, "label": True, "question": True, "footer": False}
 #: Below this scale every size is at its floor.
 _MIN_SCALE = min(floor / base for base, floor in _SIZES.values())
-#: Distance between writing lines: room for handwriting.
-WRITE_GAP = 8.5 * MM
+#: Distance between writing lines: room for a marker's handwriting.
+WRITE_GAP = 10.0 * MM
+#: Writing lines a table sheet keeps under every question; else the questions go on a page of their own.
+TABLE_MIN_LINES = 4
 _ELLIPSIS = "…"
 
 
@@ -183,27 +188,33 @@ def _size(role: str, scale: float) -> float:
     return float(max(floor, round(base * scale)))
 
 
-def column_texts(pattern: Pattern | None, sheet: str) -> list[tuple[str, str]]:
+def column_texts(pattern: Pattern | None, sheet: str, with_title: bool = False) -> list[tuple[str, str]]:
     """The texts of the side column as (role, text), top to bottom, without the footer.
 
-    A question of several starts with its number and a tab ("2.\tHoe ..."): the
-    number hangs left of the text.
+    The title and its context stand in the middle of the circle, so the column
+    of a table sheet starts at the description (``with_title``: a page of its
+    own repeats them). A question of several starts with its number and a tab
+    ("2.\tHoe ..."): the number hangs left of the text.
     """
     texts: list[tuple[str, str]] = []
     if sheet == "worksheet":
-        texts.append(("label", pick("Werkblad — ons patroon", "Worksheet — our pattern")))
+        texts.append(("title", pick("Werkblad: ons patroon", "Worksheet: our pattern")))
         texts.append(("body", pick(
-            "Schrijf in elk vak één stap. Elke stap leidt tot de volgende, de laatste weer tot de eerste."
-            " Geef het patroon een titel:",
-            "Write one step in each box. Each step leads to the next, the last back to the first."
-            " Give the pattern a title:",
+            "Begin bij vak 1 en schrijf in elk vak één stap. Elke stap leidt tot de volgende, de laatste weer"
+            " tot de eerste. Geef het patroon in het midden een titel. Zie je een doorbraak? Omcirkel de"
+            " bliksem op die pijl.",
+            "Start at box 1 and write one step in each box. Each step leads to the next, the last back to the"
+            " first. Give the pattern a title in the middle. See a breakthrough? Circle the lightning on that"
+            " arrow.",
         )))
-        texts.append(("title-line", ""))
+        texts.append(("field", pick("Tafel", "Table")))
+        texts.append(("field", pick("Namen", "Names")))
     else:
         assert pattern is not None
-        if pattern.context:
-            texts.append(("context", _untabbed(pattern.context)))
-        texts.append(("title", _untabbed(pattern.title)))
+        if with_title and pattern.context:
+            texts.append(("context", context_words(pattern.context)))
+        if with_title:
+            texts.append(("title", _untabbed(pattern.title)))
         if pattern.description:
             texts.append(("body", _untabbed(pattern.description)))
     questions = [_untabbed(q) for q in (pattern.questions if pattern is not None else DEFAULT_QUESTIONS)]
@@ -218,23 +229,22 @@ def _untabbed(text: str) -> str:
     return text.replace("\t", " ")
 
 
-def footer_text(pattern: Pattern | None) -> str:
-    """The footer of a table sheet: source and date, else organisation and region."""
-    if pattern is None:
-        return ""
-    meta = pattern.meta
-    parts = [meta.source] if meta.source else [p for p in (meta.organisation, meta.region) if p]
-    if meta.date:
-        parts.append(meta.date)
-    return " · ".join(parts)
+def context_words(context: str) -> str:
+    """The context line as a sheet sets it: a kicker above the title, without a trailing colon.
+
+    >>> context_words("Woon-zorg opgave:")
+    'Woon-zorg opgave'
+    """
+    return _untabbed(context).strip().rstrip(":").rstrip()
 
 
 def compose_column(
     texts: Sequence[tuple[str, str]],
-    footer: str,
+    footer: tuple[str, str],
     measure: TextMeasure,
     rect: tuple[float, float, float, float],
     max_scale: float = 1.0,
+    min_lines: Sequence[int] = (3, 2, 1),
 ) -> Column:
     """Place the column's texts and writing lines inside ``rect``.
 
@@ -245,23 +255,23 @@ def compose_column(
     an ellipsis so that nothing ever leaves the column.
     """
     x, y, w, h = rect
-    footer_all = wrap_text(footer, measure, MIN_TEXT, False, w) if footer else []
-    footer_lines = footer_all[:2]
+    footer_text = footer_line(*footer, measure, MIN_TEXT, w) if any(footer) else ""
+    footer_lines = [footer_text] if footer_text else []
     footer_h = len(footer_lines) * measure.line_height(MIN_TEXT) + (0.6 * WRITE_GAP if footer_lines else 0.0)
     body_h = h - footer_h
 
     blocks: list[_Block] = []
     scale = 1.0
-    for min_lines in (3, 2, 1):
+    for least in min_lines:
         scale = max_scale
         while True:
-            blocks = _blocks(texts, measure, scale, w, min_lines)
+            blocks = _blocks(texts, measure, scale, w, least)
             if _height(blocks, measure) <= body_h or scale <= _MIN_SCALE:
                 break
             scale = max(_MIN_SCALE, scale - 0.04)
         if _height(blocks, measure) <= body_h:
             break
-    complete = _height(blocks, measure) <= body_h and len(footer_all) <= len(footer_lines)
+    complete = _height(blocks, measure) <= body_h
     if not complete:
         blocks = _cut(blocks, measure, body_h)
     blocks = _share_writing_lines(blocks, measure, body_h)
@@ -279,12 +289,12 @@ def compose_column(
             lines.append(Line(text, x + block.indent, cursor + ascent, cursor, cursor + lh,
                               block.size, block.bold, block.role))
             cursor += lh
+        if block.field:
+            # The label's own line is the field's first writing line.
+            rules.append(Rule(x + block.field, x + w, cursor))
         for _ in range(block.write_lines):
             cursor += WRITE_GAP
             rules.append(Rule(x + block.indent, x + w, cursor))
-        if block.role == "title-line":
-            cursor += WRITE_GAP * 1.3
-            rules.append(Rule(x, x + w, cursor))
     if footer_lines:
         lh = measure.line_height(MIN_TEXT)
         ascent = measure.ascent(MIN_TEXT)
@@ -299,8 +309,12 @@ def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float
     blocks = []
     first = True
     for role, text in texts:
-        if role == "title-line":
-            blocks.append(_Block(role, (), _size("body", scale), False, 0.0))
+        if role == "field":
+            size = _size("question", scale)
+            space = 0.9 * WRITE_GAP
+            # "Tafel" one line to write on; "Namen" two more.
+            extra = 1 if text == pick("Namen", "Names") else 0
+            blocks.append(_Block(role, (text,), size, True, space, extra, field=measure.width(text, size, True) + 0.5 * size))
             continue
         size, bold = _size(role, scale), _BOLD[role]
         space = 0.0 if first else {"title": 0.25, "body": 0.8, "label": 1.8, "question": 1.1}.get(role, 0.5) * size
@@ -314,7 +328,9 @@ def _blocks(texts: Sequence[tuple[str, str]], measure: TextMeasure, scale: float
                          key=lambda m: measure.width(m, size, bold))
             indent = measure.width(widest, size, bold) + 0.45 * size
         lines = tuple(wrap_text(text, measure, size, bold, width - indent))
-        blocks.append(_Block(role, lines, size, bold, space, min_lines if role == "question" else 0, marker, indent))
+        # The third question (the first step out of the pattern) is the one a table writes down: a line more.
+        write = (min_lines + (1 if marker == "3." else 0)) if role == "question" else 0
+        blocks.append(_Block(role, lines, size, bold, space, write, marker, indent))
         first = False
     return blocks
 
@@ -323,20 +339,27 @@ def _height(blocks: Iterable[_Block], measure: TextMeasure) -> float:
     total = 0.0
     for b in blocks:
         total += b.space_before + len(b.lines) * measure.line_height(b.size, b.bold) + b.write_lines * WRITE_GAP
-        if b.role == "title-line":
-            total += WRITE_GAP * 1.3
     return total
 
 
 def _share_writing_lines(blocks: list[_Block], measure: TextMeasure, body_h: float) -> list[_Block]:
-    """Give the questions the height left over as extra writing lines, evenly."""
+    """Give the questions the height left over as extra writing lines.
+
+    The third question (the first step out of the pattern, what a table writes
+    down) gets a double share and whatever is left; the others share evenly.
+    """
     questions = [i for i, b in enumerate(blocks) if b.role == "question"]
     if not questions:
         return blocks
-    spare = body_h - _height(blocks, measure)
-    extra = max(0, int(spare // (WRITE_GAP * len(questions))))
+    spare = max(0, int((body_h - _height(blocks, measure)) // WRITE_GAP))
+    first_step = questions[2] if len(questions) >= 3 else None
+    shares = len(questions) + (1 if first_step is not None else 0)
+    each = spare // shares
     blocks = list(blocks)
     for i in questions:
+        extra = each
+        if i == first_step:
+            extra = spare - each * (len(questions) - 1)
         blocks[i] = _replace(blocks[i], write_lines=blocks[i].write_lines + extra)
     return blocks
 
@@ -419,6 +442,10 @@ class SheetLayout:
     pattern: PatternLayout | None
     column: Column | None
     continued: "SheetLayout | None" = None
+    numbers: tuple[StepNumber, ...] = ()  # the steps' numbers, in the pattern's area
+    worksheet: WorksheetMarks | None = None  # a worksheet's title field, open markers and start
+    label: str = ""  # the word over every breakthrough's note ("Doorbraak"); empty when they have none
+    palette: str = "default"  # the colours the pattern asks for (its file's ``layout: palette:``)
 
     def pages(self) -> list["SheetLayout"]:
         """This page and the ones it continues on."""
@@ -450,6 +477,7 @@ class SheetLayout:
             title["text"] = box(Rect(texts[0].x, top, texts[0].w, bottom - top))
         return {
             "page": {"width": _r(self.page[0]), "height": _r(self.page[1])},
+            "pages": len(self.pages()),
             "sheet": self.sheet,
             "steps": [
                 {"id": s.id, "box": box(s.box), "font_size": _r(s.text.size)}
@@ -465,6 +493,26 @@ class SheetLayout:
                  "marker_radius": _r(b.marker_radius), "leader": points(b.leader)}
                 for b in layout.breakthroughs
             ],
+            "numbers": [
+                {"step": n.step, "number": n.number, "centre": points([n.centre])[0], "radius": _r(n.radius),
+                 "font_size": _r(n.size)}
+                for n in self.numbers
+            ],
+            "columns": [page.column_geometry() for page in self.pages() if page.column is not None],
+            **({"worksheet": {"title_field": box(self.worksheet.title_field), "bolts": points(self.worksheet.bolts),
+                              "bolt_radius": _r(self.worksheet.bolt_radius)}} if self.worksheet is not None else {}),
+        }
+
+    def column_geometry(self) -> dict[str, Any]:
+        """This page's column: its box, its lines of text (role, size, box) and its writing lines."""
+        assert self.column is not None
+        return {
+            "box": [_r(v) for v in self.column.rect],
+            "lines": [{"text": line.text, "role": line.role, "size": _r(line.size), "bold": line.bold,
+                       "box": [_r(line.x), _r(line.top), _r(self.column.rect[0] + self.column.rect[2] - line.x),
+                               _r(line.bottom - line.top)]}
+                      for line in self.column.lines],
+            "rules": [[_r(r.x1), _r(r.y), _r(r.x2), _r(r.y)] for r in self.column.rules],
         }
 
 
@@ -482,10 +530,65 @@ def check_sheet(pattern: Pattern | None, sheet: str) -> None:
 
 
 def layout_sheet(
+    pattern: Pattern | None, sheet: str, page_w: float, page_h: float, steps: int, measure: TextMeasure,
+    *, numbers: bool | None = None, breakthroughs: bool | None = None,
+) -> SheetLayout:
+    """Lay out one sheet on a page of ``page_w`` x ``page_h`` points with ``measure`` (no painting).
+
+    ``numbers``: the steps' numbers (default: on table sheets and worksheets);
+    ``breakthroughs``: the pattern's prepared breakthroughs (default: on
+    diagrams only, for a table sheet would give away the third question).
+    """
+    check_sheet(pattern, sheet)
+    numbers = sheet != "diagram" if numbers is None else numbers
+    breakthroughs = sheet == "diagram" if breakthroughs is None else breakthroughs
+    label, palette = "", "default"
+    if pattern is not None:
+        palette = pattern.placement.palette
+        pattern, label = _with_breakthroughs(pattern, breakthroughs)
+        if pattern.context:
+            pattern = pattern.model_copy(update={"context": context_words(pattern.context)})
+    layout = _layout_sheet(pattern, sheet, page_w, page_h, steps, measure)
+    first = layout.pattern
+    assert first is not None
+    marks = step_numbers(first, _number_size(page_w, page_h)) if numbers else ()
+    extra = worksheet_marks(first, _number_size(page_w, page_h)) if sheet == "worksheet" else None
+    return replace(layout, numbers=marks, label=label, worksheet=extra, palette=palette)
+
+
+def _with_breakthroughs(pattern: Pattern, shown: bool) -> tuple[Pattern, str]:
+    """The pattern as the sheet shows it: without its breakthroughs, or each note headed by its label."""
+    if not shown or not pattern.breakthroughs:
+        return (pattern if shown else pattern.model_copy(update={"breakthroughs": []})), ""
+    label = breakthrough_label()
+    notes = [b.model_copy(update={"text": f"{label}\n{_unlabelled(b.text, label)}"}) if b.text.strip() else b
+             for b in pattern.breakthroughs]
+    return pattern.model_copy(update={"breakthroughs": notes}), label
+
+
+def breakthrough_label() -> str:
+    """The word over a breakthrough's note."""
+    return pick("Doorbraak", "Breakthrough")
+
+
+def _unlabelled(text: str, label: str) -> str:
+    """A note's text without a label its author wrote already ("Doorbraak: ...")."""
+    stripped = text.strip()
+    if stripped.lower().startswith(label.lower()):
+        rest = stripped[len(label):].lstrip(" :—-–")
+        if rest:
+            return rest[0].upper() + rest[1:]
+    return stripped
+
+
+def _number_size(page_w: float, page_h: float) -> float:
+    """The least size of the steps' numbers: 9 pt on A4, more on larger paper."""
+    return max(MIN_TEXT, round(11.0 * min(page_w, page_h) / PAPER_SIZES_PT["A3"][0]))
+
+
+def _layout_sheet(
     pattern: Pattern | None, sheet: str, page_w: float, page_h: float, steps: int, measure: TextMeasure
 ) -> SheetLayout:
-    """Lay out one sheet on a page of ``page_w`` x ``page_h`` points with ``measure`` (no painting)."""
-    check_sheet(pattern, sheet)
     if sheet == "diagram":
         m = diagram_margin(page_w, page_h)
         area = (m, m, page_w - 2 * m, page_h - 2 * m)
@@ -502,10 +605,15 @@ def layout_sheet(
     cap = max(MIN_TEXT, math.floor(TABLE_MAX_FONT * paper_scale))
     good = max(MIN_TEXT, round(TABLE_GOOD_FONT * paper_scale))
     texts = column_texts(pattern, sheet)
-    footer = footer_text(pattern) if sheet == "table" else ""
+    footer = footer_parts(pattern) if sheet == "table" else ("", "")
+    least = (TABLE_MIN_LINES,) if sheet == "table" else (3, 2, 1)
     max_scale = min(1.0, paper_scale)
+
+    def column(rect: tuple[float, float, float, float], page_texts: Sequence[tuple[str, str]] = texts) -> Column:
+        return compose_column(page_texts, footer, measure, rect, max_scale=max_scale, min_lines=least)
+
     best: tuple[tuple[bool, float], tuple[float, float, float, float], tuple[float, float, float, float], Any] | None = None
-    for share in _PATTERN_SHARES:
+    for share in (_WORKSHEET_SHARE,) if sheet == "worksheet" else _PATTERN_SHARES:
         if page_w >= page_h:
             area_w = round(content_w * share, 2)
             area = (m, m, area_w, content_h)
@@ -515,7 +623,7 @@ def layout_sheet(
             area = (m, m, content_w, area_h)
             column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
         if sheet == "worksheet":
-            layout = layout_worksheet(max(2, steps), measure, area[2], area[3])
+            layout = layout_marker_circle(max(2, steps), measure, area[2], area[3])
         elif hopeless(pattern, measure, area[2], area[3], max_font=cap):
             # Its layout would be the best effort at the smallest size: laid out only if it is chosen.
             layout = None
@@ -523,9 +631,8 @@ def layout_sheet(
             # Read from across a table: the steps' text may grow larger than on a diagram.
             layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
         score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
-        if share > _WIDE_SHARE and not (
-                score[0] and layout.step_font_size >= good
-                and compose_column(texts, footer, measure, column_rect, max_scale=max_scale).complete):
+        if sheet == "table" and share > _WIDE_SHARE and not (
+                score[0] and layout.step_font_size >= good and column(column_rect).complete):
             continue  # a narrow column only buys the steps their good size, and holds its texts whole
         if best is None or score > best[0]:
             best = (score, area, column_rect, layout)
@@ -534,21 +641,57 @@ def layout_sheet(
             break
     assert best is not None
     (fits, _), area, column_rect, layout = best
-    if not fits and sheet == "table":
-        # Too full to share the page: the circle takes the whole page, if that is enough,
-        # and the questions go on the next page (a column of a comfortable reading width).
-        full_area = (m, m, content_w, content_h)
-        full = layout_pattern(pattern, measure, content_w, content_h, max_font=cap)
-        if _fits(full):
-            column_w = min(content_w, 200.0 * MM * paper_scale)
-            rect = ((page_w - column_w) / 2.0, m, column_w, content_h)
-            questions = SheetLayout(sheet, (page_w, page_h), rect, None,
-                                    compose_column(texts, footer, measure, rect, max_scale=max_scale))
-            return SheetLayout(sheet, (page_w, page_h), full_area, full, None, questions)
+    beside = column(column_rect) if layout is not None and fits else None
+    if sheet == "table" and (beside is None or not beside.complete):
+        two = _on_two_pages(pattern, (page_w, page_h), measure, cap, _size("body", max_scale), column)
+        if two is not None:
+            return two
     if layout is None:
         layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
-    column = compose_column(texts, footer, measure, column_rect, max_scale=max_scale)
-    return SheetLayout(sheet, (page_w, page_h), area, layout, column)
+    return SheetLayout(sheet, (page_w, page_h), area, layout, beside or column(column_rect))
+
+
+def _on_two_pages(pattern: Pattern, page: tuple[float, float], measure: TextMeasure, cap: float, size: float,
+                  column: Any) -> SheetLayout | None:
+    """A table sheet too full to share its page: the circle on the first page, with a line that says
+    where the questions are, and the column on the next at a comfortable reading width; None when
+    even the whole first page cannot hold the circle."""
+    page_w, page_h = page
+    m = SHEET_MARGIN
+    content_w, content_h = page_w - 2 * m, page_h - 2 * m
+    notice = pick("De vragen voor het gesprek staan op de volgende pagina.",
+                  "The questions for the conversation are on the next page.")
+    line_h = measure.line_height(size)
+    area = (m, m, content_w, content_h - line_h - 0.5 * WRITE_GAP)
+    full = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
+    spot = (m, page_h - m - line_h)
+    if not _fits(full):
+        # The whole page then, and the line in a corner the circle leaves free (else in the margin below it).
+        area = (m, m, content_w, content_h)
+        full = layout_pattern(pattern, measure, content_w, content_h, max_font=cap)
+        spot = _free_corner(full, measure.width(notice, size, False), line_h, area) or (
+            m, page_h - m + max(0.0, (m - SAFE_EDGE - line_h) / 2))
+    if not _fits(full):
+        return None
+    column_w = min(content_w, 200.0 * MM)
+    rect = ((page_w - column_w) / 2.0, m, column_w, content_h)
+    questions = SheetLayout("table", page, rect, None, column(rect))
+    left, top = spot
+    note = Line(notice, left, top + measure.ascent(size), top, top + line_h, size, False, "notice")
+    return SheetLayout("table", page, area, full, Column((left, top, content_w, line_h), (note,), (), 1.0, True),
+                       questions)
+
+
+def _free_corner(layout: PatternLayout, width: float, height: float,
+                 area: tuple[float, float, float, float]) -> tuple[float, float] | None:
+    """The top-left of a ``width`` x ``height`` line in a corner of ``area`` that no box comes near."""
+    x, y, w, h = area
+    gap = 2.0 * MM
+    for left, top in ((x, y + h - height), (x + w - width, y + h - height), (x, y), (x + w - width, y)):
+        line = Rect(left - x - gap, top - y - gap, width + 2 * gap, height + 2 * gap)
+        if not any(step.box.intersects(line) for step in layout.steps):
+            return left, top
+    return None
 
 
 #: The circle's share of a table sheet's width (landscape; of its height in portrait), tried in turn
@@ -557,6 +700,8 @@ def layout_sheet(
 #: that brings the steps to their good size and the column's texts still fit whole.
 _PATTERN_SHARES = (0.62, 0.70, 0.76)
 _WIDE_SHARE = 0.70
+#: A worksheet's circle takes more of the page: its boxes are for markers and sticky notes.
+_WORKSHEET_SHARE = 0.74
 
 
 def _fits(layout: PatternLayout) -> bool:

@@ -53,7 +53,8 @@ class Style:
 
     @property
     def marker_radius(self) -> float:
-        return min(11.0, max(5.0, 0.55 * self.step_font_size))
+        # Large enough to read as a breakthrough on a photocopy, and to circle with a marker.
+        return min(14.0, max(6.0, 0.75 * self.step_font_size))
 
     @property
     def margin(self) -> float:

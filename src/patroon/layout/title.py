@@ -51,15 +51,38 @@ def _title_options(m: Memo, title: str, context: str, s: float, min_font: float)
         longest_word = max((title_width(word) for word in title.split()), default=0.0)
         for parts in (1, 2, 3, 4):
             limit = max(widest / parts, 6.0 * size, longest_word) * (1.0 if parts == 1 else 1.12)
-            t_lines, t_w, t_h, t_fits = m.block(title, size, True, limit)
-            c_lines, c_w, c_h, c_fits = m.block(context, csize, False, limit)
-            if not (t_fits and c_fits):
-                continue
-            gap = 0.35 * csize if (t_lines and c_lines) else 0.0
-            opt = TitleOption(size, csize, t_lines, c_lines, max(t_w, c_w), t_h + c_h + gap, gap)
-            if not options or (opt.width, opt.height) != (options[-1].width, options[-1].height):
-                options.append(opt)
+            _add_option(options, m, title, context, size, csize, limit)
     return options
+
+
+def hyphenated_options(m: Memo, title: str, context: str, s: float, min_font: float) -> list[TitleOption]:
+    """Ways to set a title whose long words are broken at a hyphenation point, larger type first:
+    for a title that would otherwise crowd the arrows."""
+    options: list[TitleOption] = []
+    csize = derived_size(CONTEXT_SCALE, s, min_font)
+    hi, lo = TITLE_SCALE
+    top = max(math.floor(hi * s), math.ceil(min_font))
+    for size in range(top, max(math.ceil(lo * s), math.ceil(min_font)) - 1, -1):
+        title_width = m.width_fn(size, True)
+        longest_word = max((title_width(word) for word in title.split()), default=0.0)
+        for parts in (2, 3):
+            limit = max(title_width(title) / parts, 6.0 * size) * 1.12
+            if limit < longest_word:
+                _add_option(options, m, title, context, size, csize, limit)
+    return options
+
+
+def _add_option(options: list[TitleOption], m: Memo, title: str, context: str, size: float, csize: float,
+                limit: float) -> None:
+    """The title and context set ``limit`` wide at these sizes, added to ``options`` if they fit and are new."""
+    t_lines, t_w, t_h, t_fits = m.block(title, size, True, limit)
+    c_lines, c_w, c_h, c_fits = m.block(context, csize, False, limit)
+    if not (t_fits and c_fits):
+        return
+    gap = 0.35 * csize if (t_lines and c_lines) else 0.0
+    opt = TitleOption(size, csize, t_lines, c_lines, max(t_w, c_w), t_h + c_h + gap, gap)
+    if not options or (opt.width, opt.height) != (options[-1].width, options[-1].height):
+        options.append(opt)
 
 
 def free_height(
@@ -109,6 +132,10 @@ def title_choice(solver: "Solver", plan: "Plan", radius: float) -> "TitleOption"
     s = plan.step_font_size
     options = title_options(solver.memo, solver.title, solver.context, s, solver.min_font)
     opt = plan.title or title_fits(solver.frame, radius, plan.box_sizes, options, Style(s).clearance)
+    if opt is None:
+        # Broken at a hyphenation point rather than crowding an arrow.
+        hyphenated = hyphenated_options(solver.memo, solver.title, solver.context, s, solver.min_font)
+        opt = title_fits(solver.frame, radius, plan.box_sizes, hyphenated, Style(s).clearance)
     if opt is None:
         # Nothing fits (a crowded best effort): the title still shows, as small as it may be.
         opt = options[-1] if options else TitleOption(s, s, (), (), 0.0, 0.0, 0.0)

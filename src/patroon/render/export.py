@@ -71,10 +71,13 @@ class Page:
     width_px: int = DEFAULT_WIDTH_PX
     format: str = "pdf"
     reveal: bool = False  # a deck: the presenter's reveal, one slide per step
+    numbers: bool | None = None  # the steps' numbers; None: on table sheets and worksheets
+    breakthroughs: bool | None = None  # prepared breakthroughs; None: on diagrams only
 
 
 def page_for(sheet: str, fmt: str, paper: str | None = None, orientation: str | None = None,
-             width_px: int | None = None, steps: int = 6, reveal: bool = False) -> Page:
+             width_px: int | None = None, steps: int = 6, reveal: bool = False, *,
+             numbers: bool | None = None, breakthroughs: bool | None = None) -> Page:
     """The page of an export with its defaults filled in.
 
     Table sheets and worksheets are A3 landscape unless asked otherwise;
@@ -90,7 +93,8 @@ def page_for(sheet: str, fmt: str, paper: str | None = None, orientation: str | 
         w, h = page_size(paper, orientation)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    return Page(sheet, w, h, paper, orientation, max(2, steps), width_px or DEFAULT_WIDTH_PX, fmt, reveal)
+    return Page(sheet, w, h, paper, orientation, max(2, steps), width_px or DEFAULT_WIDTH_PX, fmt, reveal,
+                numbers, breakthroughs)
 
 
 def _check_deck_options(sheet: str, fmt: str, paper: str | None, orientation: str | None, reveal: bool) -> None:
@@ -183,7 +187,7 @@ def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
     try:
         scale = PDF_RESOLUTION / 72.0
         pages = [p for pattern in patterns
-                 for p in layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps).pages()]
+                 for p in sheet_of(pattern, page).pages()]
         for number, layout in enumerate(pages):
             if number:
                 writer.newPage()
@@ -195,6 +199,12 @@ def _write_pdf(buffer, patterns: Sequence[Pattern | None], page: Page) -> bytes:
         painter.end()
     buffer.close()
     return bytes(buffer.data())
+
+
+def sheet_of(pattern: Pattern | None, page: Page):  # -> SheetLayout
+    """The laid-out sheet of ``pattern`` on ``page``, with the page's choices of numbers and breakthroughs."""
+    return layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps, numbers=page.numbers,
+                        breakthroughs=page.breakthroughs)
 
 
 def render_svg(pattern: Pattern | None, page: Page) -> bytes:
@@ -216,7 +226,7 @@ def render_svg(pattern: Pattern | None, page: Page) -> bytes:
     generator.setTitle(sheet_title([pattern] if pattern else [], page.sheet))
     generator.setDescription(pick(f"Gemaakt met {CREATOR} ({page_words(page)})",
                                   f"Made with {CREATOR} ({page_words(page)})"))
-    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    layout = sheet_of(pattern, page)
     painter = QPainter(generator)
     try:
         # A white page, as on paper and in the PNG: without it the sheet is transparent and
@@ -288,7 +298,7 @@ def render_image(pattern: Pattern | None, page: Page):  # -> QImage
     dots_per_metre = round(scale * 72.0 / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    layout = sheet_of(pattern, page)
     painter = QPainter(image)
     try:
         painter.scale(scale, scale)
@@ -319,7 +329,7 @@ def _rgb_format():
 
 def render_json(pattern: Pattern | None, page: Page) -> bytes:
     """The sheet's geometry (page, step boxes, arrows, notes and title, in points) as JSON text."""
-    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    layout = sheet_of(pattern, page)
     geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation,
                 "pages": len(layout.pages())}
     return (json.dumps(geometry, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -351,7 +361,7 @@ def render_graphml(pattern: Pattern | None, page: Page) -> bytes:
     from patroon.graphml import graphml_bytes
 
     assert pattern is not None, "a graph needs a pattern"
-    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
+    layout = sheet_of(pattern, page)
     ax, ay = layout.area[0], layout.area[1]
     assert layout.pattern is not None
     centres = {s.id: (ax + s.box.center[0], ay + s.box.center[1]) for s in layout.pattern.steps}
@@ -418,6 +428,8 @@ def export_patterns(
     width_px: int | None = None,
     steps: int = 6,
     reveal: bool = False,
+    numbers: bool | None = None,
+    breakthroughs: bool | None = None,
 ) -> list[Path]:
     """Export ``patterns`` (each with the path it came from) to ``out``; return the files written.
 
@@ -430,7 +442,8 @@ def export_patterns(
     OSError when a file cannot be written; files written before stay whole.
     """
     fmt = format_of(out, fmt)
-    page = page_for(sheet, fmt, paper, orientation, width_px, steps, reveal)
+    page = page_for(sheet, fmt, paper, orientation, width_px, steps, reveal, numbers=numbers,
+                    breakthroughs=breakthroughs)
     ensure_fonts_loaded()
     sources = [source for source, _ in patterns]
     items: list[Pattern | None] = [pattern for _, pattern in patterns]
@@ -495,17 +508,18 @@ def _capital(text: str) -> str:
 def _fits_on(pattern: Pattern | None, page: Page) -> bool:
     from patroon.render.sheets import sheet_fits
 
-    return sheet_fits(layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps))
+    return sheet_fits(sheet_of(pattern, page))
 
 
 def _notes_fit_on(pattern: Pattern | None, page: Page) -> bool:
-    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps).pattern
+    layout = sheet_of(pattern, page).pattern
     return layout is None or layout.notes_fit
 
 
 def _other_page(page: Page, **changes: Any) -> Page:
     other = page_for(page.sheet, "pdf", changes.get("paper", page.paper), changes.get("orientation", page.orientation),
-                     page.width_px, changes.get("steps", page.steps))
+                     page.width_px, changes.get("steps", page.steps), numbers=page.numbers,
+                     breakthroughs=page.breakthroughs)
     return other
 
 
@@ -575,4 +589,4 @@ def pages_of(patterns: Sequence[Pattern], page: Page) -> int:
         from patroon.render.deck import deck_slides
 
         return len(deck_slides(patterns, reveal=page.reveal))
-    return sum(len(layout_sheet(p, page.sheet, page.width, page.height, steps=page.steps).pages()) for p in patterns)
+    return sum(len(sheet_of(p, page).pages()) for p in patterns)

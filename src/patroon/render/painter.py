@@ -146,31 +146,83 @@ def paint_title(painter: QPainter, layout: PatternLayout, palette: Palette = DEF
     draw_text_block(painter, layout.title, palette.title)
 
 
-def paint_breakthrough(painter: QPainter, b: BreakthroughLayout, palette: Palette = DEFAULT) -> None:
-    """A breakthrough: a lightning marker on its arrow, a leader line and the note outside the circle."""
+def paint_breakthrough(painter: QPainter, b: BreakthroughLayout, palette: Palette = DEFAULT, label: str = "") -> None:
+    """A breakthrough: a lightning marker on its arrow, a dashed leader and the note outside the circle.
+
+    The note is a white card with a dashed border, apart from the tinted,
+    solid steps also on a black-and-white copy. With ``label`` the note's
+    first line (the label, as the sheet's layout put it there) is set in the
+    accent colour, bold and a little smaller.
+    """
     unit = line_unit(b.note.size)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     accent = QColor(palette.marker_stroke)
-    leader = QPen(accent, 1.0 * unit, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
+    leader = QPen(accent, 1.2 * unit, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
     painter.setPen(leader)
     painter.drawLine(QPointF(*b.leader[0]), QPointF(*b.leader[1]))
-    # The note: a warm tinted card, distinct from the steps.
     r = min(0.5 * b.note.size, 0.2 * min(b.note_box.w, b.note_box.h))
-    painter.setPen(QPen(QColor(palette.note_border), 1.1 * unit))
+    border = QPen(QColor(palette.note_border), 1.6 * unit, Qt.PenStyle.CustomDashLine, Qt.PenCapStyle.FlatCap)
+    border.setDashPattern([4.0, 2.5])
+    painter.setPen(border)
     painter.setBrush(QBrush(QColor(palette.note_fill)))
-    painter.drawRoundedRect(_rectf(b.note_box.inflated(-0.55 * unit)), r, r)
-    # The marker: a ring with a lightning bolt, drawn over the arrow.
-    mx, my = b.marker
-    m = b.marker_radius
-    painter.setPen(QPen(accent, max(1.2, 0.16 * m)))
+    painter.drawRoundedRect(_rectf(b.note_box.inflated(-0.8 * unit)), r, r)
+    paint_marker(painter, b.marker, b.marker_radius, palette)
+    painter.restore()
+    lines = b.note.lines
+    if label and lines and lines[0] == label:
+        line_h = QFontMetricsF(make_font(b.note.size, False, painter.device()), painter.device()).lineSpacing()
+        head = TextBlock((label,), b.note.size, True,
+                         Rect(b.note.rect.x, b.note.rect.y, b.note.rect.w, line_h))
+        draw_text_block(painter, head, palette.note_border)
+        rest = Rect(b.note.rect.x, b.note.rect.y + line_h, b.note.rect.w, b.note.rect.h - line_h)
+        draw_text_block(painter, TextBlock(lines[1:], b.note.size, b.note.bold, rest), palette.note_text)
+        return
+    draw_text_block(painter, b.note, palette.note_text)
+
+
+def paint_marker(painter: QPainter, centre: tuple[float, float], m: float, palette: Palette = DEFAULT,
+                 filled: bool = True) -> None:
+    """The lightning marker of a breakthrough: a ring with a bolt (``filled=False``: the bolt's outline only,
+    a worksheet's invitation to circle it)."""
+    mx, my = centre
+    accent = QColor(palette.marker_stroke)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(accent, max(1.2, 0.14 * m)))
     painter.setBrush(QBrush(QColor(palette.marker_fill)))
     painter.drawEllipse(QPointF(mx, my), m, m)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(accent))
-    painter.drawPolygon(QPolygonF([QPointF(mx + x * m, my + y * m) for x, y in BOLT]))
+    bolt = QPolygonF([QPointF(mx + 1.12 * x * m, my + 1.12 * y * m) for x, y in BOLT])
+    if filled:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(accent))
+    else:
+        painter.setPen(QPen(accent, max(0.8, 0.08 * m), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPolygon(bolt)
     painter.restore()
-    draw_text_block(painter, b.note, palette.note_text)
+
+
+def paint_step_numbers(painter: QPainter, numbers, palette: Palette = DEFAULT) -> None:
+    """The steps' numbers: white discs with a thin border on the boxes' outer corners."""
+    if not numbers:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    ensure_fonts_for("0123456789")
+    for n in numbers:
+        x, y = n.centre
+        painter.setPen(QPen(QColor(palette.box_border), max(1.0, 0.09 * n.size)))
+        painter.setBrush(QBrush(QColor(palette.background)))
+        painter.drawEllipse(QPointF(x, y), n.radius, n.radius)
+        font = make_font(n.size, True, painter.device())
+        fm = QFontMetricsF(font, painter.device())
+        text = str(n.number)
+        painter.setFont(font)
+        painter.setPen(QColor(palette.box_border))
+        painter.drawText(QPointF(x - fm.horizontalAdvance(text) / 2, y + (fm.ascent() - fm.descent()) / 2), text)
+    painter.restore()
 
 
 def paint_layout(
@@ -181,6 +233,7 @@ def paint_layout(
     revealed: int | None = None,
     highlight: str | None = None,
     show_breakthroughs: bool = True,
+    label: str = "",
 ) -> None:
     """Paint the whole pattern: arrows, steps, breakthroughs and the title.
 
@@ -204,7 +257,7 @@ def paint_layout(
         shown_sources = {a.source for a in shown_arrows}
         for b in layout.breakthroughs:
             if b.after in shown_sources:
-                paint_breakthrough(painter, b, palette)
+                paint_breakthrough(painter, b, palette, label)
     for s in layout.steps:
         if s.id not in shown_ids:
             continue

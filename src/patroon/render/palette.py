@@ -48,7 +48,7 @@ DEFAULT = Palette(
     context="#4c6470",
     marker_fill="#ffffff",
     marker_stroke="#b8560f",  # a warm accent for breakthroughs; also darker than the fill
-    note_fill="#fbf1e6",
+    note_fill="#ffffff",  # white with a dashed border: apart from the tinted steps on any copier
     note_border="#b8560f",
     note_text="#3b2410",
     highlight_fill="#cfe5f0",
@@ -93,6 +93,7 @@ def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
     return [("step", p.text, p.box_fill), ("step, highlighted", p.text, p.highlight_fill),
             ("step, softened", p.dimmed_text, p.dimmed_fill), ("title", p.title, p.background),
             ("context", p.context, p.background), ("breakthrough note", p.note_text, p.note_fill),
+            ("breakthrough label", p.note_border, p.note_fill), ("step number", p.box_border, p.background),
             ("sheet text", p.text, p.background)]
 
 

@@ -56,23 +56,25 @@ _MEASURE: Any = None
 
 def layout_sheet(
     pattern: Pattern | None, sheet: str, page_w: float, page_h: float, *, steps: int = 6,
-    measure: TextMeasure | None = None,
+    measure: TextMeasure | None = None, numbers: bool | None = None, breakthroughs: bool | None = None,
 ) -> SheetLayout:
     """Lay out one sheet on a page of ``page_w`` x ``page_h`` points (no painting).
 
-    The last few sheets are remembered: exporting one pattern as PDF and as
-    JSON, or printing after a preview, lays it out once.
+    ``numbers`` and ``breakthroughs`` as :func:`patroon.layout.sheet.layout_sheet`
+    (``None``: the sheet's default). The last few sheets are remembered:
+    exporting one pattern as PDF and as JSON, or printing after a preview, lays it out once.
     """
     _geometry.check_sheet(pattern, sheet)
+    shown = {"numbers": numbers, "breakthroughs": breakthroughs}
     if measure is not None:
-        return _geometry.layout_sheet(pattern, sheet, page_w, page_h, steps, measure)
+        return _geometry.layout_sheet(pattern, sheet, page_w, page_h, steps, measure, **shown)
     # The pattern's full content (quick: pydantic writes it without YAML).
     # The language too: the column's headings are in it.
     key = (pattern.model_dump_json() if pattern is not None else "", sheet, page_w, page_h,
-           steps if sheet == "worksheet" else 0, language())
+           steps if sheet == "worksheet" else 0, language(), numbers, breakthroughs)
     cached = _RECENT.get(key)
     if cached is None:
-        cached = _RECENT[key] = _geometry.layout_sheet(pattern, sheet, page_w, page_h, steps, _measure())
+        cached = _RECENT[key] = _geometry.layout_sheet(pattern, sheet, page_w, page_h, steps, _measure(), **shown)
         while len(_RECENT) > 16:
             del _RECENT[next(iter(_RECENT))]
     return cached
@@ -82,7 +84,8 @@ _RECENT: dict[tuple[Any, ...], SheetLayout] = {}
 
 
 def paint_sheet(
-    painter: QPainter, pattern: Pattern | None, sheet: str, page_w_pt: float, page_h_pt: float, *, steps: int = 6
+    painter: QPainter, pattern: Pattern | None, sheet: str, page_w_pt: float, page_h_pt: float, *, steps: int = 6,
+    numbers: bool | None = None, breakthroughs: bool | None = None,
 ) -> dict[str, Any]:
     """Paint one page (``"diagram"``, ``"table"`` or ``"worksheet"``) on a painter whose units are points.
 
@@ -91,21 +94,23 @@ def paint_sheet(
     page's top-left. A table sheet too full for one page paints its first
     page here (the circle); :func:`paint_sheet_pages` paints them all.
     """
-    layout = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps)
+    layout = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps, numbers=numbers,
+                          breakthroughs=breakthroughs)
     paint_sheet_layout(painter, layout)
     return layout.geometry()
 
 
 def paint_sheet_pages(
     painter: QPainter, pattern: Pattern | None, sheet: str, page_w_pt: float, page_h_pt: float,
-    new_page: Callable[[], Any], *, steps: int = 6,
+    new_page: Callable[[], Any], *, steps: int = 6, numbers: bool | None = None, breakthroughs: bool | None = None,
 ) -> int:
     """Paint every page of a sheet, calling ``new_page()`` (e.g. ``printer.newPage``) between them.
 
     Returns the number of pages (2 for a table sheet whose questions did not
     fit beside a very full pattern, else 1).
     """
-    pages = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps).pages()
+    pages = layout_sheet(pattern, sheet, page_w_pt, page_h_pt, steps=steps, numbers=numbers,
+                         breakthroughs=breakthroughs).pages()
     for number, page in enumerate(pages):
         if number:
             new_page()
@@ -119,15 +124,19 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
     from PySide6.QtGui import QColor, QPen
 
     from patroon.render.fonts import ensure_fonts_for, make_font
-    from patroon.render.painter import paint_layout
-    from patroon.render.palette import DEFAULT
+    from patroon.render.painter import paint_layout, paint_step_numbers
+    from patroon.render.palette import palette_named
 
     if layout.pattern is not None:
         painter.save()
         painter.setRenderHint(painter.RenderHint.Antialiasing, True)
         painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
         painter.translate(layout.area[0], layout.area[1])
-        paint_layout(painter, layout.pattern, DEFAULT)
+        colours = palette_named(layout.palette)
+        paint_layout(painter, layout.pattern, colours, label=layout.label)
+        paint_step_numbers(painter, layout.numbers, colours)
+        if layout.worksheet is not None:
+            _paint_worksheet_marks(painter, layout.worksheet)
         painter.restore()
 
     column = layout.column
@@ -139,12 +148,50 @@ def paint_sheet_layout(painter: QPainter, layout: SheetLayout) -> None:
     painter.setPen(pen)
     for rule in column.rules:
         painter.drawLine(QPointF(rule.x1, rule.y), QPointF(rule.x2, rule.y))
-    colours = {"context": SECONDARY, "label": SECONDARY, "footer": SECONDARY}
+    colours = {"context": SECONDARY, "label": SECONDARY, "footer": SECONDARY, "notice": SECONDARY}
     ensure_fonts_for("".join(line.text for line in column.lines))
     for line in column.lines:
         painter.setFont(make_font(line.size, line.bold, painter.device()))
         painter.setPen(QColor(colours.get(line.role, INK)))
         painter.drawText(QPointF(line.x, line.baseline), line.text)
+    painter.restore()
+
+
+def _paint_worksheet_marks(painter: QPainter, marks: Any) -> None:
+    """A worksheet's title field in the middle, an open marker on every arrow and "start here" in box 1."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QPen
+
+    from patroon.render.fonts import ensure_fonts_for, make_font
+    from patroon.render.painter import paint_marker
+    from patroon.render.palette import DEFAULT
+
+    field = marks.title_field
+    size = marks.start_size
+    painter.save()
+    # A border a copier keeps (the writing lines inside stay light).
+    painter.setPen(QPen(QColor(SECONDARY), 0.9))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(field.x, field.y, field.w, field.h), 0.6 * size, 0.6 * size)
+    words = pick("Titel van ons patroon", "Title of our pattern")
+    start = pick("Begin hier", "Start here")
+    ensure_fonts_for(words + start)
+    font = make_font(size, False, painter.device())
+    painter.setFont(font)
+    painter.setPen(QColor(SECONDARY))
+    painter.drawText(QPointF(field.x + 0.6 * size, field.y + 1.5 * size), words)
+    pen = QPen(QColor(RULE), 0.6)
+    painter.setPen(pen)
+    for k in (1, 2):
+        y = field.y + field.h * k / 3.0 + 0.4 * size
+        painter.drawLine(QPointF(field.x + 0.6 * size, y), QPointF(field.x + field.w - 0.6 * size, y))
+    for centre in marks.bolts:
+        paint_marker(painter, centre, marks.bolt_radius, DEFAULT, filled=False)
+    bold = make_font(size, True, painter.device())
+    painter.setFont(bold)
+    painter.setPen(QColor(DEFAULT.box_border))
+    x, y = marks.start
+    painter.drawText(QPointF(x, y + 0.9 * size), start + " \u2192")
     painter.restore()
 
 

@@ -523,7 +523,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     </message>
     <message>
         <location filename="../gui/exporting.py" line="57"/>
-        <location filename="../gui/exporting.py" line="107"/>
+        <location filename="../gui/exporting.py" line="110"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -568,84 +568,104 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
         <translation>Stap voor stap, zoals in de presentatiemodus: één dia per stap</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="87"/>
+        <location filename="../gui/exporting.py" line="88"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="93"/>
+        <location filename="../gui/exporting.py" line="94"/>
         <source>&amp;Format</source>
         <translation>&amp;Formaat</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="94"/>
+        <location filename="../gui/exporting.py" line="95"/>
         <source>&amp;Sheet</source>
         <translation>&amp;Blad</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="95"/>
+        <location filename="../gui/exporting.py" line="96"/>
         <source>&amp;Paper</source>
         <translation>&amp;Papier</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="96"/>
+        <location filename="../gui/exporting.py" line="97"/>
         <source>&amp;Orientation</source>
         <translation>&amp;Richting</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="97"/>
+        <location filename="../gui/exporting.py" line="98"/>
         <source>&amp;Width</source>
         <translation>B&amp;reedte</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="98"/>
+        <location filename="../gui/exporting.py" line="99"/>
         <source>&amp;Boxes</source>
         <translation>&amp;Vakken</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="99"/>
+        <location filename="../gui/exporting.py" line="100"/>
         <source>&amp;Reveal</source>
         <translation>S&amp;tapsgewijs</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="100"/>
+        <location filename="../gui/exporting.py" line="101"/>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="103"/>
         <source>Save &amp;to</source>
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="159"/>
+        <location filename="../gui/exporting.py" line="165"/>
         <source>Boxes, arrows and texts stay editable in PowerPoint; the steps&apos; notes become speaker notes.</source>
         <translation>Vakken, pijlen en teksten blijven te bewerken in PowerPoint; de notities bij de stappen worden sprekersnotities.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="162"/>
+        <location filename="../gui/exporting.py" line="168"/>
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="167"/>
+        <location filename="../gui/exporting.py" line="173"/>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="197"/>
+        <location filename="../gui/exporting.py" line="203"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="183"/>
+        <location filename="../gui/exporting.py" line="189"/>
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="191"/>
+        <location filename="../gui/exporting.py" line="197"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="249"/>
+        <location filename="../gui/exporting.py" line="208"/>
+        <source>Step numbers</source>
+        <translation>Nummers bij de stappen</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="209"/>
+        <source>Prepared breakthroughs</source>
+        <translation>Voorbereide doorbraken</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="210"/>
+        <source>On a table sheet they give away the third question; the diagram shows them</source>
+        <translation>Op een tafelblad verklappen ze de derde vraag; het diagram toont ze</translation>
+    </message>
+    <message>
+        <location filename="../gui/exporting.py" line="274"/>
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
@@ -711,148 +731,148 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../gui/present_view.py" line="124"/>
-        <location filename="../gui/present_view.py" line="272"/>
+        <location filename="../gui/present_view.py" line="115"/>
+        <location filename="../gui/present_view.py" line="263"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="291"/>
+        <location filename="../gui/present_view.py" line="282"/>
         <source>paused — T</source>
         <translation>gepauzeerd — T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="320"/>
+        <location filename="../gui/present_view.py" line="311"/>
         <source>PageDown, →, ↓, Space, Enter, click</source>
         <translation>PageDown, →, ↓, spatie, Enter, klik</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="320"/>
+        <location filename="../gui/present_view.py" line="311"/>
         <source>next step (after the circle: the prepared breakthroughs)</source>
         <translation>volgende stap (na de cirkel: de voorbereide doorbraken)</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="321"/>
+        <location filename="../gui/present_view.py" line="312"/>
         <source>PageUp, ←, ↑, Backspace, right-click</source>
         <translation>PageUp, ←, ↑, Backspace, rechterklik</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="321"/>
+        <location filename="../gui/present_view.py" line="312"/>
         <source>previous step</source>
         <translation>vorige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="322"/>
+        <location filename="../gui/present_view.py" line="313"/>
         <source>Home / End</source>
         <translation>Home / End</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="322"/>
+        <location filename="../gui/present_view.py" line="313"/>
         <source>title only / everything</source>
         <translation>alleen de titel / alles</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="323"/>
+        <location filename="../gui/present_view.py" line="314"/>
         <source>B / W</source>
         <translation>B / W</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="323"/>
+        <location filename="../gui/present_view.py" line="314"/>
         <source>black / white screen (any key returns)</source>
         <translation>zwart / wit scherm (elke toets keert terug)</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="324"/>
+        <location filename="../gui/present_view.py" line="315"/>
         <source>Q</source>
         <translation>Q</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="324"/>
+        <location filename="../gui/present_view.py" line="315"/>
         <source>discussion questions</source>
         <translation>gespreksvragen</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="325"/>
+        <location filename="../gui/present_view.py" line="316"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="325"/>
+        <location filename="../gui/present_view.py" line="316"/>
         <source>start / pause the table timer</source>
         <translation>tafeltimer starten / pauzeren</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="326"/>
+        <location filename="../gui/present_view.py" line="317"/>
         <source>digits, then T</source>
         <translation>cijfers, dan T</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="326"/>
+        <location filename="../gui/present_view.py" line="317"/>
         <source>timer for that many minutes (0 T: hide)</source>
         <translation>timer op zoveel minuten (0 T: verbergen)</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="327"/>
+        <location filename="../gui/present_view.py" line="318"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="327"/>
+        <location filename="../gui/present_view.py" line="318"/>
         <source>one minute more / less</source>
         <translation>een minuut meer / minder</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="328"/>
+        <location filename="../gui/present_view.py" line="319"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="328"/>
+        <location filename="../gui/present_view.py" line="319"/>
         <source>reset and hide the timer</source>
         <translation>timer terugzetten en verbergen</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="329"/>
+        <location filename="../gui/present_view.py" line="320"/>
         <source>D</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="329"/>
+        <location filename="../gui/present_view.py" line="320"/>
         <source>add a breakthrough after the current step</source>
         <translation>doorbraak toevoegen na de huidige stap</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="330"/>
+        <location filename="../gui/present_view.py" line="321"/>
         <source>Ctrl+Z / Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="330"/>
+        <location filename="../gui/present_view.py" line="321"/>
         <source>undo / redo</source>
         <translation>ongedaan maken / opnieuw</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="331"/>
+        <location filename="../gui/present_view.py" line="322"/>
         <source>? or F1</source>
         <translation>? of F1</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="331"/>
+        <location filename="../gui/present_view.py" line="322"/>
         <source>this help</source>
         <translation>deze hulp</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="332"/>
+        <location filename="../gui/present_view.py" line="323"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="332"/>
+        <location filename="../gui/present_view.py" line="323"/>
         <source>back to the editor</source>
         <translation>terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../gui/present_view.py" line="358"/>
+        <location filename="../gui/present_view.py" line="349"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
