@@ -350,6 +350,7 @@ class DocumentFiles(QObject):
         self.document.reset(pattern or blank_pattern(), None)
         self.window.select_step(self.document.pattern.steps[0].id)
         self.window.view.fit()
+        self.window.focus_canvas()
 
     def open_file(self) -> None:
         if not self.maybe_save():
@@ -383,6 +384,7 @@ class DocumentFiles(QObject):
         self.add_recent(path.absolute())
         self.window.select_step(pattern.steps[0].id)
         self.window.view.fit()
+        self.window.focus_canvas()
         self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 4000)
         return True
 
@@ -578,12 +580,14 @@ class DocumentFiles(QObject):
                     self.document.mark_modified()
                 self.window.select_step(self.document.pattern.steps[0].id)
                 self.window.view.fit()
+                self.window.focus_canvas()
                 return
         self.unwatch()
         self._disk_bytes = None
         self.document.reset(recovery.pattern, source, modified=True)
         self.window.select_step(self.document.pattern.steps[0].id)
         self.window.view.fit()
+        self.window.focus_canvas()
 
     # Settings and recent files ------------------------------------------------------------------------
 

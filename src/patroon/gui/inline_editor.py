@@ -173,6 +173,8 @@ class InlineEditing:
 
         views = self.views()
         device = views[0].viewport() if views else None
+        if views:  # the keys reach the editor only through the view: it must have them
+            views[0].setFocus(Qt.FocusReason.OtherFocusReason)
         editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
         self.editor = editor
         self._editing = (kind, step)

@@ -205,6 +205,17 @@ class MainWindow(QMainWindow):
         self.panel.select_step(step_id)
         self._update_actions()
 
+    def focus_canvas(self) -> None:
+        """Give the keys to the canvas with the first step selected: after a file is opened or a
+        pattern started, whichever way (a menu, a dialog, a drop), the keys do what the status bar says."""
+        if self.scene is None:
+            return
+        steps = self.document.pattern.steps
+        if self.current_step() is None and steps:
+            self.select_step(steps[0].id)
+        self.activateWindow()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_scene_step(self, step_id: str) -> None:
         self.panel.select_step(step_id or None)
         self._update_actions()
