@@ -114,6 +114,20 @@ class StepItem(_LaidOutItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         state = "highlight" if self.drop_target else ("selected" if self.isSelected() else "normal")
         paint_step(painter, self._layout, PALETTE, state)
+        if not any(line.strip() for line in self._layout.text.lines):
+            self._paint_hint(painter)
+
+    def _paint_hint(self, painter: QPainter) -> None:
+        """An empty step says where to type, in grey (only on screen: the hint is never the step's text)."""
+        from patroon.render.fonts import make_font
+
+        hint = self.tr("Step %1 — type here").replace("%1", str(self._layout.index + 1))
+        painter.save()
+        painter.setPen(QColor("#8a9299"))
+        painter.setFont(make_font(max(8.0, self._layout.text.size * 0.9), False, painter.device()))
+        painter.drawText(_qrect(self._layout.box).adjusted(6, 4, -6, -4),
+                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), hint)
+        painter.restore()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:

@@ -138,8 +138,9 @@ class ExportDialog(QDialog):
         }
 
     def _default_path(self) -> Path:
-        doc_path = self.document.path
-        folder = doc_path.parent if doc_path else Path(QSettings().value("lastDir", str(Path.home())))
+        from patroon.gui.files import writing_folder
+
+        folder = writing_folder(self.document.path)
         fmt = self.format_box.currentData()
         sheet = "diagram" if fmt == "pptx" else self.sheet_box.currentData()
         return folder / f"{sheet_name(self.document, sheet)}.{fmt}"

@@ -12,7 +12,7 @@
 <context>
     <name>AddButtonItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="306"/>
+        <location filename="../gui/canvas.py" line="320"/>
         <source>Add a step after this one (Insert)</source>
         <translation>Stap hierna toevoegen (Insert)</translation>
     </message>
@@ -20,7 +20,7 @@
 <context>
     <name>ArrowItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="183"/>
+        <location filename="../gui/canvas.py" line="197"/>
         <source>Double-click to add a breakthrough on this arrow</source>
         <translation>Dubbelklik om een doorbraak op deze pijl te zetten</translation>
     </message>
@@ -51,87 +51,95 @@
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../gui/files.py" line="231"/>
+        <location filename="../gui/files.py" line="281"/>
         <source>you are not allowed to write in this folder</source>
         <translation>u hebt geen toestemming om in deze map te schrijven</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="232"/>
+        <location filename="../gui/files.py" line="282"/>
         <source>the system does not allow writing this file</source>
         <translation>het systeem staat niet toe dat dit bestand wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="233"/>
+        <location filename="../gui/files.py" line="283"/>
         <source>the disk or folder is read-only</source>
         <translation>de schijf of map is alleen-lezen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="234"/>
+        <location filename="../gui/files.py" line="284"/>
         <source>the disk is full</source>
         <translation>de schijf is vol</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="235"/>
+        <location filename="../gui/files.py" line="285"/>
         <source>the folder does not exist (any more)</source>
         <translation>de map bestaat niet (meer)</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="260"/>
+        <location filename="../gui/files.py" line="310"/>
         <source>unknown error</source>
         <translation>onbekende fout</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="331"/>
+        <location filename="../gui/files.py" line="382"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="332"/>
+        <location filename="../gui/files.py" line="383"/>
         <source>‘%1’ has changes that are not saved. Save them first?</source>
         <translation>‘%1’ heeft wijzigingen die niet zijn opgeslagen. Eerst opslaan?</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="335"/>
+        <location filename="../gui/files.py" line="386"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="335"/>
+        <location filename="../gui/files.py" line="386"/>
         <source>Don’t save</source>
         <translation>Niet opslaan</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="335"/>
+        <location filename="../gui/files.py" line="386"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="386"/>
+        <location filename="../gui/files.py" line="442"/>
         <source>Opened %1</source>
         <translation>%1 geopend</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../gui/files.py" line="464"/>
+        <source>%n step(s) made from the list in %1</source>
+        <translation>
+            <numerusform>%n stap gemaakt van de lijst in %1</numerusform>
+            <numerusform>%n stappen gemaakt van de lijst in %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../gui/files.py" line="391"/>
+        <location filename="../gui/files.py" line="470"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="392"/>
+        <location filename="../gui/files.py" line="471"/>
         <source>‘%1’ is not a pattern Patroon can open.</source>
         <translation>‘%1’ is geen patroon dat Patroon kan openen.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="420"/>
+        <location filename="../gui/files.py" line="500"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="421"/>
+        <location filename="../gui/files.py" line="501"/>
         <source>The pattern could not be saved to ‘%1’.</source>
         <translation>Het patroon kon niet worden opgeslagen in ‘%1’.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="423"/>
+        <location filename="../gui/files.py" line="503"/>
         <source>Reason: %1
 
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
@@ -140,320 +148,417 @@ The file on disk is unchanged and your changes are still here. Choose another fo
 Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="425"/>
+        <location filename="../gui/files.py" line="505"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="432"/>
+        <location filename="../gui/files.py" line="513"/>
         <source>Saved to %1</source>
         <translation>Opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="473"/>
+        <location filename="../gui/files.py" line="554"/>
         <source>File removed</source>
         <translation>Bestand verdwenen</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="474"/>
+        <location filename="../gui/files.py" line="555"/>
         <source>‘%1’ was removed or renamed by another program. Save to keep the pattern.</source>
         <translation>‘%1’ is door een ander programma verwijderd of hernoemd. Sla op om het patroon te bewaren.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="479"/>
+        <location filename="../gui/files.py" line="560"/>
         <source>File changed on disk</source>
         <translation>Bestand op schijf gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="480"/>
+        <location filename="../gui/files.py" line="561"/>
         <source>‘%1’ was changed by another program.</source>
         <translation>‘%1’ is door een ander programma gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="483"/>
+        <location filename="../gui/files.py" line="564"/>
         <source>Load the version on disk</source>
         <translation>Versie op schijf laden</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="483"/>
+        <location filename="../gui/files.py" line="564"/>
         <source>Keep my version</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="484"/>
+        <location filename="../gui/files.py" line="565"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
         <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="516"/>
+        <location filename="../gui/files.py" line="600"/>
         <source>Could not write the recovery copy: %1</source>
         <translation>Kon de herstelkopie niet schrijven: %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="542"/>
+        <location filename="../gui/files.py" line="628"/>
         <source>Restore unsaved work</source>
         <translation>Niet-opgeslagen werk terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="543"/>
+        <location filename="../gui/files.py" line="629"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
         <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="547"/>
+        <location filename="../gui/files.py" line="633"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="547"/>
+        <location filename="../gui/files.py" line="633"/>
         <source>Discard</source>
         <translation>Weggooien</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="548"/>
+        <location filename="../gui/files.py" line="634"/>
         <source>Folder: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="576"/>
+        <location filename="../gui/files.py" line="662"/>
         <source>Restore unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen terugzetten</translation>
     </message>
     <message>
-        <location filename="../gui/files.py" line="615"/>
+        <location filename="../gui/files.py" line="703"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
 </context>
 <context>
+    <name>Drafting</name>
+    <message>
+        <location filename="../gui/drafting.py" line="38"/>
+        <source>Nothing to paste: the clipboard holds no text.</source>
+        <translation>Niets om te plakken: er staat geen tekst op het klembord.</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <location filename="../gui/editing.py" line="25"/>
+        <location filename="../gui/editing.py" line="100"/>
+        <source>Add step</source>
+        <translation>Stap toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="53"/>
+        <source>Delete step</source>
+        <translation>Stap verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="64"/>
+        <source>Move step earlier</source>
+        <translation>Stap naar voren</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="64"/>
+        <source>Move step later</source>
+        <translation>Stap naar achteren</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="75"/>
+        <source>Move step</source>
+        <translation>Stap verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="82"/>
+        <source>Nudge step</source>
+        <translation>Stap verschuiven</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="100"/>
+        <source>Edit step text</source>
+        <translation>Staptekst bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="111"/>
+        <source>Paste steps</source>
+        <translation>Stappen plakken</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="121"/>
+        <source>Edit title</source>
+        <translation>Titel bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="141"/>
+        <source>Remove breakthrough</source>
+        <translation>Doorbraak verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="142"/>
+        <source>Edit breakthrough</source>
+        <translation>Doorbraak bewerken</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="142"/>
+        <source>Add breakthrough</source>
+        <translation>Doorbraak toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../gui/editing.py" line="159"/>
+        <source>Reset layout</source>
+        <translation>Indeling herstellen</translation>
+    </message>
+</context>
+<context>
     <name>EditorMenus</name>
     <message>
-        <location filename="../gui/menus.py" line="79"/>
+        <location filename="../gui/menus.py" line="82"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuw</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="79"/>
+        <location filename="../gui/menus.py" line="82"/>
         <source>Start a new pattern</source>
         <translation>Begin een nieuw patroon</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="80"/>
+        <location filename="../gui/menus.py" line="83"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="80"/>
+        <location filename="../gui/menus.py" line="83"/>
         <source>Open a pattern file</source>
         <translation>Open een patroonbestand</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="81"/>
+        <location filename="../gui/menus.py" line="84"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="81"/>
+        <location filename="../gui/menus.py" line="84"/>
         <source>Save the pattern</source>
         <translation>Sla het patroon op</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="82"/>
+        <location filename="../gui/menus.py" line="85"/>
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="83"/>
+        <location filename="../gui/menus.py" line="86"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="84"/>
+        <location filename="../gui/menus.py" line="87"/>
         <source>Export as PDF, SVG or PNG</source>
         <translation>Exporteer als PDF, SVG of PNG</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="85"/>
+        <location filename="../gui/menus.py" line="88"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="86"/>
+        <location filename="../gui/menus.py" line="89"/>
         <source>Print with preview</source>
         <translation>Afdrukken met voorbeeld</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="87"/>
+        <location filename="../gui/menus.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>Af&amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="90"/>
+        <location filename="../gui/menus.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="93"/>
+        <location filename="../gui/menus.py" line="96"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="100"/>
+        <location filename="../gui/menus.py" line="103"/>
+        <source>&amp;Paste list as steps</source>
+        <translation>Lijst als stappen &amp;plakken</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="104"/>
+        <source>Paste a list: one step per line, after the selected step</source>
+        <translation>Plak een lijst: elke regel wordt een stap, na de gekozen stap</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="105"/>
         <source>&amp;Edit step text</source>
         <translation>Tekst van stap &amp;bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="100"/>
+        <location filename="../gui/menus.py" line="105"/>
         <source>Edit the text of the selected step</source>
         <translation>Bewerk de tekst van de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="101"/>
+        <location filename="../gui/menus.py" line="106"/>
         <source>&amp;Add step after</source>
         <translation>Stap &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="101"/>
+        <location filename="../gui/menus.py" line="106"/>
         <source>Add a step after the selected one</source>
         <translation>Voeg een stap toe na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="102"/>
+        <location filename="../gui/menus.py" line="107"/>
         <source>&amp;Delete step</source>
         <translation>Stap &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="102"/>
+        <location filename="../gui/menus.py" line="107"/>
         <source>Delete the selected step; the circle closes</source>
         <translation>Verwijder de gekozen stap; de cirkel sluit zich</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="103"/>
+        <location filename="../gui/menus.py" line="108"/>
         <source>Move step &amp;earlier</source>
         <translation>Stap naar &amp;voren</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="104"/>
+        <location filename="../gui/menus.py" line="109"/>
         <source>Move step &amp;later</source>
         <translation>Stap naar &amp;achteren</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="105"/>
+        <location filename="../gui/menus.py" line="110"/>
         <source>&amp;Breakthrough on arrow…</source>
         <translation>Door&amp;braak op pijl…</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="106"/>
+        <location filename="../gui/menus.py" line="111"/>
         <source>Add or edit the breakthrough on the arrow leaving the selected step</source>
         <translation>Zet of bewerk de doorbraak op de pijl na de gekozen stap</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="107"/>
+        <location filename="../gui/menus.py" line="112"/>
         <source>&amp;Remove breakthrough</source>
         <translation>Doorbraak ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="108"/>
+        <location filename="../gui/menus.py" line="113"/>
         <source>Edit &amp;title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="108"/>
+        <location filename="../gui/menus.py" line="113"/>
         <source>Edit the title in the centre</source>
         <translation>Bewerk de titel in het midden</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="109"/>
+        <location filename="../gui/menus.py" line="114"/>
         <source>&amp;Reset layout</source>
         <translation>Lay-out &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="110"/>
+        <location filename="../gui/menus.py" line="115"/>
         <source>Put every box back in its place on the circle</source>
         <translation>Zet elk vak terug op zijn plaats op de cirkel</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="111"/>
+        <location filename="../gui/menus.py" line="116"/>
         <source>&amp;Copy diagram as image</source>
         <translation>Diagram &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="112"/>
+        <location filename="../gui/menus.py" line="117"/>
         <source>Copy the diagram to the clipboard, for slides</source>
         <translation>Kopieer het diagram naar het klembord, voor dia’s</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="114"/>
+        <location filename="../gui/menus.py" line="119"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="115"/>
+        <location filename="../gui/menus.py" line="120"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="116"/>
+        <location filename="../gui/menus.py" line="121"/>
         <source>&amp;Fit to window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="117"/>
+        <location filename="../gui/menus.py" line="122"/>
         <source>&amp;Present</source>
         <translation>&amp;Presenteren</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="118"/>
+        <location filename="../gui/menus.py" line="123"/>
         <source>Show the pattern full screen for the room</source>
         <translation>Toon het patroon schermvullend aan de zaal</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="119"/>
+        <location filename="../gui/menus.py" line="124"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="125"/>
+        <source>A short guide: drafting, presenting, printing, the file</source>
+        <translation>Een korte handleiding: opstellen, presenteren, afdrukken, het bestand</translation>
+    </message>
+    <message>
+        <location filename="../gui/menus.py" line="126"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="120"/>
+        <location filename="../gui/menus.py" line="127"/>
         <source>&amp;About Patroon</source>
         <translation>&amp;Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="126"/>
+        <location filename="../gui/menus.py" line="133"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="128"/>
+        <location filename="../gui/menus.py" line="135"/>
         <source>E&amp;xamples</source>
         <translation>&amp;Voorbeelden</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="131"/>
+        <location filename="../gui/menus.py" line="138"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Recente bestanden</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="142"/>
+        <location filename="../gui/menus.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="159"/>
+        <location filename="../gui/menus.py" line="167"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="165"/>
+        <location filename="../gui/menus.py" line="173"/>
         <source>Side &amp;panel</source>
         <translation>Zij&amp;paneel</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="171"/>
+        <location filename="../gui/menus.py" line="179"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../gui/menus.py" line="176"/>
+        <location filename="../gui/menus.py" line="185"/>
         <source>Toolbar</source>
         <translation>Werkbalk</translation>
     </message>
@@ -462,13 +567,13 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <name>EditorStatusBar</name>
     <message>
         <location filename="../gui/statusbar.py" line="48"/>
-        <source>Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel</source>
-        <translation>Enter: klaar · Shift+Enter: nieuwe regel · Ctrl+Enter: klaar, volgende stap · Esc: annuleren</translation>
+        <source>Enter: done · Tab or Ctrl+Enter: next step · Shift+Tab: step before · Shift+Enter: new line · Esc: cancel</source>
+        <translation>Enter: klaar · Tab of Ctrl+Enter: volgende stap · Shift+Tab: vorige stap · Shift+Enter: nieuwe regel · Esc: annuleren</translation>
     </message>
     <message>
         <location filename="../gui/statusbar.py" line="50"/>
-        <source>F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
-        <translation>F2: bewerken · Insert: stap toevoegen · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
+        <source>F2: edit · Insert: add step · Ctrl+V: paste a list · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough · ←/→: other step</source>
+        <translation>F2: bewerken · Insert: stap toevoegen · Ctrl+V: lijst plakken · Delete: verwijderen · Ctrl+↑/↓: verplaatsen · Ctrl+B: doorbraak · ←/→: andere stap</translation>
     </message>
     <message>
         <location filename="../gui/statusbar.py" line="53"/>
@@ -483,23 +588,31 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
             <numerusform>%n stappen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../gui/statusbar.py" line="60"/>
+        <source>%n step(s) pasted</source>
+        <translation>
+            <numerusform>%n stap geplakt</numerusform>
+            <numerusform>%n stappen geplakt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../gui/statusbar.py" line="68"/>
+        <location filename="../gui/statusbar.py" line="71"/>
         <source>Time!</source>
         <translation>Tijd!</translation>
     </message>
     <message>
-        <location filename="../gui/statusbar.py" line="72"/>
+        <location filename="../gui/statusbar.py" line="75"/>
         <source>Table timer %1</source>
         <translation>Tafeltimer %1</translation>
     </message>
     <message>
-        <location filename="../gui/statusbar.py" line="74"/>
+        <location filename="../gui/statusbar.py" line="77"/>
         <source>(paused)</source>
         <translation>(gepauzeerd)</translation>
     </message>
     <message>
-        <location filename="../gui/statusbar.py" line="83"/>
+        <location filename="../gui/statusbar.py" line="86"/>
         <source>The table timer has run out.</source>
         <translation>De tafeltimer is afgelopen.</translation>
     </message>
@@ -613,99 +726,113 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
         <translation>Opslaan &amp;in</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="159"/>
+        <location filename="../gui/exporting.py" line="160"/>
         <source>Boxes, arrows and texts stay editable in PowerPoint; the steps&apos; notes become speaker notes.</source>
         <translation>Vakken, pijlen en teksten blijven te bewerken in PowerPoint; de notities bij de stappen worden sprekersnotities.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="162"/>
+        <location filename="../gui/exporting.py" line="163"/>
         <source>Text stays text in PDF and SVG; fonts are embedded.</source>
         <translation>In PDF en SVG blijft tekst tekst; lettertypen worden ingesloten.</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="167"/>
+        <location filename="../gui/exporting.py" line="168"/>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="197"/>
+        <location filename="../gui/exporting.py" line="198"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="183"/>
+        <location filename="../gui/exporting.py" line="184"/>
         <source>Could not export to ‘%1’:
 %2</source>
         <translation>Kon niet exporteren naar ‘%1’:
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="191"/>
+        <location filename="../gui/exporting.py" line="192"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../gui/exporting.py" line="249"/>
+        <location filename="../gui/exporting.py" line="250"/>
         <source>Print preview</source>
         <translation>Afdrukvoorbeeld</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Help</name>
     <message>
-        <location filename="../gui/mainwindow.py" line="66"/>
-        <source>Pattern</source>
-        <translation>Patroon</translation>
+        <location filename="../gui/help.py" line="89"/>
+        <location filename="../gui/help.py" line="91"/>
+        <source>Guide</source>
+        <translation>Handleiding</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="154"/>
-        <source>Open pattern</source>
-        <translation>Patroon openen</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="159"/>
-        <source>Save pattern as</source>
-        <translation>Patroon opslaan als</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="167"/>
-        <source>Pattern files (%1)</source>
-        <translation>Patroonbestanden (%1)</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="167"/>
-        <source>All files (*)</source>
-        <translation>Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="238"/>
-        <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
-        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="282"/>
-        <source>The diagram is on the clipboard.</source>
-        <translation>Het diagram staat op het klembord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="390"/>
-        <source>Facilitator mode is not available in this version.</source>
-        <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.py" line="425"/>
+        <location filename="../gui/help.py" line="105"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="432"/>
+        <location filename="../gui/help.py" line="113"/>
         <source>About Patroon</source>
         <translation>Over Patroon</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.py" line="433"/>
+        <location filename="../gui/help.py" line="114"/>
         <source>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Draw, present and print the obstructing patterns (belemmerende patronen) of a patroonanalyse.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en print de belemmerende patronen van een patroonanalyse.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Patroon %1&lt;/h3&gt;&lt;p&gt;Teken, presenteer en druk de belemmerende patronen van een patroonanalyse af.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../gui/mainwindow.py" line="67"/>
+        <source>Pattern</source>
+        <translation>Patroon</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="155"/>
+        <source>Open pattern</source>
+        <translation>Patroon openen</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="161"/>
+        <source>Save pattern as</source>
+        <translation>Patroon opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="169"/>
+        <source>Pattern files (%1)</source>
+        <translation>Patroonbestanden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="171"/>
+        <source>Lists of steps (%1)</source>
+        <translation>Lijsten van stappen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="172"/>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="254"/>
+        <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
+        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="304"/>
+        <source>The diagram is on the clipboard.</source>
+        <translation>Het diagram staat op het klembord.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.py" line="412"/>
+        <source>Facilitator mode is not available in this version.</source>
+        <translation>De facilitatormodus is in deze versie niet beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -1112,9 +1239,17 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     </message>
 </context>
 <context>
+    <name>StepItem</name>
+    <message>
+        <location filename="../gui/canvas.py" line="124"/>
+        <source>Step %1 — type here</source>
+        <translation>Stap %1 — typ hier</translation>
+    </message>
+</context>
+<context>
     <name>TitleItem</name>
     <message>
-        <location filename="../gui/canvas.py" line="270"/>
+        <location filename="../gui/canvas.py" line="284"/>
         <source>Double-click to edit the title</source>
         <translation>Dubbelklik om de titel te bewerken</translation>
     </message>
