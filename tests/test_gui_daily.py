@@ -190,3 +190,30 @@ def test_an_example_is_saved_to_the_documents_folder_then_to_the_last_folder(win
     w.files.new_pattern(load_pattern(WERELDVREDE))
     w.files.save_as()
     assert asked[-1].parent == tmp_path
+
+
+def test_present_goes_full_screen_first_and_the_editor_appears_on_esc(qtbot, monkeypatch, tmp_path):
+    from patroon.gui import app as app_module
+    from patroon.gui.mainwindow import MainWindow
+    from patroon.gui.present import PresenterWindow
+
+    path = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, path)
+    seen = {}
+
+    def fake_exec():
+        tops = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        seen["first"] = [type(w).__name__ for w in tops]
+        presenter = next(w for w in tops if isinstance(w, PresenterWindow))
+        seen["full screen"] = presenter.isFullScreen()
+        qtbot.keyClick(presenter, K.Key_Escape)
+        editors = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["after"] = [(w.document.path, len(w.scene.steps), w.focusWidget() is w.view) for w in editors]
+        for w in editors:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication.instance(), "exec", fake_exec, raising=False)
+    assert app_module.run_gui([str(path)], present=True, lang="nl") == 0
+    assert seen["first"] == ["PresenterWindow"] and seen["full screen"]
+    assert seen["after"] == [(path, 6, True)]

@@ -442,6 +442,14 @@ class DocumentFiles(QObject):
         self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 4000)
         return True
 
+    def adopt(self, data: bytes) -> None:
+        """The document's pattern was read from its file (``data``) without this window: watch the
+        file from now on, and notice when another program changes it."""
+        self._disk_bytes = data
+        self.watch()
+        if self.document.path is not None:
+            self.add_recent(self.document.path)
+
     def open_list(self, path: Path) -> bool:
         """A new, unsaved pattern made from the lines of a ``.txt`` or ``.md`` list."""
         from patroon.gui.drafting import pattern_from_list_file
