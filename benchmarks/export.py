@@ -126,7 +126,7 @@ def main() -> int:
                                   env, args.runs)
 
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from patroon import layout
+        from patroon.layout import memo
         from patroon.fileformat import load_pattern
         from patroon.render import sheets
         from patroon.render.export import Page, ensure_app, ensure_fonts_loaded, page_for, render_pdf
@@ -139,7 +139,7 @@ def main() -> int:
             page: Page = page_for(sheet, "pdf")
             render_pdf([pattern], page)  # warm up
             sheets._RECENT.clear()  # time the layout too, not only the painting
-            layout._MEASURERS.clear()
+            memo.forget_all()
             start = time.perf_counter()
             render_pdf([pattern], page)
             inside[sheet] = time.perf_counter() - start

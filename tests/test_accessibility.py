@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -150,6 +150,10 @@ def test_every_text_colour_reads_on_its_background():
     for palette in PALETTES.values():
         for what, text, back in text_pairs(palette):
             assert contrast_ratio(text, back) >= 4.5, (palette.name, what, text, back)
+    from patroon.render.sheets import INK, SECONDARY
+
+    for colour in (INK, SECONDARY):  # the table sheet's column: title, text, context, labels, footer
+        assert contrast_ratio(colour, "#ffffff") >= 4.5, colour
 
 
 def test_the_widgets_palette_reads_at_4_5_to_1(window):
@@ -233,3 +237,25 @@ def test_the_running_editor_has_no_unnamed_control_over_at_spi(tmp_path):
     assert [line for line in lines if line.startswith("UNNAMED")] == []
     count = int(next(line for line in lines if line.startswith("INTERACTIVE")).split()[1])
     assert count >= 60, result.stdout  # the menus' items, the toolbar, the side panel, the canvas
+
+
+def test_tab_walks_out_of_every_text_field_and_the_canvas_shows_its_focus(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.panel
+    for edit in (panel.note_edit, panel.description_edit, panel.questions_edit):
+        panel.setCurrentWidget(edit.parentWidget())
+        edit.setFocus()
+        before = edit.toPlainText()
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not edit and edit.toPlainText() == before
+    view = window.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    focused = view.viewport().grab().toImage()
+    window.panel.step_list.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    unfocused = view.viewport().grab().toImage()
+    highlight = QApplication.palette().color(QPalette.ColorRole.Highlight).rgb()
+    assert focused.pixel(1, focused.height() // 2) == highlight
+    assert unfocused.pixel(1, unfocused.height() // 2) != highlight

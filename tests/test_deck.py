@@ -235,7 +235,8 @@ def test_graphml_reads_back_as_the_same_cycle_with_the_layouts_positions(qapp, t
         assert list(graph.nodes) == [s.id for s in pattern.steps]
         assert [graph.nodes[s.id]["order"] for s in pattern.steps] == list(range(1, len(pattern.steps) + 1))
         assert [graph.nodes[s.id]["text"] for s in pattern.steps] == [s.text for s in pattern.steps]
-        assert [graph.nodes[s.id]["note"] for s in pattern.steps] == [s.note for s in pattern.steps]
+        # An empty note may be left out (networkx 3.0 reads an empty data element as no data).
+        assert [graph.nodes[s.id].get("note", "") for s in pattern.steps] == [s.note for s in pattern.steps]
         assert {(a, b): d["breakthrough"] for a, b, d in graph.edges(data=True) if "breakthrough" in d} == {
             (b.after, pattern.next_step(b.after).id): b.text for b in pattern.breakthroughs}
         for step, geometry in zip(pattern.steps, slide_json(tmp_path, source)["steps"]):

@@ -423,3 +423,22 @@ def test_validate_warns_about_a_pattern_too_long_to_print(qapp, tmp_path, capsys
         " (patroon export weigert het dan)",
         f"ok    {forty}: ‘Lang patroon’, 40 stappen",
     ]
+
+
+def test_notes_too_long_for_any_paper_are_named_by_validate_and_export_alike(qapp, tmp_path, capsys):
+    from patroon.fileformat import save_pattern
+    from patroon.model import Pattern
+
+    note = ("De inwoner wacht terwijl de organisaties overleggen over geld, regels en wie wat betaalt. " * 12)[:1000]
+    steps = [{"id": f"s{i}", "text": f"Stap {i + 1}: iedereen wacht op een ander."} for i in range(60)]
+    path = tmp_path / "vol.patroon.yaml"
+    save_pattern(Pattern(title="Vol", steps=steps,
+                         breakthroughs=[{"after": f"s{2 * i}", "text": note} for i in range(30)]), path)
+    assert run("validate", path) == 0
+    warning = capsys.readouterr().out
+    assert "de doorbraken hebben te veel tekst voor A3 liggend" in warning
+    assert run("export", path, "-o", tmp_path / "vol.pdf", "--sheet", "table") == 1
+    refusal = capsys.readouterr().err
+    assert "de doorbraken hebben te veel tekst voor A3 liggend" in refusal
+    assert refusal.split("A3 liggend")[1].strip() in warning
+    assert not (tmp_path / "vol.pdf").exists()

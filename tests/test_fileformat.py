@@ -258,7 +258,7 @@ def patterns(draw) -> Pattern:
         first = pattern.steps[0].id
         pattern = Pattern.model_validate(
             {**pattern.model_dump(), "breakthroughs": [{"after": first, "text": draw(_text)}],
-             "layout": {"start_angle": 45.0, "offsets": {first: (0.1, -0.25)}}}
+             "placement": {"start_angle": 45.0, "offsets": {first: (0.1, -0.25)}}}
         )
     return pattern
 

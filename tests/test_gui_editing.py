@@ -358,8 +358,8 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     box_before = item.layout.box
     layout_before = w.scene.pattern_layout
     start = _view_pos(w, item)
-    _drag(w, start, start + QPoint(60, 25))
-    offset = w.document.pattern.layout.offsets[step]
+    _drag(w, start, start + QPoint(28, 25))
+    offset = w.document.pattern.placement.offsets[step]
     assert offset[0] > 0 and offset[1] > 0
     assert w.document.undo_stack.count() == 1
     item = w.scene.steps[step]
@@ -369,15 +369,15 @@ def test_dragging_a_box_nudges_it_as_one_command(window):
     assert rel_after[0] > rel_before[0] + 0.05 and rel_after[1] > rel_before[1] + 0.02
     assert w.menus.act_reset_layout.isEnabled()
     undo(w)
-    assert step not in w.document.pattern.layout.offsets
+    assert step not in w.document.pattern.placement.offsets
     assert w.scene.steps[step].layout.box == box_before
     redo(w)
     w.menus.act_reset_layout.trigger()
-    assert w.document.pattern.layout.offsets == {}
+    assert w.document.pattern.placement.offsets == {}
     assert w.scene.steps[step].layout.box == box_before
     assert not w.menus.act_reset_layout.isEnabled()
     undo(w)
-    assert step in w.document.pattern.layout.offsets
+    assert step in w.document.pattern.placement.offsets
 
 
 def _scene_box(w, step) -> QRectF:
@@ -420,7 +420,7 @@ def test_a_dragged_box_lands_where_it_was_dropped_and_nothing_else_moves(window)
     undo(w)
     undo(w)
     assert _scene_box(w, step) == before
-    assert step not in w.document.pattern.layout.offsets
+    assert step not in w.document.pattern.placement.offsets
 
 
 def test_a_box_dragged_off_the_page_or_onto_a_neighbour_stays_clear(window):
@@ -441,7 +441,7 @@ def test_a_box_dragged_off_the_page_or_onto_a_neighbour_stays_clear(window):
     own = w.scene.steps[step].layout.box
     target = w.scene.to_scene(own.center[0], nxt.y - own.h / 2 + 10)
     _drag(w, _view_pos(w, w.scene.steps[step]), w.view.mapFromScene(target))
-    assert step in w.document.pattern.layout.offsets
+    assert step in w.document.pattern.placement.offsets
     layout = w.scene.pattern_layout
     assert layout.step(step).box.distance(layout.step(ids(w)[2]).box) >= MIN_GAP - 1e-6
     assert layout.step(step).box.center[1] > own.center[1] + 5, "it moved as far as it could"
@@ -453,7 +453,7 @@ def test_dragging_a_box_onto_another_moves_it_to_that_place(window):
     source, target = w.scene.steps[before[0]], w.scene.steps[before[2]]
     _drag(w, _view_pos(w, source), _view_pos(w, target))
     assert ids(w) == [before[1], before[2], before[0], before[3], before[4], before[5]]
-    assert w.document.pattern.layout.offsets == {}
+    assert w.document.pattern.placement.offsets == {}
     assert w.document.undo_stack.count() == 1
     assert_in_sync(w)
     undo(w)

@@ -29,7 +29,7 @@ def test_the_import_contracts_hold():
 def test_the_contracts_catch_an_import_upwards_and_qt_in_the_model(tmp_path):
     """A copy of the code with two wrong imports added: both contracts break."""
     shutil.copytree(ROOT / "src" / "patroon", tmp_path / "src" / "patroon",
-                    ignore=shutil.ignore_patterns("__pycache__", "fonts", "icons", "translations"))
+                    ignore=shutil.ignore_patterns("__pycache__", "fonts", "icons", "translations", "dictionaries"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     palette = tmp_path / "src" / "patroon" / "render" / "palette.py"
     palette.write_text(palette.read_text(encoding="utf-8") + "\nfrom patroon.gui import document\n",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from patroon.fileformat import load_pattern
 from patroon.layout import MIN_GAP, PatternLayout, Rect, layout_pattern, layout_worksheet
+from patroon.layout.types import CharacterMeasure
 from patroon.model import Pattern, set_breakthrough, set_offset
 from patroon.textfit import break_points, is_valid_break, wrap, wrap_text
 
@@ -28,17 +29,8 @@ LONG = (
 )
 
 
-class FixedMeasure:
-    """Every character is as wide as a share of the size: a stand-in for a real font."""
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        return len(text) * size * (0.6 if bold else 0.53)
-
-    def line_height(self, size: float, bold: bool = False) -> float:
-        return 1.36 * size
-
-    def ascent(self, size: float, bold: bool = False) -> float:
-        return 1.07 * size
+# Every character is as wide as a share of the size: a stand-in for a real font.
+FixedMeasure = CharacterMeasure
 
 
 MEASURE = FixedMeasure()
@@ -179,18 +171,23 @@ def test_the_title_keeps_its_words_whole_even_when_one_step_fills_its_box():
     assert [w for line in layout.title.lines for w in line.split()] == words, layout.title.lines
 
 
-def test_steps_are_evenly_spaced_clockwise_from_the_top():
+def test_steps_stand_on_the_circle_clockwise_from_the_top_with_arrows_alike():
     layout = layout_pattern(load_pattern(PATTERNS[0]), MEASURE, *TABLE_DIAGRAM)
-    n = len(layout.steps)
-    for i, s in enumerate(layout.steps):
-        expected = (90.0 - i * 360.0 / n) % 360.0
-        assert s.angle == pytest.approx(expected)
-        assert angle_of(layout, s.box.center) == pytest.approx(expected, abs=1e-6)
+    angles = [s.angle for s in layout.steps]
+    assert angles[0] == pytest.approx(90.0)
+    # Clockwise: each step further round than the one before, all the way round once.
+    turns = [(a - b) % 360.0 for a, b in zip(angles, angles[1:] + angles[:1])]
+    assert all(t > 0 for t in turns) and sum(turns) == pytest.approx(360.0)
+    for s in layout.steps:
+        assert angle_of(layout, s.box.center) == pytest.approx(s.angle, abs=1e-6)
         assert math.dist(s.box.center, layout.center) == pytest.approx(layout.radius)
     # The first box is the topmost one, centred.
     top = layout.steps[0].box
     assert top.center[0] == pytest.approx(layout.center[0])
     assert top.y == min(s.box.y for s in layout.steps)
+    # An even rhythm: the boxes sit where every arrow gets as long.
+    lengths = [sum(math.dist(p, q) for p, q in zip(a.path, a.path[1:])) for a in layout.arrows]
+    assert max(lengths) < 1.05 * min(lengths)
 
 
 def test_arrows_run_clockwise_from_each_step_to_the_next():
@@ -218,11 +215,13 @@ def _cw(origin: float, angle: float) -> float:
 
 def test_start_angle_and_direction_are_honoured():
     pattern = load_pattern(PATTERNS[2])
-    turned = pattern.model_copy(update={"layout": pattern.layout.model_copy(update={"start_angle": 0.0, "direction": "counterclockwise"})})
+    turned = pattern.model_copy(update={"placement": pattern.placement.model_copy(update={"start_angle": 0.0, "direction": "counterclockwise"})})
     layout = layout_pattern(turned, MEASURE, *TABLE_DIAGRAM)
-    n = len(layout.steps)
-    for i, s in enumerate(layout.steps):
-        assert angle_of(layout, s.box.center) == pytest.approx((i * 360.0 / n) % 360.0, abs=1e-6)
+    angles = [angle_of(layout, s.box.center) for s in layout.steps]
+    assert angles[0] == pytest.approx(0.0, abs=1e-6)
+    # Counterclockwise: each step further round the other way, all the way round once.
+    turns = [(b - a) % 360.0 for a, b in zip(angles, angles[1:] + angles[:1])]
+    assert all(t > 0 for t in turns) and sum(turns) == pytest.approx(360.0)
     check_layout(layout)
 
 
@@ -557,7 +556,7 @@ def test_any_nudges_keep_every_guarantee(which, nudges, note):
     for k, (dx, dy) in nudges.items():
         pattern = set_offset(pattern, pattern.steps[k % len(pattern.steps)].id, (dx, dy))
     nudged = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
-    _nudge_check(plain, nudged, set(pattern.layout.offsets))
+    _nudge_check(plain, nudged, set(pattern.placement.offsets))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -573,7 +572,7 @@ def test_nudges_in_a_full_pattern_keep_every_guarantee(nudges):
     for k, (dx, dy) in nudges.items():
         pattern = set_offset(pattern, pattern.steps[k].id, (dx, dy))
     nudged = layout_pattern(pattern, MEASURE, 595.28 - 40, 841.89 - 40)
-    _nudge_check(plain, nudged, set(pattern.layout.offsets))
+    _nudge_check(plain, nudged, set(pattern.placement.offsets))
 
 
 # --------------------------------------------------------------------------
@@ -735,3 +734,21 @@ def test_the_checks_catch_a_broken_layout():
         check_layout(broken)
     assert not all_breaks_valid(("domeinov-", "erstijgende"), "domeinoverstijgende")
     assert re.fullmatch(r"[\d.]+", f"{layout.step_font_size}")
+
+
+# --------------------------------------------------------------------------
+# Notes that cannot stand clear of each other
+
+
+def test_notes_that_need_more_room_than_the_page_are_left_out_not_drawn_over_each_other():
+    words = "de inwoner wacht terwijl de organisaties overleggen over geld en regels".split()
+    note = " ".join(words * 20)[:1000]
+    steps = [{"id": f"s{i}", "text": f"Stap {i + 1}: iedereen wacht af."} for i in range(60)]
+    pattern = Pattern(title="Vol", steps=steps, breakthroughs=[{"after": f"s{2 * i}", "text": note} for i in range(30)])
+    layout = layout_pattern(pattern, MEASURE, *A3_LANDSCAPE)
+    assert not layout.notes_fit and not layout.fits
+    assert layout.breakthroughs == ()
+    # One short note fits as always.
+    one = Pattern(title="Vol", steps=steps, breakthroughs=[{"after": "s0", "text": "Praat met de inwoner."}])
+    fine = layout_pattern(one, MEASURE, *A3_LANDSCAPE)
+    assert fine.notes_fit and len(fine.breakthroughs) == 1

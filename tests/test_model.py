@@ -70,7 +70,7 @@ def test_remove_joins_the_neighbours_and_drops_what_belonged_to_the_step():
     pattern = remove_step(pattern, "b")
     assert cycle_of(pattern) == ["a", "c", "d"]
     assert to_graph(pattern).has_edge("a", "c")
-    assert pattern.breakthroughs == [] and pattern.layout.offsets == {}
+    assert pattern.breakthroughs == [] and pattern.placement.offsets == {}
 
 
 def test_a_pattern_keeps_two_steps():
@@ -106,10 +106,10 @@ def test_breakthroughs_one_per_arrow_in_cycle_order():
 
 def test_offsets_must_name_a_step_and_stay_small():
     with pytest.raises(PatternError, match="geen stap"):
-        validate({**four().model_dump(), "layout": {"offsets": {"zz": (0.1, 0.1)}}})
+        validate({**four().model_dump(), "placement": {"offsets": {"zz": (0.1, 0.1)}}})
     with pytest.raises(PatternError, match="te groot"):
-        validate({**four().model_dump(), "layout": {"offsets": {"a": (5, 0)}}})
-    assert set_offset(set_offset(four(), "a", (0.5, 0)), "a", None).layout.offsets == {}
+        validate({**four().model_dump(), "placement": {"offsets": {"a": (5, 0)}}})
+    assert set_offset(set_offset(four(), "a", (0.5, 0)), "a", None).placement.offsets == {}
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ import yaml
 from patroon.errors import PatternError, file_problem
 from patroon.i18n import pick
 from patroon.limits import MAX_FILE_BYTES
-from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, Layout, Pattern, validate
+from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, Pattern, Placement, validate
 from patroon.yamlread import Marks, place_of, read_plain_yaml
 from patroon.yamlwords import line_and_column, unprintable
 
@@ -138,6 +138,9 @@ def _from_data(data: Any) -> Pattern:
             part=("patroon",),
         )
     body = {k: v for k, v in data.items() if k != "patroon"}
+    if "placement" in body:  # the model's name for what a file calls "layout"
+        raise PatternError(pick("‘placement’ is geen onderdeel van een patroon (typfout?)",
+                                "‘placement’ is not part of a pattern (a typo?)"), part=("placement",))
     if "title" not in body:
         raise PatternError(pick("de titel (‘title:’) ontbreekt", "the title (‘title:’) is missing"))
     if "steps" not in body:
@@ -196,8 +199,8 @@ def to_data(pattern: Pattern) -> dict[str, Any]:
     meta = {k: v for k, v in pattern.meta.model_dump().items() if v}
     if meta:
         data["meta"] = meta
-    defaults = Layout().model_dump()
-    layout = {k: v for k, v in pattern.layout.model_dump().items() if v != defaults[k]}
+    defaults = Placement().model_dump()
+    layout = {k: v for k, v in pattern.placement.model_dump().items() if v != defaults[k]}
     if "offsets" in layout:
         layout["offsets"] = {k: [float(dx), float(dy)] for k, (dx, dy) in layout["offsets"].items()}
     if layout:

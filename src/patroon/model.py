@@ -57,7 +57,7 @@ _ID_RE = re.compile(r"^[\w][\w.\-]*$")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True)
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
@@ -162,8 +162,11 @@ class Meta(_Model):
     source: MetaText = ""
 
 
-class Layout(_Model):
-    """How the circle is laid out: start angle, direction, palette and hand-made nudges.
+class Placement(_Model):
+    """Where the boxes go: the circle's start angle and direction, the palette, and hand-made nudges.
+
+    Saved under ``layout:`` in a pattern file. (The geometry computed from it
+    is a :class:`patroon.layout.PatternLayout`.)
 
     ``offsets`` maps a step id to the ``[dx, dy]`` a user dragged its box by,
     in units of the diagram's radius so the nudge survives re-flowing.
@@ -205,7 +208,7 @@ class Pattern(_Model):
     breakthroughs: list[Breakthrough] = Field(default_factory=list)
     questions: list[QuestionText] = Field(default_factory=lambda: list(DEFAULT_QUESTIONS))
     meta: Meta = Field(default_factory=Meta)
-    layout: Layout = Field(default_factory=Layout)
+    placement: Placement = Field(default_factory=Placement, alias="layout")
 
     @field_validator("questions")
     @classmethod
@@ -287,7 +290,7 @@ class Pattern(_Model):
                     ("breakthroughs", number, "after"),
                 )
             arrows.add(b.after)
-        for key in self.layout.offsets:
+        for key in self.placement.offsets:
             if key not in seen:
                 raise PartError(
                     pick(
@@ -471,7 +474,7 @@ def to_graph(pattern: Pattern) -> "nx.DiGraph":
     """
     import networkx as nx
 
-    graph = nx.DiGraph(first=pattern.steps[0].id, **pattern.model_dump(exclude={"steps", "breakthroughs"}))
+    graph = nx.DiGraph(first=pattern.steps[0].id, **pattern.model_dump(exclude={"steps", "breakthroughs"}, by_alias=True))
     for order, s in enumerate(pattern.steps, start=1):
         graph.add_node(s.id, text=s.text, note=s.note, order=order)
     notes = {b.after: b.text for b in pattern.breakthroughs}
@@ -563,9 +566,9 @@ def remove_step(pattern: Pattern, step_id: str) -> Pattern:
         )
     steps = [s.model_dump() for i, s in enumerate(pattern.steps) if i != index]
     breakthroughs = [b.model_dump() for b in pattern.breakthroughs if b.after != step_id]
-    layout = pattern.layout.model_dump()
-    layout["offsets"] = {k: v for k, v in layout["offsets"].items() if k != step_id}
-    return _rebuild(pattern, steps=steps, breakthroughs=breakthroughs, layout=layout)
+    placement = pattern.placement.model_dump()
+    placement["offsets"] = {k: v for k, v in placement["offsets"].items() if k != step_id}
+    return _rebuild(pattern, steps=steps, breakthroughs=breakthroughs, placement=placement)
 
 
 def move_step(pattern: Pattern, step_id: str, new_index: int) -> Pattern:
@@ -611,14 +614,14 @@ def set_breakthrough(pattern: Pattern, after: str, text: str | None) -> Pattern:
 def set_offset(pattern: Pattern, step_id: str, offset: tuple[float, float] | None) -> Pattern:
     """Record a manual nudge of a step's box (in radii); ``None`` or (0, 0) clears it."""
     pattern.index(step_id)
-    layout = pattern.layout.model_dump()
-    offsets = dict(layout["offsets"])
+    placement = pattern.placement.model_dump()
+    offsets = dict(placement["offsets"])
     if offset is None or offset == (0.0, 0.0):
         offsets.pop(step_id, None)
     else:
         offsets[step_id] = (round(offset[0], 4), round(offset[1], 4))
-    layout["offsets"] = offsets
-    return _rebuild(pattern, layout=layout)
+    placement["offsets"] = offsets
+    return _rebuild(pattern, placement=placement)
 
 
 def update(pattern: Pattern, **fields: Any) -> Pattern:
@@ -679,7 +682,7 @@ def insert_steps(pattern: Pattern, after: str | None, texts: list[str]) -> tuple
     In an untouched pattern (:func:`is_untouched`) the texts replace its empty steps.
     """
     if is_untouched(pattern) and len(texts) >= MIN_STEPS:
-        new = update(pattern, steps=[{"text": t} for t in texts], layout={})
+        new = update(pattern, steps=[{"text": t} for t in texts], placement={})
         return new, [s.id for s in new.steps]
     index = pattern.index(after) if after is not None else len(pattern.steps) - 1
     taken = {s.id for s in pattern.steps}
@@ -712,7 +715,7 @@ def name_step(pattern: Pattern, step_id: str) -> tuple[Pattern, str]:
     for b in data["breakthroughs"]:
         if b["after"] == step_id:
             b["after"] = new_id
-    offsets = data["layout"]["offsets"]
+    offsets = data["placement"]["offsets"]
     if step_id in offsets:
         offsets[new_id] = offsets.pop(step_id)
     return validate(data), new_id

@@ -28,6 +28,12 @@ def validate_files(files: Sequence[Path]) -> int:
         else:
             n = len(pattern.steps)
             line = pick(f"ok    {path}: ‘{pattern.title}’, {n} stappen", f"ok    {path}: ‘{pattern.title}’, {n} steps")
+            if pattern.breakthroughs:
+                from patroon.layout.sheet import notes_outgrow_paper, notes_problem
+
+                if notes_outgrow_paper(pattern):
+                    # Valid, but no sheet can hold the notes: say so in the words the export would use.
+                    line += pick("; let op: ", "; note: ") + notes_problem("A3 " + pick("liggend", "landscape"))
             if n > MAX_PRINTED_STEPS:
                 # Valid, but the sheets would refuse it: say so before the export does.
                 line += pick(

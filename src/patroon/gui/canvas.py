@@ -18,11 +18,12 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from patroon.errors import PatternError
 from patroon.gui import editing
+from patroon.gui.add_button import AddButtonItem
 from patroon.gui.document import Document
 from patroon.gui.inline_editor import InlineEditing, InlineEditor
 from patroon.layout import layout_pattern
@@ -303,57 +304,6 @@ class TitleItem(QGraphicsObject):
         scene = self.scene()
         if isinstance(scene, PatternScene):
             scene.start_editing_title()
-
-
-class AddButtonItem(QGraphicsObject):
-    """The small "+" beside the selected step: adds a step after it."""
-
-    clicked = Signal()
-
-    RADIUS = 11.0
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(5)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Add a step after this one (Insert)"))
-        self._hover = False
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        r = self.RADIUS + 2
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
-        return path
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = QColor(PALETTE.selected_border)
-        painter.setPen(QPen(color, 1.5))
-        painter.setBrush(QBrush(color if self._hover else QColor("#ffffff")))
-        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
-        painter.setPen(QPen(QColor("#ffffff") if self._hover else color, 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        k = self.RADIUS * 0.5
-        painter.drawLine(QPointF(-k, 0), QPointF(k, 0))
-        painter.drawLine(QPointF(0, -k), QPointF(0, k))
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = False
-        self.update()
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.boundingRect().contains(event.pos()):
-            self.clicked.emit()
 
 
 class PatternScene(InlineEditing, QGraphicsScene):
@@ -648,6 +598,10 @@ class PatternScene(InlineEditing, QGraphicsScene):
         return image
 
 
+#: The width of the frame that shows the canvas has the keyboard focus (pixels).
+FOCUS_FRAME_PX = 3
+
+
 class PatternView(QGraphicsView):
     """Shows the scene on a grey desk: Ctrl+wheel zooms, Ctrl+0 fits, arrow keys walk the steps."""
 
@@ -681,12 +635,29 @@ class PatternView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
+        if self.hasFocus():
+            # A visible focus for keyboard users: a frame round the canvas while keys go to it.
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_PX)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = FOCUS_FRAME_PX / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.end()
         if _TRACE_STARTUP and not self._reported:
             scene = self.scene()
             if isinstance(scene, PatternScene) and scene._layout is not None and not scene._dirty:
                 # For benchmarks/startup.py and the start-up test: the diagram is on screen.
                 self._reported = True
                 print("patroon: diagram painted", file=sys.stderr, flush=True)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def zoom(self) -> float:
         """The zoom as a share of actual size (1.0: a point on screen is a point)."""

@@ -154,6 +154,6 @@ def reset_layout(document: Document) -> None:
     from patroon.model import update
 
     pattern = document.pattern
-    if pattern.layout.offsets:
-        layout = {**pattern.layout.model_dump(), "offsets": {}}
-        document.apply(update(pattern, layout=layout), QCoreApplication.translate("Editing", "Reset layout"))
+    if pattern.placement.offsets:
+        placement = {**pattern.placement.model_dump(), "offsets": {}}
+        document.apply(update(pattern, placement=placement), QCoreApplication.translate("Editing", "Reset layout"))

@@ -73,7 +73,7 @@ class EditorMenus(QObject):
         self.act_later.setEnabled(has and index < len(pattern.steps) - 1)
         self.act_breakthrough.setEnabled(has)
         self.act_remove_breakthrough.setEnabled(has and pattern.breakthrough(step) is not None)
-        self.act_reset_layout.setEnabled(bool(pattern.layout.offsets))
+        self.act_reset_layout.setEnabled(bool(pattern.placement.offsets))
 
     def _create_actions(self) -> None:
         S = QKeySequence.StandardKey

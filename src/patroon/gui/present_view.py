@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 MARGIN_SHARE = 0.008
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
-LAYOUT_CACHE = 8
-_LAYOUTS: dict[tuple[str, int, int], PatternLayout] = {}  # (pattern, width, height) -> layout; most recent last
 
 
 @dataclass(frozen=True)
@@ -96,18 +94,11 @@ class PresenterView(QObject):
 
     def _compute_geometry(self, w: int, h: int) -> _Geometry:
         margin = round(min(w, h) * MARGIN_SHARE)
-        # Undo and redo (of a breakthrough typed live), and presenting again,
-        # come back to a pattern laid out moments ago: keep the last few layouts.
-        key = (self.window.pattern.model_dump_json(), w, h)
-        layout = _LAYOUTS.pop(key, None)
-        if layout is None:
-            # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
-            layout = layout_pattern(
-                self.window.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
-            )
-        _LAYOUTS[key] = layout
-        while len(_LAYOUTS) > LAYOUT_CACHE:
-            _LAYOUTS.pop(next(iter(_LAYOUTS)))
+        # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
+        # (Undo, redo and presenting again find a layout of moments ago in the layout's memo.)
+        layout = layout_pattern(
+            self.window.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
+        )
         bounds = layout.bounds()
         # Centre what is drawn (the layout may not use all the height it was given).
         dx = margin + (w - 2 * margin - bounds.w) / 2 - bounds.x

@@ -220,6 +220,7 @@ class SidePanel(QTabWidget):
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
         self.note_edit = QPlainTextEdit(steps_page)
+        self.note_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field: no keyboard trap
         self.note_edit.setAccessibleName(self.tr("Facilitator note"))
         self.note_label.setBuddy(self.note_edit)
         self.note_edit.setPlaceholderText(self.tr("Only you see this note."))
@@ -234,6 +235,7 @@ class SidePanel(QTabWidget):
         self.context_edit = QLineEdit(props)
         self.context_edit.setPlaceholderText(self.tr("e.g. Housing and care:"))
         self.description_edit = QPlainTextEdit(props)
+        self.description_edit.setTabChangesFocus(True)
         self.description_edit.setPlaceholderText(self.tr("Shown on the table sheet, not in the circle."))
         form.addRow(self.tr("&Title"), self.title_edit)
         form.addRow(self.tr("&Context"), self.context_edit)
@@ -258,6 +260,7 @@ class SidePanel(QTabWidget):
         hint.setWordWrap(True)
         qlayout.addWidget(hint)
         self.questions_edit = QuestionsEdit(questions_page)
+        self.questions_edit.setTabChangesFocus(True)
         self.questions_edit.setAccessibleName(self.tr("Questions for the table, one per line"))
         hint.setBuddy(self.questions_edit)
         self.questions_edit.textChanged.connect(self._on_questions)

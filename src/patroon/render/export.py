@@ -31,6 +31,7 @@ from patroon.fileformat import pattern_stem, write_atomically
 from patroon.i18n import pick
 from patroon.limits import MAX_PRINTED_STEPS, MIN_STEPS
 from patroon.render.pdftext import complete_to_unicode
+from patroon.layout.sheet import notes_problem
 from patroon.render.subsettags import tag_subsets
 from patroon.render.sheets import (
     SHEETS, SLIDE, layout_sheet, page_size, paint_sheet_layout, paper_name, points_to_px, sheet_title,
@@ -317,7 +318,7 @@ def _rgb_format():
 
 
 def render_json(pattern: Pattern | None, page: Page) -> bytes:
-    """The sheet's geometry (page, step boxes, title area in points) as JSON text."""
+    """The sheet's geometry (page, step boxes, arrows, notes and title, in points) as JSON text."""
     layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps)
     geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation,
                 "pages": len(layout.pages())}
@@ -457,6 +458,8 @@ def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
     if _fits_on(pattern, page):
         return None
     where = paper_words(page)
+    if page.sheet != "worksheet" and not _notes_fit_on(pattern, page):
+        return notes_problem(where)
     helps = []
     if page.orientation == "portrait" and _fits_on(pattern, _other_page(page, orientation="landscape")):
         helps.append(pick("kies liggend papier (--orientation landscape)", "choose landscape paper (--orientation landscape)"))
@@ -493,6 +496,11 @@ def _fits_on(pattern: Pattern | None, page: Page) -> bool:
     from patroon.render.sheets import sheet_fits
 
     return sheet_fits(layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps))
+
+
+def _notes_fit_on(pattern: Pattern | None, page: Page) -> bool:
+    layout = layout_sheet(pattern, page.sheet, page.width, page.height, steps=page.steps).pattern
+    return layout is None or layout.notes_fit
 
 
 def _other_page(page: Page, **changes: Any) -> Page:

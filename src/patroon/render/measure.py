@@ -31,6 +31,11 @@ class QtTextMeasure:
             cls._device = device
         self._device = cls._device
 
+    @property
+    def memo_key(self) -> type:
+        """Every instance measures alike: they share one layout memo (see patroon.layout.memo.memo_for)."""
+        return type(self)
+
     def metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
         """Qt's metrics of the bundled font at ``size`` points."""
         key = (size, bold)
