@@ -25,9 +25,10 @@ from patroon.render.palette import HIGH_CONTRAST, Palette
 if TYPE_CHECKING:
     from patroon.gui.present import PresenterWindow
 
-# The layout keeps its own small margin; the presenter adds only a little, so
-# the circle uses the whole height of the projector.
-MARGIN_SHARE = 0.008
+# Projectors crop the edges of the picture: nothing is drawn in the outer 5% on any side.
+MARGIN_SHARE = 0.05
+# The opening screen's title: at most this share of the screen height per line.
+OPENING_TITLE_SHARE = 0.1
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
 
@@ -93,16 +94,16 @@ class PresenterView(QObject):
         return self._geometry
 
     def _compute_geometry(self, w: int, h: int) -> _Geometry:
-        margin = round(min(w, h) * MARGIN_SHARE)
+        mx, my = round(w * MARGIN_SHARE), round(h * MARGIN_SHARE)
         # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
         # (Undo, redo and presenting again find a layout of moments ago in the layout's memo.)
         layout = layout_pattern(
-            self.window.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
+            self.window.pattern, QtTextMeasure(), w - 2 * mx, h - 2 * my, max_font=max(12.0, h * MAX_FONT_SHARE)
         )
         bounds = layout.bounds()
         # Centre what is drawn (the layout may not use all the height it was given).
-        dx = margin + (w - 2 * margin - bounds.w) / 2 - bounds.x
-        dy = margin + (h - 2 * margin - bounds.h) / 2 - bounds.y
+        dx = mx + (w - 2 * mx - bounds.w) / 2 - bounds.x
+        dy = my + (h - 2 * my - bounds.h) / 2 - bounds.y
         title_px, question_px = self._fit_questions(w, h)
         timer_px = max(24, round(h * 0.085))
         corners = self._timer_corners(w, h, timer_px)
@@ -116,11 +117,11 @@ class PresenterView(QObject):
         pad = px * 0.35
         box_w, box_h = text_w + 2 * pad, metrics.height() + 1.2 * pad
         label_h = px * 0.4
-        margin = min(w, h) * 0.02
+        mx, my = w * MARGIN_SHARE, h * MARGIN_SHARE  # inside the safe area, as everything else
         corners = []
         for right, top in ((True, True), (False, True), (True, False), (False, False)):
-            x = w - box_w - margin if right else margin
-            y = margin + (0 if top else h - 2 * margin - box_h - label_h)
+            x = w - box_w - mx if right else mx
+            y = my + (0 if top else h - 2 * my - box_h - label_h)
             box = QRectF(x, y + (0 if top else label_h), box_w, box_h)
             label = QRectF(x, box.bottom() + 2 if top else y, box_w, label_h)
             corners.append((box, label))
@@ -204,7 +205,39 @@ class PresenterView(QObject):
             self._paint_help(painter)
         painter.end()
 
+    def opening_title_px(self) -> int:
+        """The opening screen's title size: as large as fits three lines in the safe area's width."""
+        w, h = self.window.width(), self.window.height()
+        width = w * (1 - 2 * MARGIN_SHARE) * 0.9
+        px = max(16, round(h * OPENING_TITLE_SHARE))
+        while px > 16 and self._text_height(self.window.pattern.title, px, True, width) > px * 1.3 * 3:
+            px -= 2
+        return px
+
+    def _paint_opening(self, painter: QPainter) -> None:
+        """Position 0: the pattern's name, large in the middle of the screen, its context below it."""
+        w, h = self.window.width(), self.window.height()
+        px = self.opening_title_px()
+        width = w * (1 - 2 * MARGIN_SHARE) * 0.9
+        title_h = self._text_height(self.window.pattern.title, px, True, width)
+        top = (h - title_h) / 2 - h * 0.04
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        painter.setPen(self.palette.title)
+        painter.setFont(self._font(px, True))
+        painter.drawText(QRectF((w - width) / 2, top, width, title_h + px), flags, self.window.pattern.title)
+        rule_y = top + title_h + px * 0.45
+        painter.setPen(QPen(self.palette.accent, max(3, h * 0.005)))
+        painter.drawLine(QPointF(w / 2 - w * 0.08, rule_y), QPointF(w / 2 + w * 0.08, rule_y))
+        context = self.window.pattern.context
+        if context:
+            painter.setPen(self.palette.text)
+            painter.setFont(self._font(max(14, round(px * 0.45))))
+            painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * 0.25), flags, context)
+
     def _paint_pattern(self, painter: QPainter, geometry: _Geometry) -> None:
+        if self.window.position == 0 and not self.window.prompt_target:
+            self._paint_opening(painter)
+            return
         painter.save()
         painter.translate(*geometry.offset)
         paint_reveal(
@@ -335,8 +368,7 @@ class PresenterView(QObject):
         pad = px * 1.2
         w = key_w + text_w + px * 1.5 + 2 * pad
         box_h = line_h * (len(lines) + 1.3) + 2 * pad
-        margin = min(self.window.width(), h) * 0.02
-        rect = QRectF(margin, h - box_h - margin, w, box_h)
+        rect = QRectF(self.window.width() * MARGIN_SHARE, h * (1 - MARGIN_SHARE) - box_h, w, box_h)
         return rect, px, pad, key_font, text_font, key_w, text_w, line_h, lines
 
     def help_rect(self) -> QRectF:
