@@ -53,7 +53,7 @@
     <message>
         <location filename="../gui/files.py" line="281"/>
         <source>you are not allowed to write in this folder</source>
-        <translation>u hebt geen toestemming om in deze map te schrijven</translation>
+        <translation>je hebt geen toestemming om in deze map te schrijven</translation>
     </message>
     <message>
         <location filename="../gui/files.py" line="282"/>
@@ -145,7 +145,7 @@
 The file on disk is unchanged and your changes are still here. Choose another folder with “Save as…”.</source>
         <translation>Reden: %1
 
-Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
+Het bestand op schijf is onveranderd en je wijzigingen staan er nog. Kies een andere map met “Opslaan als…”.</translation>
     </message>
     <message>
         <location filename="../gui/files.py" line="505"/>
@@ -190,12 +190,12 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/files.py" line="565"/>
         <source>Your unsaved changes would be lost if you load the version on disk.</source>
-        <translation>Als u de versie op schijf laadt, gaan uw niet-opgeslagen wijzigingen verloren.</translation>
+        <translation>Als je de versie op schijf laadt, gaan je niet-opgeslagen wijzigingen verloren.</translation>
     </message>
     <message>
         <location filename="../gui/files.py" line="600"/>
         <source>Could not write the recovery copy: %1</source>
-        <translation>Kon de herstelkopie niet schrijven: %1</translation>
+        <translation>De herstelkopie kon niet worden geschreven: %1</translation>
     </message>
     <message>
         <location filename="../gui/files.py" line="628"/>
@@ -205,7 +205,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/files.py" line="629"/>
         <source>Patroon was not closed properly. There is a recovery copy of %1 from %2. Restore it?</source>
-        <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wilt u die terugzetten?</translation>
+        <translation>Patroon is niet goed afgesloten. Er is een herstelkopie van %1 van %2. Wil je die terugzetten?</translation>
     </message>
     <message>
         <location filename="../gui/files.py" line="633"/>
@@ -380,7 +380,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/menus.py" line="96"/>
         <source>&amp;Redo</source>
-        <translation>Opnieuw &amp;doen</translation>
+        <translation>Opnie&amp;uw</translation>
     </message>
     <message>
         <location filename="../gui/menus.py" line="103"/>
@@ -460,7 +460,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/menus.py" line="114"/>
         <source>&amp;Reset layout</source>
-        <translation>Lay-out &amp;herstellen</translation>
+        <translation>Indeling &amp;herstellen</translation>
     </message>
     <message>
         <location filename="../gui/menus.py" line="115"/>
@@ -643,7 +643,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/exporting.py" line="63"/>
         <source>PDF (for print)</source>
-        <translation>PDF (om te printen)</translation>
+        <translation>PDF (om af te drukken)</translation>
     </message>
     <message>
         <location filename="../gui/exporting.py" line="63"/>
@@ -749,7 +749,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
         <location filename="../gui/exporting.py" line="184"/>
         <source>Could not export to ‘%1’:
 %2</source>
-        <translation>Kon niet exporteren naar ‘%1’:
+        <translation>Exporteren naar ‘%1’ is mislukt:
 %2</translation>
     </message>
     <message>
@@ -822,7 +822,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/mainwindow.py" line="254"/>
         <source>More than %1 steps rarely fit on paper: export and print may refuse this pattern.</source>
-        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en printen kan dit patroon weigeren.</translation>
+        <translation>Meer dan %1 stappen passen zelden op papier: exporteren en afdrukken kan dit patroon weigeren.</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow.py" line="304"/>
@@ -886,7 +886,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/present_view.py" line="323"/>
         <source>black / white screen (any key returns)</source>
-        <translation>zwart / wit scherm (elke toets keert terug)</translation>
+        <translation>zwart / wit scherm (met een toets is het beeld terug)</translation>
     </message>
     <message>
         <location filename="../gui/present_view.py" line="324"/>
@@ -916,7 +916,7 @@ Het bestand op schijf is onveranderd en uw wijzigingen staan er nog. Kies een an
     <message>
         <location filename="../gui/present_view.py" line="326"/>
         <source>timer for that many minutes (0 T: hide)</source>
-        <translation>timer op zoveel minuten (0 T: verbergen)</translation>
+        <translation>timer op dat aantal minuten (0 T: verbergen)</translation>
     </message>
     <message>
         <location filename="../gui/present_view.py" line="327"/>
