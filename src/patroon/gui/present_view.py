@@ -9,6 +9,8 @@ the state, the keys and the timer; this only reads them, so paint() only draws.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,7 @@ from patroon.render.palette import HIGH_CONTRAST, Palette
 if TYPE_CHECKING:
     from patroon.gui.present import PresenterWindow
 
+_TRACE_STARTUP = bool(os.environ.get("PATROON_TRACE_STARTUP"))
 # Projectors crop the edges of the picture: nothing is drawn in the outer 5% on any side.
 MARGIN_SHARE = 0.05
 # The opening screen's title: at most this share of the screen height per line.
@@ -57,6 +60,7 @@ class PresenterView(QObject):
         self.fonts = ensure_fonts()
         self.palette = PROJECTOR
         self._geometry: _Geometry | None = None
+        self._reported = False
         self.words = Spoken(self)
 
     def spoken(self) -> str:
@@ -204,6 +208,9 @@ class PresenterView(QObject):
         if self.window.help_shown:
             self._paint_help(painter)
         painter.end()
+        if _TRACE_STARTUP and not self._reported and self.window.isFullScreen():
+            self._reported = True  # for benchmarks/startup.py: the room sees the pattern
+            print("patroon: presentation painted", file=sys.stderr, flush=True)
 
     def opening_title_px(self) -> int:
         """The opening screen's title size: as large as fits three lines in the safe area's width."""
