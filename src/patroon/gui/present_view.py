@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from patroon.gui.accessibility import Spoken
@@ -84,10 +84,16 @@ class PresenterView(QObject):
         bounds = geometry.layout.bounds()
         return QRectF(bounds.x + geometry.offset[0], bounds.y + geometry.offset[1], bounds.w, bounds.h)
 
+    def opening(self) -> bool:
+        """True while the room sees the opening screen (the title alone)."""
+        window = self.window
+        return window.position == 0 and not window.questions_shown and not window.prompt_target
+
     def relayout(self) -> None:
-        """Lay the pattern out for the window's size now, so paint() only draws."""
+        """Lay the pattern out for the window's size now, so paint() only draws (on the opening
+        screen just after it is painted: the title needs no layout)."""
         self._geometry = None
-        if self.window.isVisible():
+        if self.window.isVisible() and not self.opening():
             self.geometry()
 
     def geometry(self) -> _Geometry:
@@ -197,12 +203,18 @@ class PresenterView(QObject):
             painter.end()
             return
         painter.fillRect(rect, self.palette.background)
-        geometry = self.geometry()
-        if self.window.questions_shown:
-            self._paint_questions(painter, geometry)
+        if self.opening() and self.window.timer.idle:
+            # The title alone needs no layout: the room sees it at once, the circle is laid out next.
+            self._paint_opening(painter)
+            if self._geometry is None:
+                QTimer.singleShot(0, self.window, self.geometry)
         else:
-            self._paint_pattern(painter, geometry)
-        self._paint_timer(painter, geometry)
+            geometry = self.geometry()
+            if self.window.questions_shown:
+                self._paint_questions(painter, geometry)
+            else:
+                self._paint_pattern(painter, geometry)
+            self._paint_timer(painter, geometry)
         if self.window.hint:
             self._paint_hint(painter)
         if self.window.help_shown:
@@ -242,7 +254,7 @@ class PresenterView(QObject):
             painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * 0.25), flags, context)
 
     def _paint_pattern(self, painter: QPainter, geometry: _Geometry) -> None:
-        if self.window.position == 0 and not self.window.prompt_target:
+        if self.opening():
             self._paint_opening(painter)
             return
         painter.save()
