@@ -259,3 +259,19 @@ def test_tab_walks_out_of_every_text_field_and_the_canvas_shows_its_focus(window
     highlight = QApplication.palette().color(QPalette.ColorRole.Highlight).rgb()
     assert focused.pixel(1, focused.height() // 2) == highlight
     assert unfocused.pixel(1, unfocused.height() // 2) != highlight
+
+
+def test_a_box_is_nudged_by_keyboard_as_by_a_drag(window, qtbot):
+    view, scene = window.view, window.scene
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the second step, at the right: room towards the middle
+    step = scene.current_step()
+    before = scene.steps[step].layout.box
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    after = scene.steps[step].layout.box
+    assert after.x < before.x and after.y > before.y
+    assert step in window.document.pattern.placement.offsets and scene.current_step() == step
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert window.document.pattern.placement.offsets == {}

@@ -34,6 +34,10 @@ _ALIASES = (
     "het bestand gebruikt YAML-verwijzingen (*naam); een patroon schrijft alles uit",
     "the file uses YAML aliases (*name); a pattern spells everything out",
 )
+_MORE_DOCUMENTS = (
+    "het bestand bevat meer dan één document (een regel ‘---’ halverwege); een patroon is één document",
+    "the file holds more than one document (a ‘---’ line halfway); a pattern is one document",
+)
 _TAB = (
     "een tab in de inspringing; YAML springt alleen in met spaties",
     "a tab in the indentation; YAML indents with spaces only",
@@ -112,9 +116,7 @@ _KINDS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"tag|expected '!'|\buri\b|expected '>'",
          "een waarde die met ! begint is in YAML een tag; zet de tekst tussen aanhalingstekens",
          "a value starting with ! is a tag in YAML; put the text in quotes"),
-        (r"another document|single document|document-end|stream-end",
-         "het bestand bevat meer dan één document (een regel ‘---’ halverwege); een patroon is één document",
-         "the file holds more than one document (a ‘---’ line halfway); a pattern is one document"),
+        (r"another document|single document|document-end|stream-end", *_MORE_DOCUMENTS),
         (r"comment or (a )?line break|whitespace|expected ' '",
          "hier hoort de regel op te houden (of een spatie te staan); zet de tekst tussen aanhalingstekens",
          "the line should end here (or a space should follow); put the text in quotes"),
@@ -182,56 +184,41 @@ def line_and_column(text: str, index: int) -> tuple[int, int]:
 # What the loader itself refuses, in the same voice. -----------------------------------
 
 
+def _at(mark: yaml.Mark, nl: str, en: str) -> PatternError:
+    return PatternError(pick(nl, en), line=mark.line + 1, column=mark.column + 1)
+
+
 def too_deep(mark: yaml.Mark) -> PatternError:
-    return PatternError(pick(*_TOO_DEEP), line=mark.line + 1, column=mark.column + 1)
+    return _at(mark, *_TOO_DEEP)
 
 
 def alias(mark: yaml.Mark) -> PatternError:
-    return PatternError(pick(*_ALIASES), line=mark.line + 1, column=mark.column + 1)
+    return _at(mark, *_ALIASES)
 
 
 def tag(name: str, mark: yaml.Mark) -> PatternError:
     shown = name.replace("tag:yaml.org,2002:", "!!")
-    return PatternError(
-        pick(
-            f"het bestand gebruikt de YAML-tag ‘{shown}’; een patroon bevat alleen gewone tekst,"
-            " lijsten en blokken (haal de tag weg of zet de tekst tussen aanhalingstekens)",
-            f"the file uses the YAML tag ‘{shown}’; a pattern holds only plain text, lists and blocks"
-            " (remove the tag or put the text in quotes)",
-        ),
-        line=mark.line + 1,
-        column=mark.column + 1,
+    return _at(
+        mark,
+        f"het bestand gebruikt de YAML-tag ‘{shown}’; een patroon bevat alleen gewone tekst,"
+        " lijsten en blokken (haal de tag weg of zet de tekst tussen aanhalingstekens)",
+        f"the file uses the YAML tag ‘{shown}’; a pattern holds only plain text, lists and blocks"
+        " (remove the tag or put the text in quotes)",
     )
 
 
 def complex_key(mark: yaml.Mark) -> PatternError:
-    return PatternError(
-        pick(
-            "een sleutel moet een gewoon woord zijn (zoals ‘title’), geen lijst of blok",
-            "a key must be a plain word (such as ‘title’), not a list or block",
-        ),
-        line=mark.line + 1,
-        column=mark.column + 1,
-    )
+    return _at(mark, "een sleutel moet een gewoon woord zijn (zoals ‘title’), geen lijst of blok",
+               "a key must be a plain word (such as ‘title’), not a list or block")
 
 
 def duplicate_key(key: str, mark: yaml.Mark) -> PatternError:
-    return PatternError(
-        pick(f"de sleutel ‘{key}’ staat twee keer in hetzelfde blok", f"the key ‘{key}’ appears twice in one block"),
-        line=mark.line + 1,
-        column=mark.column + 1,
-    )
+    return _at(mark, f"de sleutel ‘{key}’ staat twee keer in hetzelfde blok",
+               f"the key ‘{key}’ appears twice in one block")
 
 
 def more_documents(mark: yaml.Mark) -> PatternError:
-    return PatternError(
-        pick(
-            "het bestand bevat meer dan één document (een regel ‘---’ halverwege); een patroon is één document",
-            "the file holds more than one document (a ‘---’ line halfway); a pattern is one document",
-        ),
-        line=mark.line + 1,
-        column=mark.column + 1,
-    )
+    return _at(mark, *_MORE_DOCUMENTS)
 
 
 def unprintable(char: str, line: int | None, column: int | None, *, in_file: bool) -> PatternError:

@@ -546,12 +546,13 @@ class PatternScene(InlineEditing, QGraphicsScene):
         the box lands under the pointer whatever nudge it had before (the layout
         may still keep it inside the page or clear of other boxes).
         """
-        shown = self._layout.step(step_id) if self._layout is not None else None
+        layout = self.pattern_layout  # laid out now if a change waits (keys come quicker than layouts)
+        shown = layout.step(step_id) if layout is not None else None
         if shown is None:
             return (0.0, 0.0)
         cx, cy = shown.box.center
         hx, hy = shown.home or shown.box.center
-        radius = self._layout.radius or 1.0
+        radius = layout.radius or 1.0
         return (
             max(-2.0, min(2.0, (cx + dx - hx) / radius)),
             max(-2.0, min(2.0, (cy + dy - hy) / radius)),
@@ -597,6 +598,10 @@ class PatternScene(InlineEditing, QGraphicsScene):
         painter.end()
         return image
 
+
+#: Alt+arrow nudges the selected box this far (points, 2 mm), the keyboard's way to drag it.
+NUDGE_PT = 72 / 25.4 * 2
+NUDGE_KEYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
 #: The width of the frame that shows the canvas has the keyboard focus (pixels).
 FOCUS_FRAME_PX = 3
@@ -723,6 +728,12 @@ class PatternView(QGraphicsView):
                 if key == Qt.Key.Key_Escape:
                     scene.select_step(None)
                     return
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier and key in NUDGE_KEYS and scene.current_step():
+                # What a drag does, by keyboard: Alt+arrow nudges the selected box a little.
+                step = scene.current_step()
+                dx, dy = NUDGE_KEYS[key]
+                editing.nudge_step(scene.document, step, scene.offset_for_drop(step, dx * NUDGE_PT, dy * NUDGE_PT))
+                return
         super().keyPressEvent(event)
 
     def _walk(self, delta: int) -> None:
