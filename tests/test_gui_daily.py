@@ -126,6 +126,9 @@ def test_pasting_into_a_pattern_inserts_after_the_selected_step_as_one_undo(wind
     assert len(w.scene.steps) == len(after)
     keys(qtbot, (K.Key_Z, M.ControlModifier))
     assert [s.text for s in w.document.pattern.steps] == before
+    w.panel.step_list.setFocus()  # the step list pastes the same way
+    keys(qtbot, (K.Key_V, M.ControlModifier))
+    assert len(w.document.pattern.steps) == len(before) + 3
 
 
 def test_a_multi_line_paste_while_typing_splits_at_the_line_breaks(window, qtbot):
@@ -135,6 +138,7 @@ def test_a_multi_line_paste_while_typing_splits_at_the_line_breaks(window, qtbot
     keys(qtbot, (K.Key_V, M.ControlModifier))
     texts = [s.text for s in w.document.pattern.steps]
     assert texts[:3] == ["Eerste regel", "Tweede regel", "Derde regel"]
+    assert "3" in w.statusBar().currentMessage()
     QApplication.clipboard().setText("Eén regel")
     keys(qtbot, K.Key_F2, (K.Key_V, M.ControlModifier), K.Key_Return)
     assert [s.text for s in w.document.pattern.steps][2] == "Eén regel"

@@ -312,6 +312,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
     currentStepChanged = Signal(str)
     editingChanged = Signal(bool)
     problem = Signal(str)  # a plain-language message for the status bar
+    pasted = Signal(int)  # a list pasted while typing made this many steps
     addRequested = Signal()
     contextMenuRequested = Signal(str, str, object)  # kind ("step"/"arrow"), step id, screen pos
 

@@ -286,6 +286,7 @@ class InlineEditing:
         def more(lines: list[str]) -> None:
             ids = editing.paste_steps(self.document, named[0], lines)
             self.select_step(ids[-1] if ids else named[0])
+            self.pasted.emit(len(ids) + 1)
 
         return self._open_editor("step", step_id, rect, self.document.pattern.step(step_id).text,
                                  layout.text.size, layout.text.bold, commit, cancel, select_all=not adding,

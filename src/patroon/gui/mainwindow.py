@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
                                    menus.act_breakthrough))
         self.scene.editingChanged.connect(self._show_hint)
         self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.scene.pasted.connect(lambda count: self.statusBar().show_pasted(count))
         self._restore_state()
         self.view.setFocus()
 
