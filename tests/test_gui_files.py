@@ -353,6 +353,16 @@ def test_recovery_can_be_discarded(make_window):
     assert not w.document.is_modified()
 
 
+def _empty_recovery_folder() -> Path:
+    from patroon.gui.files import recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    return folder
+
+
 def _dead_pid() -> int:
     proc = subprocess.Popen(["true"])
     proc.wait()
@@ -696,12 +706,9 @@ def test_recovery_is_per_window_while_other_windows_run(make_window, tmp_path):
     import sys
     import textwrap
 
-    from patroon.gui.files import orphaned_recoveries, recovery_dir
+    from patroon.gui.files import orphaned_recoveries
 
-    folder = recovery_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.yaml"):
-        old.unlink()
+    folder = _empty_recovery_folder()
     running = make_window()
     change_title(running, "Nog open in een ander venster")
     running.files.autosave()  # this window owns its copy

@@ -14,7 +14,21 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 
-class AddButtonItem(QGraphicsObject):
+class HoverHighlight:
+    """An item drawn highlighted while the pointer is over it (``_hover``)."""
+
+    _hover = False
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = False
+        self.update()
+
+
+class AddButtonItem(HoverHighlight, QGraphicsObject):
     """The small "+" beside the selected step: adds a step after it."""
 
     clicked = Signal()
@@ -48,14 +62,6 @@ class AddButtonItem(QGraphicsObject):
         k = self.RADIUS * 0.5
         painter.drawLine(QPointF(-k, 0), QPointF(k, 0))
         painter.drawLine(QPointF(0, -k), QPointF(0, k))
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = False
-        self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         event.accept()

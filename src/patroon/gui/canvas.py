@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QG
 
 from patroon.errors import PatternError
 from patroon.gui import editing
-from patroon.gui.add_button import AddButtonItem
+from patroon.gui.add_button import AddButtonItem, HoverHighlight
 from patroon.gui.document import Document
 from patroon.gui.inline_editor import InlineEditing, InlineEditor
 from patroon.layout import layout_pattern
@@ -187,7 +187,7 @@ class _OnArrow:
             scene.contextMenuRequested.emit("arrow", self.arrow_step, event.screenPos())
 
 
-class ArrowItem(_OnArrow, _LaidOutItem):
+class ArrowItem(HoverHighlight, _OnArrow, _LaidOutItem):
     """The arrow leaving a step. Click selects its step, double-click edits its breakthrough."""
 
     def __init__(self, arrow: ArrowLayout) -> None:
@@ -233,14 +233,6 @@ class ArrowItem(_OnArrow, _LaidOutItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_arrow(painter, self._layout, PALETTE, "selected" if self._hover else "normal")
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = False
-        self.update()
 
 
 class BreakthroughItem(_OnArrow, _LaidOutItem):
