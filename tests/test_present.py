@@ -793,3 +793,22 @@ def test_keeps_the_screen_awake_while_presenting(qtbot, session_bus, document):
     finally:
         bus.unregisterService(SERVICE)
         QDBusConnection.disconnectFromBus("fake-screensaver")
+
+
+def test_breakthrough_notes_are_large_and_inside_the_safe_margin(qtbot):
+    from patroon import model
+
+    pattern = load_pattern(PATTERNS[-1])
+    pattern = model.set_breakthrough(pattern, pattern.steps[1].id, "Begin klein: neem samen een concrete casus door.")
+    pattern = model.set_breakthrough(pattern, pattern.steps[3].id, "Vraag wat de ander nodig heeft.")
+    win = PresenterWindow(Document(pattern))
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    layout = win.view.pattern_layout()
+    assert len(layout.breakthroughs) == 2
+    assert all(b.note.size >= 0.8 * layout.step_font_size for b in layout.breakthroughs)
+    dx, dy = win.view.geometry().offset
+    for b in layout.breakthroughs:
+        box = b.note_box
+        assert box.x + dx >= 96 - 1 and box.x + box.w + dx <= 1824 + 1
+        assert box.y + dy >= 54 - 1 and box.y + box.h + dy <= 1026 + 1
