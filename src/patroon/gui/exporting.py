@@ -184,6 +184,7 @@ class ExportDialog(QDialog):
             self.complain(self.tr("Could not export to ‘%1’:\n%2").replace("%1", str(out)).replace("%2", str(exc)))
             return False
         settings = QSettings()
+        settings.setValue("saveDir", str(Path(out).absolute().parent))  # where the next save or export goes first
         settings.setValue("export/format", options["fmt"])
         if options["fmt"] != "pptx":  # a deck has no sheet of its own to remember
             settings.setValue("export/sheet", options["sheet"])
