@@ -363,7 +363,7 @@ class PresenterView(QObject):
             (self.tr("PageDown, →, ↓, Space, Enter, click"), self.tr("next step (after the circle: the prepared breakthroughs)")),
             (self.tr("PageUp, ←, ↑, Backspace, right-click"), self.tr("previous step")),
             (self.tr("Home / End"), self.tr("title only / everything")),
-            (self.tr("B / W"), self.tr("black / white screen (any key returns)")),
+            (self.tr("B / W"), self.tr("black / white screen (any key brings the pattern back)")),
             (self.tr("Q"), self.tr("discussion questions")),
             (self.tr("T"), self.tr("start / pause the table timer")),
             (self.tr("digits, then T"), self.tr("timer for that many minutes (0 T: hide)")),
