@@ -190,3 +190,23 @@ def test_export_and_print_to_pdf_suggest_names_without_patroon_yaml(tmp_path, qt
     assert Path(dialog.path_edit.text()) == tmp_path / "mijn patroon.svg"
     # Qt's print dialog offers "Print to file" as the document name up to its last dot, plus .pdf
     assert make_printer("worksheet", document).docName() == "mijn patroon-werkblad.pdf"
+
+
+def test_exporting_an_example_proposes_the_documents_folder_then_the_last_folder(document, tmp_path, qtbot):
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from patroon.gui.exporting import ExportDialog
+    from patroon.gui.files import examples_folder
+
+    QSettings().remove("saveDir")
+    example = examples_folder() / "wereldvrede.yaml"
+    document.reset(load_pattern(example), example)  # opened from the program's examples
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(dialog.path_edit.text()).parent == Path(documents)
+    dialog.path_edit.setText(str(tmp_path / "blad.pdf"))
+    assert dialog.export()
+    again = ExportDialog(document)
+    qtbot.addWidget(again)
+    assert Path(again.path_edit.text()).parent == tmp_path

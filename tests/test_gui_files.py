@@ -353,6 +353,16 @@ def test_recovery_can_be_discarded(make_window):
     assert not w.document.is_modified()
 
 
+def _empty_recovery_folder() -> Path:
+    from patroon.gui.files import recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    return folder
+
+
 def _dead_pid() -> int:
     proc = subprocess.Popen(["true"])
     proc.wait()
@@ -689,3 +699,35 @@ def test_file_dialog_speaks_dutch(make_window):
         assert not any("Look in" in text or "Files of" in text for text in labels)
     finally:
         dialog.deleteLater()
+
+
+def test_recovery_is_per_window_while_other_windows_run(make_window, tmp_path):
+    """A copy whose window was killed is offered at once; a copy a running window owns never is."""
+    import sys
+    import textwrap
+
+    from patroon.gui.files import orphaned_recoveries
+
+    folder = _empty_recovery_folder()
+    running = make_window()
+    change_title(running, "Nog open in een ander venster")
+    running.files.autosave()  # this window owns its copy
+    assert running.files.recovery_file.exists()
+    killed = folder / "recovery-killed.yaml"
+    script = textwrap.dedent(f"""
+        import os, sys
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication(sys.argv)
+        from patroon import model
+        from pathlib import Path
+        from patroon.gui.files import recovery_lock, write_recovery
+        copy = Path({str(killed)!r})
+        lock = recovery_lock(copy)
+        assert lock.tryLock(0)
+        write_recovery(copy, model.update(model.blank_pattern(), title="Gekild venster"), None)
+        os._exit(9)  # killed: the lock is never released
+    """)
+    subprocess.run([sys.executable, "-c", script], check=False, env={**os.environ})
+    assert killed.exists() and Path(str(killed) + ".lock").exists()
+    offered = [r.pattern.title for r in orphaned_recoveries()]
+    assert offered == ["Gekild venster"]

@@ -402,14 +402,19 @@ def test_legible_and_nothing_cropped(qtbot, path, size):
     qtbot.addWidget(win)
     win.resize(*size)
     drawn = win.view.diagram_rect()
-    assert drawn.left() >= 0 and drawn.top() >= 0
-    assert drawn.right() <= size[0] and drawn.bottom() <= size[1]
-    assert drawn.width() >= 0.5 * size[0] or drawn.height() >= 0.8 * size[1]  # and it fills the screen
+    # Projectors crop the edges: everything stays inside a 5% safe margin on every side.
+    w, h = size
+    assert drawn.left() >= 0.05 * w - 1 and drawn.top() >= 0.05 * h - 1
+    assert drawn.right() <= 0.95 * w + 1 and drawn.bottom() <= 0.95 * h + 1
+    assert drawn.width() >= 0.5 * w or drawn.height() >= 0.85 * h  # and it fills the safe area
     layout = win.view.pattern_layout()
     assert layout.title.size > layout.step_font_size  # the title larger
     if size == (1920, 1080):  # legible from the back of the room
-        assert layout.step_font_size >= 28
-        assert all(step.text.size >= 28 for step in layout.steps)
+        assert layout.step_font_size >= 25
+        assert all(step.text.size >= 25 for step in layout.steps)
+        assert all(b.note.size >= 0.8 * layout.step_font_size for b in layout.breakthroughs)
+    win.show()
+    assert win.view.opening_title_px() >= 1.5 * layout.title.size  # the opening screen's title is large
 
 
 @pytest.mark.parametrize("steps", [2, 4])
@@ -788,3 +793,22 @@ def test_keeps_the_screen_awake_while_presenting(qtbot, session_bus, document):
     finally:
         bus.unregisterService(SERVICE)
         QDBusConnection.disconnectFromBus("fake-screensaver")
+
+
+def test_breakthrough_notes_are_large_and_inside_the_safe_margin(qtbot):
+    from patroon import model
+
+    pattern = load_pattern(PATTERNS[-1])
+    pattern = model.set_breakthrough(pattern, pattern.steps[1].id, "Begin klein: neem samen een concrete casus door.")
+    pattern = model.set_breakthrough(pattern, pattern.steps[3].id, "Vraag wat de ander nodig heeft.")
+    win = PresenterWindow(Document(pattern))
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    layout = win.view.pattern_layout()
+    assert len(layout.breakthroughs) == 2
+    assert all(b.note.size >= 0.8 * layout.step_font_size for b in layout.breakthroughs)
+    dx, dy = win.view.geometry().offset
+    for b in layout.breakthroughs:
+        box = b.note_box
+        assert box.x + dx >= 96 - 1 and box.x + box.w + dx <= 1824 + 1
+        assert box.y + dy >= 54 - 1 and box.y + box.h + dy <= 1026 + 1

@@ -629,9 +629,93 @@ def update(pattern: Pattern, **fields: Any) -> Pattern:
     return _rebuild(pattern, **fields)
 
 
-def blank_pattern(steps: int = 4) -> Pattern:
-    """A new pattern to start from: a working title and ``steps`` placeholder steps."""
+def blank_pattern(steps: int = 4, *, labelled: bool = False) -> Pattern:
+    """A new pattern to start from: a working title and ``steps`` empty steps to type in.
+
+    The editor shows a grey hint in an empty step; nothing of it is saved. The
+    ids are placeholders until a step gets its text (:func:`name_step`).
+    ``labelled``: the steps say "Stap 1"... (a template file to edit by hand).
+    """
     return Pattern(
         title=pick("Nieuw patroon", "New pattern"),
-        steps=[{"id": f"stap-{i}", "text": pick(f"Stap {i}", f"Step {i}")} for i in range(1, steps + 1)],
+        steps=[{"id": f"stap-{i}", "text": pick(f"Stap {i}", f"Step {i}") if labelled else ""}
+               for i in range(1, steps + 1)],
     )
+
+
+def is_untouched(pattern: Pattern) -> bool:
+    """True for a pattern with nothing typed in it yet: every step empty, nothing on the arrows."""
+    return all(not s.text and not s.note for s in pattern.steps) and not pattern.breakthroughs
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•–·]|\d+[.)])\s*")
+_PLACEHOLDER_ID = re.compile(r"^(?:stap|step)-\d+$")
+
+
+def steps_from_text(text: str) -> list[str]:
+    """The steps in a plain list: one per line; blank lines, bullets and numbering dropped.
+
+    The one rule for ``patroon new --from-text``, pasting a list in the editor
+    and opening a ``.txt`` or ``.md`` file.
+
+    >>> steps_from_text("- Eén\\n\\n2. Twee\\n* Drie\\n4) Vier")
+    ['Eén', 'Twee', 'Drie', 'Vier']
+    """
+    steps = []
+    for line in text.splitlines():
+        line = _LIST_MARKER.sub("", line).strip()
+        if line.startswith("#"):  # a Markdown heading is no step
+            line = line.lstrip("#").strip()
+        if line:
+            steps.append(line)
+    return steps
+
+
+def pattern_from_text(text: str, title: str) -> Pattern:
+    """A new pattern titled ``title`` with one step per line of ``text`` (:func:`steps_from_text`)."""
+    return validate({"title": title, "steps": [{"text": s} for s in steps_from_text(text)]})
+
+
+def insert_steps(pattern: Pattern, after: str | None, texts: list[str]) -> tuple[Pattern, list[str]]:
+    """Insert steps with ``texts`` after step ``after`` (None: at the end); return the pattern and the new ids.
+
+    In an untouched pattern (:func:`is_untouched`) the texts replace its empty steps.
+    """
+    if is_untouched(pattern) and len(texts) >= MIN_STEPS:
+        new = update(pattern, steps=[{"text": t} for t in texts], placement={})
+        return new, [s.id for s in new.steps]
+    index = pattern.index(after) if after is not None else len(pattern.steps) - 1
+    taken = {s.id for s in pattern.steps}
+    added = []
+    for text in texts:
+        added.append({"id": unique_id(make_id(text, len(taken) + 1), taken), "text": text})
+        taken.add(added[-1]["id"])
+    steps = [s.model_dump() for s in pattern.steps]
+    steps[index + 1:index + 1] = added
+    return _rebuild(pattern, steps=steps), [a["id"] for a in added]
+
+
+def name_step(pattern: Pattern, step_id: str) -> tuple[Pattern, str]:
+    """Give a step that still has a placeholder id (``stap-3``) one made from its text, as the text
+    import does; an id made from a text stays, whatever the text becomes later.
+
+    Returns the pattern and the step's id (the same pattern when nothing changed).
+    """
+    step = pattern.step(step_id)
+    if not step.text or not _PLACEHOLDER_ID.match(step_id):
+        return pattern, step_id
+    taken = {s.id for s in pattern.steps} - {step_id}
+    new_id = unique_id(make_id(step.text, pattern.index(step_id) + 1), taken)
+    if new_id == step_id:
+        return pattern, step_id
+    data = pattern.model_dump()
+    for s in data["steps"]:
+        if s["id"] == step_id:
+            s["id"] = new_id
+    for b in data["breakthroughs"]:
+        if b["after"] == step_id:
+            b["after"] = new_id
+    offsets = data["placement"]["offsets"]
+    if step_id in offsets:
+        offsets[new_id] = offsets.pop(step_id)
+    return validate(data), new_id

@@ -10,26 +10,10 @@ from patroon.errors import PatternError, failed, file_problem
 from patroon.i18n import pick
 
 
-def steps_from_text(text: str) -> list[str]:
-    """The steps in a plain list: one per line; blank lines, bullets and numbering dropped.
-
-    >>> steps_from_text("- Eén\\n\\n2. Twee\\n* Drie")
-    ['Eén', 'Twee', 'Drie']
-    """
-    import re
-
-    steps = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[-*•–·]|\d+[.)])\s*", "", line).strip()
-        if line:
-            steps.append(line)
-    return steps
-
-
 def new_file(args: argparse.Namespace) -> int:
     """``patroon new``: write a blank template, or a pattern from a list of steps."""
     from patroon.fileformat import decode, save_pattern
-    from patroon.model import blank_pattern, validate
+    from patroon.model import blank_pattern, pattern_from_text, validate
 
     if args.output.exists() and not args.force:
         print(pick(
@@ -39,7 +23,7 @@ def new_file(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         if args.from_text is None:
-            pattern = blank_pattern(args.steps)
+            pattern = blank_pattern(args.steps, labelled=True)
             if args.title:
                 pattern = validate({**pattern.model_dump(), "title": args.title})
         else:
@@ -49,10 +33,9 @@ def new_file(args: argparse.Namespace) -> int:
                 raise PatternError(file_problem(exc), path=args.from_text) from None
             except PatternError as exc:
                 raise exc.with_path(args.from_text) from None
-            steps = steps_from_text(text)
             title = args.title or args.from_text.stem.replace("-", " ").replace("_", " ").capitalize()
             try:
-                pattern = validate({"title": title, "steps": [{"text": s} for s in steps]})
+                pattern = pattern_from_text(text, title)
             except PatternError as exc:
                 raise exc.with_path(args.from_text) from None
         save_pattern(pattern, args.output)

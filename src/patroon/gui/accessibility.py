@@ -13,11 +13,14 @@ it reveals the same way.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
-from patroon.model import Pattern
+if TYPE_CHECKING:  # the model loads after the window is on screen
+    from patroon.model import Pattern
 
 
 class Spoken(QObject):

@@ -157,11 +157,28 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
             except Exception as exc:  # noqa: BLE001 - said in one line, as validate does
                 return _fail(failed(internal_error(exc, name)))
     app = make_application(sys.argv[:1], lang)
+    if present and files:
+        return _present_first(app, files)
+    if not _open_editors(app, files):
+        return 0
+    if present:
+        _editors()[0].start_presenting()
+    return app.exec()
+
+
+def _editors() -> list:
+    from patroon.gui.mainwindow import MainWindow
+
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and shiboken6.isValid(w) and w.isVisible()]
+
+
+def _open_editors(app: QApplication, files: list[str]) -> bool:
+    """Open an editor window on each of ``files`` (a new pattern without any); False when none stayed open."""
     from patroon.gui.mainwindow import MainWindow
 
     # The first window reaches the screen before the model and the file are read:
     # show it, let it paint its menus and toolbar, then load (see MainWindow's lazy).
-    windows: list[MainWindow] = []
     if not files:
         window = MainWindow(lazy=True)
         window.setWindowTitle(f"{i18n.pick('Nieuw patroon', 'New pattern')}[*] — {APP_NAME}")
@@ -169,7 +186,6 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
         if shiboken6.isValid(window) and window.isVisible():
             window.finish_start()
             window.files.offer_recovery_later()
-            windows.append(window)
     for index, name in enumerate(files):
         window = MainWindow(lazy=True)
         if index:
@@ -182,12 +198,40 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
             window.finish_start()
         if index == 0:
             window.files.offer_recovery_later()
-        windows.append(window)
-    windows = [w for w in windows if shiboken6.isValid(w) and w.isVisible()]
-    if not windows:
-        return 0
-    if present:
-        windows[0].start_presenting()
+    return bool(_editors())
+
+
+def _present_first(app: QApplication, files: list[str]) -> int:
+    """``patroon present FILE``: the pattern goes full screen at once; its editor appears on Esc,
+    with what was changed while presenting, and the other files' editors with it."""
+    from patroon.fileformat import loads
+    from patroon.gui.files import save_target
+    from patroon.gui.mainwindow import MainWindow
+
+    path = Path(files[0]).absolute()
+    data = save_target(path).read_bytes()
+    host = MainWindow(lazy=True)  # the first file's editor, shown when the presentation ends
+    host.setWindowTitle(f"{path.name}[*] — {APP_NAME}")
+    host.document.reset(loads(data, path), path)
+    host.start_presenting()
+
+    def to_the_editor() -> None:
+        host.show()
+        host.finish_start()
+        host.files.adopt(data)
+        host.focus_canvas()
+        host.files.offer_recovery_later()
+        for index, name in enumerate(files[1:], start=1):
+            window = MainWindow()
+            window.move(host.pos() + _cascade(index))
+            window.show()
+            if not window.files.open_path(Path(name)):
+                window.close()
+
+    if host.presenter is None:
+        to_the_editor()
+    else:
+        host.presenter.closed.connect(to_the_editor)
     return app.exec()
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QG
 
 from patroon.errors import PatternError
 from patroon.gui import editing
+from patroon.gui.add_button import AddButtonItem, HoverHighlight
 from patroon.gui.document import Document
 from patroon.gui.inline_editor import InlineEditing, InlineEditor
 from patroon.layout import layout_pattern
@@ -115,6 +116,20 @@ class StepItem(_LaidOutItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         state = "highlight" if self.drop_target else ("selected" if self.isSelected() else "normal")
         paint_step(painter, self._layout, PALETTE, state)
+        if not any(line.strip() for line in self._layout.text.lines):
+            self._paint_hint(painter)
+
+    def _paint_hint(self, painter: QPainter) -> None:
+        """An empty step says where to type, in grey (only on screen: the hint is never the step's text)."""
+        from patroon.render.fonts import make_font
+
+        hint = self.tr("Step %1 — type here").replace("%1", str(self._layout.index + 1))
+        painter.save()
+        painter.setPen(QColor("#8a9299"))
+        painter.setFont(make_font(max(8.0, self._layout.text.size * 0.9), False, painter.device()))
+        painter.drawText(_qrect(self._layout.box).adjusted(6, 4, -6, -4),
+                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), hint)
+        painter.restore()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -173,7 +188,7 @@ class _OnArrow:
             scene.contextMenuRequested.emit("arrow", self.arrow_step, event.screenPos())
 
 
-class ArrowItem(_OnArrow, _LaidOutItem):
+class ArrowItem(HoverHighlight, _OnArrow, _LaidOutItem):
     """The arrow leaving a step. Click selects its step, double-click edits its breakthrough."""
 
     def __init__(self, arrow: ArrowLayout) -> None:
@@ -219,14 +234,6 @@ class ArrowItem(_OnArrow, _LaidOutItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_arrow(painter, self._layout, PALETTE, "selected" if self._hover else "normal")
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = False
-        self.update()
 
 
 class BreakthroughItem(_OnArrow, _LaidOutItem):
@@ -292,63 +299,13 @@ class TitleItem(QGraphicsObject):
             scene.start_editing_title()
 
 
-class AddButtonItem(QGraphicsObject):
-    """The small "+" beside the selected step: adds a step after it."""
-
-    clicked = Signal()
-
-    RADIUS = 11.0
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(5)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Add a step after this one (Insert)"))
-        self._hover = False
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        r = self.RADIUS + 2
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
-        return path
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = QColor(PALETTE.selected_border)
-        painter.setPen(QPen(color, 1.5))
-        painter.setBrush(QBrush(color if self._hover else QColor("#ffffff")))
-        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
-        painter.setPen(QPen(QColor("#ffffff") if self._hover else color, 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        k = self.RADIUS * 0.5
-        painter.drawLine(QPointF(-k, 0), QPointF(k, 0))
-        painter.drawLine(QPointF(0, -k), QPointF(0, k))
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._hover = False
-        self.update()
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.boundingRect().contains(event.pos()):
-            self.clicked.emit()
-
-
 class PatternScene(InlineEditing, QGraphicsScene):
     """The pattern as graphics items, rebuilt from the layout whenever the document changes."""
 
     currentStepChanged = Signal(str)
     editingChanged = Signal(bool)
     problem = Signal(str)  # a plain-language message for the status bar
+    pasted = Signal(int)  # a list pasted while typing made this many steps
     addRequested = Signal()
     contextMenuRequested = Signal(str, str, object)  # kind ("step"/"arrow"), step id, screen pos
 

@@ -17,16 +17,12 @@ if TYPE_CHECKING:
     from patroon.gui.document import Document
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Editing", text)
-
-
 def add_step(document: Document, after: str) -> str:
     """Insert a blank step after ``after``; return the new step's id (typing its text merges into this command)."""
     from patroon.model import insert_step
 
     new, new_id = insert_step(document.pattern, after, "")
-    document.apply(new, _tr("Add step"), merge=("add", new_id), select=new_id, select_before=after)
+    document.apply(new, QCoreApplication.translate("Editing", "Add step"), merge=("add", new_id), select=new_id, select_before=after)
     return new_id
 
 
@@ -54,7 +50,7 @@ def delete_step(document: Document, step_id: str) -> str | None:
         return None
     index = pattern.index(step_id)
     neighbour = pattern.steps[index - 1].id if index > 0 else pattern.steps[1].id
-    document.apply(remove_step(pattern, step_id), _tr("Delete step"), select=neighbour, select_before=step_id)
+    document.apply(remove_step(pattern, step_id), QCoreApplication.translate("Editing", "Delete step"), select=neighbour, select_before=step_id)
     return neighbour
 
 
@@ -65,7 +61,7 @@ def move_step_to(document: Document, step_id: str, new_index: int) -> bool:
     pattern = document.pattern
     if not 0 <= new_index < len(pattern.steps) or pattern.index(step_id) == new_index:
         return False
-    text = _tr("Move step earlier") if new_index < pattern.index(step_id) else _tr("Move step later")
+    text = QCoreApplication.translate("Editing", "Move step earlier") if new_index < pattern.index(step_id) else QCoreApplication.translate("Editing", "Move step later")
     document.apply(move_step(pattern, step_id, new_index), text, select=step_id, select_before=step_id)
     return True
 
@@ -76,30 +72,44 @@ def drop_step_on(document: Document, step_id: str, target_id: str) -> None:
 
     pattern = document.pattern
     new = move_step(set_offset(pattern, step_id, None), step_id, pattern.index(target_id))
-    document.apply(new, _tr("Move step"), select=step_id, select_before=step_id)
+    document.apply(new, QCoreApplication.translate("Editing", "Move step"), select=step_id, select_before=step_id)
 
 
 def nudge_step(document: Document, step_id: str, offset: tuple[float, float]) -> None:
     """Keep ``step_id`` ``offset`` (in radii) away from its place on the circle."""
     from patroon.model import set_offset
 
-    document.apply(set_offset(document.pattern, step_id, offset), _tr("Nudge step"),
+    document.apply(set_offset(document.pattern, step_id, offset), QCoreApplication.translate("Editing", "Nudge step"),
                    select=step_id, select_before=step_id)
 
 
-def set_step_text(document: Document, step_id: str, text: str, *, adding: bool = False) -> None:
+def set_step_text(document: Document, step_id: str, text: str, *, adding: bool = False) -> str | None:
     """Give ``step_id`` a new text; ``adding``: the text of a step just added, one command with the addition.
 
-    A step that went away meanwhile (undo while typing) is left alone.
+    A step with a placeholder id gets one made from its first text; the
+    step's id is returned. A step that went away meanwhile (undo while typing)
+    is left alone (None).
     """
+    from patroon.model import name_step
     from patroon.model import set_step_text as with_text
 
     try:
-        new = with_text(document.pattern, step_id, text)
+        new, named = name_step(with_text(document.pattern, step_id, text), step_id)
     except KeyError:
         return
-    document.apply(new, _tr("Add step") if adding else _tr("Edit step text"),
-                   merge=("add", step_id) if adding else None, select=step_id, select_before=step_id)
+    document.apply(new, QCoreApplication.translate("Editing", "Add step") if adding else QCoreApplication.translate("Editing", "Edit step text"),
+                   merge=("add", step_id) if adding else None, select=named, select_before=step_id)
+    return named
+
+
+def paste_steps(document: Document, after: str | None, texts: list[str]) -> list[str]:
+    """Insert one step per text after ``after`` as one command (in an untouched pattern they replace
+    its empty steps); return the new ids."""
+    from patroon.model import insert_steps
+
+    new, ids = insert_steps(document.pattern, after, texts)
+    document.apply(new, QCoreApplication.translate("Editing", "Paste steps"), select=ids[0] if ids else None, select_before=after)
+    return ids
 
 
 def set_title(document: Document, text: str) -> None:
@@ -108,7 +118,7 @@ def set_title(document: Document, text: str) -> None:
 
     text = " ".join(text.split())
     if text:
-        document.apply(update(document.pattern, title=text), _tr("Edit title"))
+        document.apply(update(document.pattern, title=text), QCoreApplication.translate("Editing", "Edit title"))
 
 
 def set_breakthrough(document: Document, step_id: str, text: str, *, label: str | None = None) -> None:
@@ -128,8 +138,8 @@ def set_breakthrough(document: Document, step_id: str, text: str, *, label: str 
     except KeyError:
         return
     if label is None:
-        label = _tr("Remove breakthrough") if not text else (
-            _tr("Edit breakthrough") if existing else _tr("Add breakthrough"))
+        label = QCoreApplication.translate("Editing", "Remove breakthrough") if not text else (
+            QCoreApplication.translate("Editing", "Edit breakthrough") if existing else QCoreApplication.translate("Editing", "Add breakthrough"))
     document.apply(new, label, select=step_id, select_before=step_id)
 
 
@@ -146,4 +156,4 @@ def reset_layout(document: Document) -> None:
     pattern = document.pattern
     if pattern.placement.offsets:
         placement = {**pattern.placement.model_dump(), "offsets": {}}
-        document.apply(update(pattern, placement=placement), _tr("Reset layout"))
+        document.apply(update(pattern, placement=placement), QCoreApplication.translate("Editing", "Reset layout"))

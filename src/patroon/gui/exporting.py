@@ -143,8 +143,9 @@ class ExportDialog(QDialog):
         }
 
     def _default_path(self) -> Path:
-        doc_path = self.document.path
-        folder = doc_path.parent if doc_path else Path(QSettings().value("lastDir", str(Path.home())))
+        from patroon.gui.files import writing_folder
+
+        folder = writing_folder(self.document.path)
         fmt = self.format_box.currentData()
         sheet = "diagram" if fmt == "pptx" else self.sheet_box.currentData()
         return folder / f"{sheet_name(self.document, sheet)}.{fmt}"
@@ -189,6 +190,7 @@ class ExportDialog(QDialog):
             self.complain(self.tr("Could not export to ‘%1’:\n%2").replace("%1", str(out)).replace("%2", str(exc)))
             return False
         settings = QSettings()
+        settings.setValue("saveDir", str(Path(out).absolute().parent))  # where the next save or export goes first
         settings.setValue("export/format", options["fmt"])
         if options["fmt"] != "pptx":  # a deck has no sheet of its own to remember
             settings.setValue("export/sheet", options["sheet"])

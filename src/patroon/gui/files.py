@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QDateTime,
     QFileSystemWatcher,
     QLocale,
+    QLockFile,
     QObject,
     QSaveFile,
     QSettings,
@@ -129,6 +130,32 @@ def file_name_for(title: str) -> str:
     return "-".join(words)[:60].strip("-") or "patroon"
 
 
+def examples_folder() -> Path | None:
+    """The folder of the shipped example patterns (in the installed program, or a source checkout's
+    ``patterns/``), or None."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("patroon.examples")))
+    except (ModuleNotFoundError, TypeError):
+        folder = Path(__file__).resolve().parents[3] / "patterns"
+        return folder if folder.is_dir() else None
+
+
+def writing_folder(path: Path | None) -> Path:
+    """Where a save or an export of the pattern at ``path`` goes first: its own folder, except for a
+    pattern without a file or one of the program's examples: then the last folder saved to, or
+    the user's documents folder."""
+    examples = examples_folder()
+    if path is not None and not (examples is not None and Path(path).absolute().parent == examples.absolute()):
+        return Path(path).absolute().parent
+    last = QSettings().value("saveDir", "")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
 # Recovery copies -------------------------------------------------------------
 
 
@@ -199,8 +226,31 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def recovery_lock(file: Path) -> QLockFile:
+    """The lock that says a running window owns the recovery copy ``file``.
+
+    Qt's lock file names the process holding it and counts as stale once that
+    process is gone, however it ended; age alone never makes it stale.
+    """
+    lock = QLockFile(str(file) + ".lock")
+    lock.setStaleLockTime(0)
+    return lock
+
+
+def _owned(file: Path, pid: int) -> bool:
+    """True while a running window owns the copy ``file``: its lock is held (or, for a copy
+    written without a lock, its process still runs)."""
+    if not Path(str(file) + ".lock").exists():
+        return _alive(pid)
+    lock = recovery_lock(file)
+    if lock.tryLock(0):
+        lock.unlock()  # its owner is gone: the copy is free to offer (and the lock file goes)
+        return False
+    return True
+
+
 def orphaned_recoveries(folder: Path | None = None) -> list[Recovery]:
-    """Recovery copies left by a Patroon that is no longer running (newest first).
+    """Recovery copies whose window is gone (newest first), while other windows still run.
 
     Copies that cannot be read are removed: nothing could restore them.
     """
@@ -211,7 +261,7 @@ def orphaned_recoveries(folder: Path | None = None) -> list[Recovery]:
         if recovery is None:
             file.unlink(missing_ok=True)
             continue
-        if not _alive(recovery.pid):
+        if not _owned(file, recovery.pid):
             found.append(recovery)
     return sorted(found, key=lambda r: r.written, reverse=True)
 
@@ -303,6 +353,7 @@ class DocumentFiles(QObject):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
         self.recovery_file = new_recovery_file()
+        self._recovery_lock = recovery_lock(self.recovery_file)  # held while this window has a copy
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -350,6 +401,7 @@ class DocumentFiles(QObject):
         self.document.reset(pattern or blank_pattern(), None)
         self.window.select_step(self.document.pattern.steps[0].id)
         self.window.view.fit()
+        self.window.focus_canvas()
 
     def open_file(self) -> None:
         if not self.maybe_save():
@@ -361,8 +413,11 @@ class DocumentFiles(QObject):
     def open_path(self, path: Path) -> bool:
         """Open the pattern file at ``path``; on a problem show it and keep the current pattern."""
         from patroon.fileformat import load_pattern, loads
+        from patroon.gui.drafting import is_list_file
 
         path = Path(path)
+        if is_list_file(path):
+            return self.open_list(path)
         try:
             data = save_target(path).read_bytes() if path.exists() else None
             pattern = loads(data, path) if data is not None else load_pattern(path)
@@ -383,7 +438,39 @@ class DocumentFiles(QObject):
         self.add_recent(path.absolute())
         self.window.select_step(pattern.steps[0].id)
         self.window.view.fit()
+        self.window.focus_canvas()
         self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 4000)
+        return True
+
+    def adopt(self, data: bytes) -> None:
+        """The document's pattern was read from its file (``data``) without this window: watch the
+        file from now on, and notice when another program changes it."""
+        self._disk_bytes = data
+        self.watch()
+        if self.document.path is not None:
+            self.add_recent(self.document.path)
+
+    def open_list(self, path: Path) -> bool:
+        """A new, unsaved pattern made from the lines of a ``.txt`` or ``.md`` list."""
+        from patroon.gui.drafting import pattern_from_list_file
+
+        try:
+            pattern = pattern_from_list_file(path)
+        except PatternError as exc:
+            self.show_load_error(path, exc.with_path(path))
+            return False
+        except OSError as exc:
+            self.show_load_error(path, PatternError(file_problem(exc), path=path))
+            return False
+        self.window.build_workspace()
+        self.unwatch()
+        self._disk_bytes = None
+        self.document.reset(pattern, None, modified=True)
+        self.window.select_step(pattern.steps[0].id)
+        self.window.view.fit()
+        self.window.focus_canvas()
+        self.window.statusBar().showMessage(self.tr("%n step(s) made from the list in %1", "", len(pattern.steps))
+                                            .replace("%1", path.name), 5000)
         return True
 
     def show_load_error(self, path: Path, exc: PatternError) -> None:
@@ -402,7 +489,8 @@ class DocumentFiles(QObject):
     def save_as(self) -> bool:
         self.window.commit_editing()
         current = self.document.path
-        suggested = current if current else Path(self.last_dir()) / f"{file_name_for(self.document.pattern.title)}.patroon.yaml"
+        name = current.name if current else f"{file_name_for(self.document.pattern.title)}.patroon.yaml"
+        suggested = writing_folder(current) / name
         path = self.window.ask_save_path(suggested)
         if path is None:
             return False
@@ -425,6 +513,7 @@ class DocumentFiles(QObject):
             self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", reason), 8000)
             return False
         self._disk_bytes = payload
+        QSettings().setValue("saveDir", str(path.parent))
         self.document.mark_saved(path)
         self.watch()
         self.add_recent(path)
@@ -511,6 +600,9 @@ class DocumentFiles(QObject):
             self.remove_recovery()
             return
         try:
+            self.recovery_file.parent.mkdir(parents=True, exist_ok=True)
+            if not self._recovery_lock.isLocked():
+                self._recovery_lock.tryLock(0)
             write_recovery(self.recovery_file, self.document.pattern, self.document.path)
         except (SaveError, OSError) as exc:
             self.window.statusBar().showMessage(self.tr("Could not write the recovery copy: %1")
@@ -521,6 +613,8 @@ class DocumentFiles(QObject):
             self.recovery_file.unlink(missing_ok=True)
         except OSError:
             pass
+        if self._recovery_lock.isLocked():
+            self._recovery_lock.unlock()
 
     def offer_recovery_later(self) -> None:
         """After the window is shown, offer to restore what a crashed Patroon left behind."""
@@ -578,12 +672,14 @@ class DocumentFiles(QObject):
                     self.document.mark_modified()
                 self.window.select_step(self.document.pattern.steps[0].id)
                 self.window.view.fit()
+                self.window.focus_canvas()
                 return
         self.unwatch()
         self._disk_bytes = None
         self.document.reset(recovery.pattern, source, modified=True)
         self.window.select_step(self.document.pattern.steps[0].id)
         self.window.view.fit()
+        self.window.focus_canvas()
 
     # Settings and recent files ------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from patroon.errors import PatternError
@@ -32,9 +32,14 @@ class InlineEditor(QGraphicsTextItem):
 
     def __init__(self, rect: QRectF, text: str, size: float, bold: bool,
                  on_commit: Callable[[str], None], on_cancel: Callable[[], None], multiline: bool = True,
-                 device=None) -> None:
+                 device=None, on_next: Callable[[str, int], None] | None = None,
+                 on_lines: Callable[[str, list[str]], None] | None = None) -> None:
+        """``on_next(text, delta)``: Ctrl+Enter or Tab (+1), Shift+Tab (-1) commit and go on;
+        ``on_lines(text, more)``: a pasted list's first line was typed here, ``more`` become steps after it."""
         super().__init__()
         self._rect = rect
+        self._on_next = on_next
+        self._on_lines = on_lines
         self._on_commit = on_commit
         self._on_cancel = on_cancel
         self._multiline = multiline
@@ -108,15 +113,53 @@ class InlineEditor(QGraphicsTextItem):
             mods = key_event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
             editing_combo = key_event.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y, Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_V,
                                                 Qt.Key.Key_X, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
-                                                Qt.Key.Key_End, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+                                                Qt.Key.Key_End, Qt.Key.Key_Backspace, Qt.Key.Key_Delete,
+                                                Qt.Key.Key_Return, Qt.Key.Key_Enter)
             if mods == Qt.KeyboardModifier.NoModifier or (mods == Qt.KeyboardModifier.ControlModifier and editing_combo):
                 event.accept()
                 return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.keyPressEvent(event)  # the text item would type a tab: Tab goes on to the next step
+            return True
         return super().sceneEvent(event)
 
+    def _go_on(self, delta: int) -> None:
+        if self._on_next is None:
+            self.commit()
+        elif not self._done:
+            self._done = True
+            self._on_next(self.text(), delta)
+
+    def _paste(self) -> bool:
+        """A pasted list: its first line here, the rest as steps after this one (True when handled)."""
+        from PySide6.QtGui import QGuiApplication
+
+        from patroon.model import steps_from_text
+
+        lines = steps_from_text(QGuiApplication.clipboard().text())
+        if len(lines) < 2:
+            return False
+        if self._on_lines is None or not self._multiline:
+            self.textCursor().insertText(" ".join(lines))
+            return True
+        self.textCursor().insertText(lines[0])
+        if not self._done:
+            self._done = True
+            self._on_lines(self.text(), lines[1:])
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() == Qt.Key.Key_Escape:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
             self.cancel()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste) and self._paste():
+            return
+        if key == Qt.Key.Key_Tab or key == Qt.Key.Key_Backtab:
+            self._go_on(-1 if key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier else +1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ControlModifier:
+            self._go_on(+1)
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._multiline:
@@ -153,10 +196,14 @@ class InlineEditing:
 
     def _open_editor(self, kind: str, step: str | None, rect: QRectF, text: str, size: float, bold: bool,
                      commit: Callable[[str], None], cancel: Callable[[], None] | None = None,
-                     multiline: bool = True, select_all: bool = True) -> InlineEditor:
+                     multiline: bool = True, select_all: bool = True,
+                     advance: Callable[[int], None] | None = None,
+                     more: Callable[[list[str]], None] | None = None) -> InlineEditor:
+        """``advance(delta)`` goes on to the next (+1) or previous (-1) text after a commit;
+        ``more(lines)`` puts a pasted list's other lines after the text committed."""
         self.commit_editing()
 
-        def done_commit(value: str) -> None:
+        def done_commit(value: str) -> bool:
             self._close_editor()
             try:
                 commit(value)
@@ -164,7 +211,18 @@ class InlineEditing:
                 # The model refuses it (too long, say): say why and give the text back to edit.
                 self.problem.emit(exc.message)
                 QTimer.singleShot(0, lambda: self._open_editor(kind, step, rect, value, size, bold, commit, cancel,
-                                                               multiline, select_all=False))
+                                                               multiline, select_all=False, advance=advance,
+                                                               more=more))
+                return False
+            return True
+
+        def done_next(value: str, delta: int) -> None:
+            if done_commit(value) and advance is not None:
+                advance(delta)
+
+        def done_lines(value: str, lines: list[str]) -> None:
+            if done_commit(value) and more is not None:
+                more(lines)
 
         def done_cancel() -> None:
             self._close_editor()
@@ -173,7 +231,11 @@ class InlineEditing:
 
         views = self.views()
         device = views[0].viewport() if views else None
-        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device)
+        if views:  # the keys reach the editor only through the view: it must have them
+            views[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        editor = InlineEditor(rect, text, size, bold, done_commit, done_cancel, multiline, device,
+                              on_next=done_next if advance is not None else None,
+                              on_lines=done_lines if more is not None else None)
         self.editor = editor
         self._editing = (kind, step)
         self.addItem(editor)
@@ -212,15 +274,37 @@ class InlineEditing:
         layout = item.layout
         rect = self.layout_rect(layout.box)
 
+        named = [step_id]  # the step's id once it has its text (a placeholder id is replaced)
+
         def commit(text: str) -> None:
-            editing.set_step_text(self.document, step_id, text, adding=adding)
+            named[0] = editing.set_step_text(self.document, step_id, text, adding=adding) or step_id
 
         def cancel() -> None:
             if adding:
                 editing.take_back_added_step(self.document, step_id)
 
+        def more(lines: list[str]) -> None:
+            ids = editing.paste_steps(self.document, named[0], lines)
+            self.select_step(ids[-1] if ids else named[0])
+            self.pasted.emit(len(ids) + 1)
+
         return self._open_editor("step", step_id, rect, self.document.pattern.step(step_id).text,
-                                 layout.text.size, layout.text.bold, commit, cancel, select_all=not adding)
+                                 layout.text.size, layout.text.bold, commit, cancel, select_all=not adding,
+                                 advance=lambda delta: self.advance(named[0], delta), more=more)
+
+    def advance(self, step_id: str, delta: int) -> None:
+        """Go on typing in the next step (``delta`` +1) or the one before (-1); after the last step a
+        new one is added (the window's Insert)."""
+        steps = self.document.pattern.steps
+        ids = [s.id for s in steps]
+        if step_id not in ids:
+            return
+        index = ids.index(step_id) + delta
+        if index >= len(ids):
+            self.select_step(step_id)
+            self.addRequested.emit()
+            return
+        self.start_editing(ids[max(0, index)])
 
     def start_editing_title(self) -> InlineEditor | None:
         """Edit the title in the middle of the circle (one line)."""

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from patroon.model import Pattern
 
 FILE_FILTER_SUFFIXES = ("*.yaml", "*.yml", "*.patroon")
+LIST_FILTER_SUFFIXES = ("*.txt", "*.md")
 
 Button = QMessageBox.StandardButton
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
                                    menus.act_breakthrough))
         self.scene.editingChanged.connect(self._show_hint)
         self.scene.problem.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.scene.pasted.connect(lambda count: self.statusBar().show_pasted(count))
         self._restore_state()
         self.view.setFocus()
 
@@ -151,7 +153,8 @@ class MainWindow(QMainWindow):
 
     def ask_open_path(self) -> Path | None:
         """Ask for a pattern file to open."""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open pattern"), self.files.last_dir(), self._file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open pattern"), self.files.last_dir(),
+                                              self._file_filter(lists=True))
         return Path(name) if name else None
 
     def ask_save_path(self, suggested: Path) -> Path | None:
@@ -163,8 +166,11 @@ class MainWindow(QMainWindow):
 
         return with_pattern_suffix(Path(name))
 
-    def _file_filter(self) -> str:
-        return self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES)) + ";;" + self.tr("All files (*)")
+    def _file_filter(self, lists: bool = False) -> str:
+        patterns = self.tr("Pattern files (%1)").replace("%1", " ".join(FILE_FILTER_SUFFIXES))
+        if lists:  # opening a list makes a new pattern of its lines
+            patterns += ";;" + self.tr("Lists of steps (%1)").replace("%1", " ".join(LIST_FILTER_SUFFIXES))
+        return patterns + ";;" + self.tr("All files (*)")
 
     def _show_hint(self, *_args) -> None:
         if self.scene is not None:
@@ -204,6 +210,17 @@ class MainWindow(QMainWindow):
         self.scene.select_step(step_id)
         self.panel.select_step(step_id)
         self._update_actions()
+
+    def focus_canvas(self) -> None:
+        """Give the keys to the canvas with the first step selected: after a file is opened or a
+        pattern started, whichever way (a menu, a dialog, a drop), the keys do what the status bar says."""
+        if self.scene is None:
+            return
+        steps = self.document.pattern.steps
+        if self.current_step() is None and steps:
+            self.select_step(steps[0].id)
+        self.activateWindow()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_scene_step(self, step_id: str) -> None:
         self.panel.select_step(step_id or None)
@@ -258,6 +275,12 @@ class MainWindow(QMainWindow):
         self.commit_editing()
         if editing.move_step_to(self.document, step_id, new_index):
             self.select_step(step_id)
+
+    def paste_steps(self) -> None:
+        """Ctrl+V on the canvas or the step list: a list becomes steps after the selected one."""
+        from patroon.gui.drafting import paste_list
+
+        paste_list(self)
 
     def edit_breakthrough(self, step_id: str | None = None) -> None:
         step = step_id or self.current_step()
@@ -420,33 +443,15 @@ class MainWindow(QMainWindow):
         for check in held:
             QTimer.singleShot(0, self, check)
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in self.menus.shortcut_table())
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
-                          f"<table cellspacing='4'>{rows}</table>", Button.Close, self)
-        box.exec()
-
-    def show_about(self) -> None:
-        from patroon import __version__
-
-        QMessageBox.about(self, self.tr("About Patroon"),
-                          self.tr("<h3>Patroon %1</h3><p>Draw, present and print the obstructing patterns "
-                                  "(belemmerende patronen) of a patroonanalyse.</p>").replace("%1", __version__))
-
 
 def examples() -> list[tuple[str, Pattern]]:
     """The shipped example patterns (title, pattern), sorted by title."""
-    from importlib.resources import files
-
     from patroon.fileformat import loads
+    from patroon.gui.files import examples_folder
 
-    try:
-        folder = files("patroon.examples")
-    except ModuleNotFoundError:
-        # An editable install of a source checkout: the examples are in patterns/ at its top.
-        folder = Path(__file__).resolve().parents[3] / "patterns"
-        if not folder.is_dir():
-            return []
+    folder = examples_folder()
+    if folder is None:
+        return []
     found = []
     for entry in folder.iterdir():
         if entry.name.endswith(".yaml"):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from patroon.gui import help
 from patroon.gui.accessibility import name_overflow_buttons
 from patroon.gui.icons import icon
 
@@ -39,12 +40,15 @@ class EditorMenus(QObject):
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if tip:
             action.setStatusTip(tip)
+        if shortcut is not None:  # the tooltip names the key: "Stap verwijderen (Delete)"
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
         action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)
         return action
 
     def step_actions(self) -> tuple[QAction, ...]:
-        return (self.act_edit, self.act_add, self.act_delete, self.act_earlier, self.act_later,
+        return (self.act_paste, self.act_edit, self.act_add, self.act_delete, self.act_earlier, self.act_later,
                 self.act_breakthrough, self.act_remove_breakthrough)
 
     def limit_step_shortcuts(self, view: QWidget, step_list: QWidget) -> None:
@@ -97,6 +101,8 @@ class EditorMenus(QObject):
             act.triggered.connect(window.commit_editing)
             window.addAction(act)
 
+        self.act_paste = a(self.tr("&Paste list as steps"), window.paste_steps, S.Paste, "edit-paste",
+                           self.tr("Paste a list: one step per line, after the selected step"))
         self.act_edit = a(self.tr("&Edit step text"), window.edit_step, "F2", None, self.tr("Edit the text of the selected step"))
         self.act_add = a(self.tr("&Add step after"), window.add_step, ["Ins", "Ctrl+Return"], "list-add", self.tr("Add a step after the selected one"))
         self.act_delete = a(self.tr("&Delete step"), window.delete_step, "Del", "list-remove", self.tr("Delete the selected step; the circle closes"))
@@ -116,8 +122,10 @@ class EditorMenus(QObject):
         self.act_fit = a(self.tr("&Fit to window"), lambda: window.view.fit(), "Ctrl+0", "zoom-fit-best")
         self.act_present = a(self.tr("&Present"), window.start_presenting, "F5", "x-office-presentation",
                              self.tr("Show the pattern full screen for the room"))
-        self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), window.show_shortcuts, "F1")
-        self.act_about = a(self.tr("&About Patroon"), window.show_about)
+        self.act_guide = a(self.tr("&Guide"), lambda: setattr(window, "guide", help.show_guide(window)), "Shift+F1",
+                           "help-contents", self.tr("A short guide: drafting, presenting, printing, the file"))
+        self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), lambda: help.show_shortcuts(window), "F1")
+        self.act_about = a(self.tr("&About Patroon"), lambda: help.show_about(window))
 
     def _create_menus(self) -> None:
         window = self.window
@@ -143,6 +151,7 @@ class EditorMenus(QObject):
         m.addAction(self.act_undo)
         m.addAction(self.act_redo)
         m.addSeparator()
+        m.addAction(self.act_paste)
         m.addAction(self.act_edit)
         m.addAction(self.act_add)
         m.addAction(self.act_delete)
@@ -169,6 +178,7 @@ class EditorMenus(QObject):
         m.addAction(self.act_present)
 
         m = bar.addMenu(self.tr("&Help"))
+        m.addAction(self.act_guide)
         m.addAction(self.act_shortcuts)
         m.addAction(self.act_about)
 
@@ -198,7 +208,7 @@ class EditorMenus(QObject):
         """(keys, action) for every action with a shortcut, in menu order."""
         rows = []
         for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export, self.act_print,
-                    self.act_undo, self.act_redo, self.act_edit, self.act_add, self.act_delete,
+                    self.act_undo, self.act_redo, self.act_paste, self.act_edit, self.act_add, self.act_delete,
                     self.act_earlier, self.act_later, self.act_breakthrough, self.act_title, self.act_copy,
                     self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_present, self.act_quit):
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts())

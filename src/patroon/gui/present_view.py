@@ -9,10 +9,12 @@ the state, the keys and the timer; this only reads them, so paint() only draws.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from patroon.gui.accessibility import Spoken
@@ -25,9 +27,11 @@ from patroon.render.palette import HIGH_CONTRAST, Palette
 if TYPE_CHECKING:
     from patroon.gui.present import PresenterWindow
 
-# The layout keeps its own small margin; the presenter adds only a little, so
-# the circle uses the whole height of the projector.
-MARGIN_SHARE = 0.008
+_TRACE_STARTUP = bool(os.environ.get("PATROON_TRACE_STARTUP"))
+# Projectors crop the edges of the picture: nothing is drawn in the outer 5% on any side.
+MARGIN_SHARE = 0.05
+# The opening screen's title: at most this share of the screen height per line.
+OPENING_TITLE_SHARE = 0.1
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
 
@@ -56,6 +60,7 @@ class PresenterView(QObject):
         self.fonts = ensure_fonts()
         self.palette = PROJECTOR
         self._geometry: _Geometry | None = None
+        self._reported = False
         self.words = Spoken(self)
 
     def spoken(self) -> str:
@@ -79,10 +84,16 @@ class PresenterView(QObject):
         bounds = geometry.layout.bounds()
         return QRectF(bounds.x + geometry.offset[0], bounds.y + geometry.offset[1], bounds.w, bounds.h)
 
+    def opening(self) -> bool:
+        """True while the room sees the opening screen (the title alone)."""
+        window = self.window
+        return window.position == 0 and not window.questions_shown and not window.prompt_target
+
     def relayout(self) -> None:
-        """Lay the pattern out for the window's size now, so paint() only draws."""
+        """Lay the pattern out for the window's size now, so paint() only draws (on the opening
+        screen just after it is painted: the title needs no layout)."""
         self._geometry = None
-        if self.window.isVisible():
+        if self.window.isVisible() and not self.opening():
             self.geometry()
 
     def geometry(self) -> _Geometry:
@@ -93,16 +104,16 @@ class PresenterView(QObject):
         return self._geometry
 
     def _compute_geometry(self, w: int, h: int) -> _Geometry:
-        margin = round(min(w, h) * MARGIN_SHARE)
+        mx, my = round(w * MARGIN_SHARE), round(h * MARGIN_SHARE)
         # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
         # (Undo, redo and presenting again find a layout of moments ago in the layout's memo.)
         layout = layout_pattern(
-            self.window.pattern, QtTextMeasure(), w - 2 * margin, h - 2 * margin, max_font=max(12.0, h * MAX_FONT_SHARE)
+            self.window.pattern, QtTextMeasure(), w - 2 * mx, h - 2 * my, max_font=max(12.0, h * MAX_FONT_SHARE)
         )
         bounds = layout.bounds()
         # Centre what is drawn (the layout may not use all the height it was given).
-        dx = margin + (w - 2 * margin - bounds.w) / 2 - bounds.x
-        dy = margin + (h - 2 * margin - bounds.h) / 2 - bounds.y
+        dx = mx + (w - 2 * mx - bounds.w) / 2 - bounds.x
+        dy = my + (h - 2 * my - bounds.h) / 2 - bounds.y
         title_px, question_px = self._fit_questions(w, h)
         timer_px = max(24, round(h * 0.085))
         corners = self._timer_corners(w, h, timer_px)
@@ -116,11 +127,11 @@ class PresenterView(QObject):
         pad = px * 0.35
         box_w, box_h = text_w + 2 * pad, metrics.height() + 1.2 * pad
         label_h = px * 0.4
-        margin = min(w, h) * 0.02
+        mx, my = w * MARGIN_SHARE, h * MARGIN_SHARE  # inside the safe area, as everything else
         corners = []
         for right, top in ((True, True), (False, True), (True, False), (False, False)):
-            x = w - box_w - margin if right else margin
-            y = margin + (0 if top else h - 2 * margin - box_h - label_h)
+            x = w - box_w - mx if right else mx
+            y = my + (0 if top else h - 2 * my - box_h - label_h)
             box = QRectF(x, y + (0 if top else label_h), box_w, box_h)
             label = QRectF(x, box.bottom() + 2 if top else y, box_w, label_h)
             corners.append((box, label))
@@ -192,19 +203,60 @@ class PresenterView(QObject):
             painter.end()
             return
         painter.fillRect(rect, self.palette.background)
-        geometry = self.geometry()
-        if self.window.questions_shown:
-            self._paint_questions(painter, geometry)
+        if self.opening() and self.window.timer.idle:
+            # The title alone needs no layout: the room sees it at once, the circle is laid out next.
+            self._paint_opening(painter)
+            if self._geometry is None:
+                QTimer.singleShot(0, self.window, self.geometry)
         else:
-            self._paint_pattern(painter, geometry)
-        self._paint_timer(painter, geometry)
+            geometry = self.geometry()
+            if self.window.questions_shown:
+                self._paint_questions(painter, geometry)
+            else:
+                self._paint_pattern(painter, geometry)
+            self._paint_timer(painter, geometry)
         if self.window.hint:
             self._paint_hint(painter)
         if self.window.help_shown:
             self._paint_help(painter)
         painter.end()
+        if _TRACE_STARTUP and not self._reported and self.window.isFullScreen():
+            self._reported = True  # for benchmarks/startup.py: the room sees the pattern
+            print("patroon: presentation painted", file=sys.stderr, flush=True)
+
+    def opening_title_px(self) -> int:
+        """The opening screen's title size: as large as fits three lines in the safe area's width."""
+        w, h = self.window.width(), self.window.height()
+        width = w * (1 - 2 * MARGIN_SHARE) * 0.9
+        px = max(16, round(h * OPENING_TITLE_SHARE))
+        while px > 16 and self._text_height(self.window.pattern.title, px, True, width) > px * 1.3 * 3:
+            px -= 2
+        return px
+
+    def _paint_opening(self, painter: QPainter) -> None:
+        """Position 0: the pattern's name, large in the middle of the screen, its context below it."""
+        w, h = self.window.width(), self.window.height()
+        px = self.opening_title_px()
+        width = w * (1 - 2 * MARGIN_SHARE) * 0.9
+        title_h = self._text_height(self.window.pattern.title, px, True, width)
+        top = (h - title_h) / 2 - h * 0.04
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        painter.setPen(self.palette.title)
+        painter.setFont(self._font(px, True))
+        painter.drawText(QRectF((w - width) / 2, top, width, title_h + px), flags, self.window.pattern.title)
+        rule_y = top + title_h + px * 0.45
+        painter.setPen(QPen(self.palette.accent, max(3, h * 0.005)))
+        painter.drawLine(QPointF(w / 2 - w * 0.08, rule_y), QPointF(w / 2 + w * 0.08, rule_y))
+        context = self.window.pattern.context
+        if context:
+            painter.setPen(self.palette.text)
+            painter.setFont(self._font(max(14, round(px * 0.45))))
+            painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * 0.25), flags, context)
 
     def _paint_pattern(self, painter: QPainter, geometry: _Geometry) -> None:
+        if self.opening():
+            self._paint_opening(painter)
+            return
         painter.save()
         painter.translate(*geometry.offset)
         paint_reveal(
@@ -311,7 +363,7 @@ class PresenterView(QObject):
             (self.tr("PageDown, →, ↓, Space, Enter, click"), self.tr("next step (after the circle: the prepared breakthroughs)")),
             (self.tr("PageUp, ←, ↑, Backspace, right-click"), self.tr("previous step")),
             (self.tr("Home / End"), self.tr("title only / everything")),
-            (self.tr("B / W"), self.tr("black / white screen (any key returns)")),
+            (self.tr("B / W"), self.tr("black / white screen (any key brings the pattern back)")),
             (self.tr("Q"), self.tr("discussion questions")),
             (self.tr("T"), self.tr("start / pause the table timer")),
             (self.tr("digits, then T"), self.tr("timer for that many minutes (0 T: hide)")),
@@ -335,8 +387,7 @@ class PresenterView(QObject):
         pad = px * 1.2
         w = key_w + text_w + px * 1.5 + 2 * pad
         box_h = line_h * (len(lines) + 1.3) + 2 * pad
-        margin = min(self.window.width(), h) * 0.02
-        rect = QRectF(margin, h - box_h - margin, w, box_h)
+        rect = QRectF(self.window.width() * MARGIN_SHARE, h * (1 - MARGIN_SHARE) - box_h, w, box_h)
         return rect, px, pad, key_font, text_font, key_w, text_w, line_h, lines
 
     def help_rect(self) -> QRectF:

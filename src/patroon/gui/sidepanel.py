@@ -8,7 +8,7 @@ the canvas shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,9 @@ class _NumberedDelegate(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)
         text = (index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
+        if not text.strip():  # an empty step shows the canvas' grey hint (never its text)
+            text = QCoreApplication.translate("StepItem", "Step %1 — type here").replace("%1", str(index.row() + 1))
+            option.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.PlaceholderText))
         option.text = f"{index.row() + 1}.  {text}"
 
 

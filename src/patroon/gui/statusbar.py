@@ -45,16 +45,19 @@ class EditorStatusBar(QStatusBar):
         """What the keys do now (for those who do not read menus): while ``editing`` a text in place,
         with a step ``selected``, or with nothing selected."""
         if editing:
-            text = self.tr("Enter: done · Shift+Enter: new line · Ctrl+Enter: done, next step · Esc: cancel")
+            text = self.tr("Enter: done · Tab or Ctrl+Enter: next step · Shift+Tab: step before · Shift+Enter: new line · Esc: cancel")
         elif selected:
-            text = self.tr("F2: edit · Insert: add step · Delete: remove · Ctrl+↑/↓: move · Ctrl+B: breakthrough"
-                           " · ←/→: other step")
+            text = self.tr("F2: edit · Insert: add step · Ctrl+V: paste a list · Delete: remove · Ctrl+↑/↓: move"
+                           " · Ctrl+B: breakthrough · ←/→: other step")
         else:
             text = self.tr("Click a step or press → to select one · Ctrl+T: edit the title")
         self.hint_label.setText(text)
 
     def show_steps(self, count: int) -> None:
         self.steps_label.setText(self.tr("%n step(s)", "", count))
+
+    def show_pasted(self, count: int) -> None:
+        self.showMessage(self.tr("%n step(s) pasted", "", count), 5000)
 
     def show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(f"{round(factor * 100)} %")
