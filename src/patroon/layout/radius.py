@@ -70,18 +70,22 @@ class RadiusSearch:
         ]
 
     def radius_choice(
-        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
+        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False,
+        worse_than: float | None = None,
     ) -> tuple[float, float, float] | None:
         """The radius to use, the least that works and the largest the area allows; None if none works.
 
         With ``best_effort``, a layout that does not work is still returned
-        (at the largest radius the area allows, least > largest). Remembered
-        in the memo: it follows from the ring, the area and the sizes alone.
+        (at the largest radius the area allows, least > largest); with
+        ``worse_than`` too, None once it is clear that (least - largest) /
+        max(largest, 1) exceeds it (a failure that ranks lower than one known).
+        Remembered in the memo: it follows from the ring, the area and the sizes alone.
         """
         key = ("radius", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
-               self.short_arrows, s, tuple(sizes), tuple(notes.items()), tuple(options), best_effort, rough)
+               self.short_arrows, s, tuple(sizes), tuple(notes.items()), tuple(options), best_effort, rough,
+               worse_than)
         return self.memo.recall(key, lambda: self._radius_choice(
-            s, sizes, notes, options, best_effort=best_effort, rough=rough))
+            s, sizes, notes, options, best_effort=best_effort, rough=rough, worse_than=worse_than))
 
     def bare_fails(self, s: float, sizes: Sizes, options) -> bool:
         """Whether the boxes fail even at the largest radius the room allows before any note takes room.
@@ -116,7 +120,8 @@ class RadiusSearch:
         return works
 
     def _radius_choice(
-        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False
+        self, s: float, sizes: Sizes, notes: dict[int, NoteText], options, *, best_effort: bool, rough: bool = False,
+        worse_than: float | None = None,
     ) -> tuple[float, float, float] | None:
         style = Style(s)
         works = self._works(s, sizes, options)
@@ -154,17 +159,25 @@ class RadiusSearch:
             return min(r_max, 1.18 * hi), hi, r_max
         if not best_effort:
             return None
-        # How far off: the least radius that would work, for ranking the failures.
-        lo, hi = max(r_max, 1.0), max(r_max, 1.0) * 2
+        # How far off: the least radius that would work, for ranking the failures. It ends above
+        # every radius found not to work: once one of those ranks worse than ``worse_than``, so does it.
+        scale = max(r_max, 1.0)
+        worst = math.inf if worse_than is None else worse_than + 1e-9
+
+        lo, hi = scale, scale * 2
         while not works(hi) and hi < 1e5:
             lo, hi = hi, hi * 2
+            if (lo - r_max) / scale > worst:
+                return None
         for _ in range(7):
             mid = (lo + hi) / 2
             if works(mid):
                 hi = mid
             else:
                 lo = mid
-        return max(r_max, 1.0), hi, r_max
+                if (lo - r_max) / scale > worst:
+                    return None
+        return scale, hi, r_max
 
     def _largest_bare_radius(
         self, hi: float, sizes: Sizes, style: Style, room_w: float, room_h: float, notes: dict[int, NoteText] | None = None

@@ -224,11 +224,14 @@ class Solver(RadiusSearch):
             if not best_effort and any(_dominates(sizes, f) for f in failed):
                 continue
             # Search with the notes roughly placed; place them properly once a ring works.
-            choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes))
+            # (Without notes, a failure that cannot rank first is not measured to the end.)
+            beat = self._to_beat(plans, score) if best_effort else None
+            choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes),
+                                        worse_than=None if notes else beat)
             if choice is not None and notes:
                 e = self.extent(choice[0], sizes, style, notes)
                 if e.w > room_w or e.h > room_h:
-                    choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort)
+                    choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, worse_than=beat)
             if choice is None:
                 # With notes, only boxes that fail before the notes take room tell about larger boxes.
                 if not notes or (not best_effort and self.bare_fails(s, sizes, options)):
@@ -246,6 +249,11 @@ class Solver(RadiusSearch):
             plans.insert(0 if not plans or score < plans[0].score else len(plans), plan)
         plans.sort(key=lambda p: p.score)
         return plans
+
+    @staticmethod
+    def _to_beat(plans: list[Plan], score: float) -> float | None:
+        """How far off a failing candidate of this ``score`` may be and still rank first; None: any."""
+        return None if not plans else plans[0].score - score - 100
 
     def _own_width(self, s: float) -> float:
         """The widest text's width at size ``s``, in ems (remembered: every ring asks for every size)."""
