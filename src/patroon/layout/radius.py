@@ -163,6 +163,12 @@ class RadiusSearch:
         # every radius found not to work: once one of those ranks worse than ``worse_than``, so does it.
         scale = max(r_max, 1.0)
         worst = math.inf if worse_than is None else worse_than + 1e-9
+        if rough and notes and worst < math.inf:
+            # Roughly placed notes: the answer stands only if the notes placed properly fit at its radius
+            # (else the caller asks again without ``rough``), and only then may it be cut short.
+            e = self.extent(scale, sizes, style, notes)
+            if e.w > room_w or e.h > room_h:
+                worst = math.inf
 
         lo, hi = scale, scale * 2
         while not works(hi) and hi < 1e5:

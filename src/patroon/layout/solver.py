@@ -224,10 +224,10 @@ class Solver(RadiusSearch):
             if not best_effort and any(_dominates(sizes, f) for f in failed):
                 continue
             # Search with the notes roughly placed; place them properly once a ring works.
-            # (Without notes, a failure that cannot rank first is not measured to the end.)
+            # (A failure that cannot rank first is not measured to the end.)
             beat = self._to_beat(plans, score) if best_effort else None
             choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes),
-                                        worse_than=None if notes else beat)
+                                        worse_than=beat)
             if choice is not None and notes:
                 e = self.extent(choice[0], sizes, style, notes)
                 if e.w > room_w or e.h > room_h:
