@@ -75,6 +75,11 @@ class PartError(ValueError):
         super().__init__(message)
         self.part = part
 
+    @classmethod
+    def of(cls, nl: str, en: str, part: tuple[str | int, ...]) -> "PartError":
+        """The problem in the user's language: ``nl`` in Dutch, ``en`` in English."""
+        return cls(pick(nl, en), part)
+
 
 def unprintable_words(char: str) -> str:
     """What is said of a text holding ``char``, an :data:`UNPRINTABLE` character."""
@@ -182,11 +187,9 @@ class Placement(_Model):
     def _small_offsets(cls, value: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         for key, (dx, dy) in value.items():
             if not (-2.0 <= dx <= 2.0 and -2.0 <= dy <= 2.0):
-                raise PartError(
-                    pick(
-                        f"de verschuiving van ‘{key}’ is te groot (hoogstens 2 keer de straal)",
-                        f"the offset of ‘{key}’ is too large (at most twice the radius)",
-                    ),
+                raise PartError.of(
+                    f"de verschuiving van ‘{key}’ is te groot (hoogstens 2 keer de straal)",
+                    f"the offset of ‘{key}’ is too large (at most twice the radius)",
                     ("layout", "offsets", key),
                 )
         return value
@@ -230,11 +233,9 @@ class Pattern(_Model):
             return data
         steps = data["steps"]
         if len(steps) > MAX_STEPS:
-            raise PartError(
-                pick(
-                    f"het patroon heeft {len(steps)} stappen; het maximum is {MAX_STEPS}",
-                    f"the pattern has {len(steps)} steps; the limit is {MAX_STEPS}",
-                ),
+            raise PartError.of(
+                f"het patroon heeft {len(steps)} stappen; het maximum is {MAX_STEPS}",
+                f"the pattern has {len(steps)} steps; the limit is {MAX_STEPS}",
                 ("steps",),
             )
         given = (s.get("id") if isinstance(s, dict) else getattr(s, "id", None) for s in steps)
@@ -252,51 +253,41 @@ class Pattern(_Model):
     @model_validator(mode="after")
     def _whole_cycle(self) -> "Pattern":
         if len(self.steps) < MIN_STEPS:
-            raise PartError(
-                pick(
-                    f"een patroon is een cirkel van minstens {MIN_STEPS} stappen;"
-                    f" dit heeft er {len(self.steps)}",
-                    f"a pattern is a circle of at least {MIN_STEPS} steps; this one has {len(self.steps)}",
-                ),
+            raise PartError.of(
+                f"een patroon is een cirkel van minstens {MIN_STEPS} stappen;"
+                f" dit heeft er {len(self.steps)}",
+                f"a pattern is a circle of at least {MIN_STEPS} steps; this one has {len(self.steps)}",
                 ("steps",),
             )
         seen: set[str] = set()
         for number, step in enumerate(self.steps):
             if step.id in seen:
-                raise PartError(
-                    pick(
-                        f"de id ‘{step.id}’ komt twee keer voor; elke stap heeft een eigen id",
-                        f"the id ‘{step.id}’ occurs twice; every step needs its own id",
-                    ),
+                raise PartError.of(
+                    f"de id ‘{step.id}’ komt twee keer voor; elke stap heeft een eigen id",
+                    f"the id ‘{step.id}’ occurs twice; every step needs its own id",
                     ("steps", number, "id"),
                 )
             seen.add(step.id)
         arrows: set[str] = set()
         for number, b in enumerate(self.breakthroughs):
             if b.after not in seen:
-                raise PartError(
-                    pick(
-                        f"een doorbraak staat na ‘{b.after}’, maar er is geen stap met die id",
-                        f"a breakthrough follows ‘{b.after}’, but there is no step with that id",
-                    ),
+                raise PartError.of(
+                    f"een doorbraak staat na ‘{b.after}’, maar er is geen stap met die id",
+                    f"a breakthrough follows ‘{b.after}’, but there is no step with that id",
                     ("breakthroughs", number, "after"),
                 )
             if b.after in arrows:
-                raise PartError(
-                    pick(
-                        f"er staan twee doorbraken na ‘{b.after}’; een pijl heeft er hoogstens één",
-                        f"there are two breakthroughs after ‘{b.after}’; an arrow holds at most one",
-                    ),
+                raise PartError.of(
+                    f"er staan twee doorbraken na ‘{b.after}’; een pijl heeft er hoogstens één",
+                    f"there are two breakthroughs after ‘{b.after}’; an arrow holds at most one",
                     ("breakthroughs", number, "after"),
                 )
             arrows.add(b.after)
         for key in self.placement.offsets:
             if key not in seen:
-                raise PartError(
-                    pick(
-                        f"de lay-out verschuift ‘{key}’, maar er is geen stap met die id",
-                        f"the layout moves ‘{key}’, but there is no step with that id",
-                    ),
+                raise PartError.of(
+                    f"de lay-out verschuift ‘{key}’, maar er is geen stap met die id",
+                    f"the layout moves ‘{key}’, but there is no step with that id",
                     ("layout", "offsets", key),
                 )
         return self
