@@ -347,8 +347,8 @@ def _drag(w, start: QPoint, end: QPoint, steps: int = 6) -> None:
 
 def _relative(w, box, layout) -> tuple[float, float]:
     """A box's centre relative to the circle's centre, in radii."""
-    cx, cy = box.center
-    return (cx - layout.center[0]) / layout.radius, (cy - layout.center[1]) / layout.radius
+    cx, cy = box.centre
+    return (cx - layout.centre[0]) / layout.radius, (cy - layout.centre[1]) / layout.radius
 
 
 def test_dragging_a_box_nudges_it_as_one_command(window):
@@ -439,12 +439,12 @@ def test_a_box_dragged_off_the_page_or_onto_a_neighbour_stays_clear(window):
     # Dropped just short of the next box (not on it, which would move the step there).
     nxt = w.scene.steps[ids(w)[2]].layout.box
     own = w.scene.steps[step].layout.box
-    target = w.scene.to_scene(own.center[0], nxt.y - own.h / 2 + 10)
+    target = w.scene.to_scene(own.centre[0], nxt.y - own.h / 2 + 10)
     _drag(w, _view_pos(w, w.scene.steps[step]), w.view.mapFromScene(target))
     assert step in w.document.pattern.placement.offsets
     layout = w.scene.pattern_layout
     assert layout.step(step).box.distance(layout.step(ids(w)[2]).box) >= MIN_GAP - 1e-6
-    assert layout.step(step).box.center[1] > own.center[1] + 5, "it moved as far as it could"
+    assert layout.step(step).box.centre[1] > own.centre[1] + 5, "it moved as far as it could"
 
 
 def test_dragging_a_box_onto_another_moves_it_to_that_place(window):

@@ -97,8 +97,8 @@ def check_layout(layout: PatternLayout, measure=MEASURE, min_font: float = 9.0) 
         for line in b.note.lines:
             assert measure.width(line, b.note.size) <= b.note.rect.w + 1e-6
         # The note lies outside the ring of arrows.
-        cx, cy = layout.center
-        assert math.dist(layout.center, b.note_box.center) > layout.radius
+        cx, cy = layout.centre
+        assert math.dist(layout.centre, b.note_box.centre) > layout.radius
         assert b.leader[1][0] >= b.note_box.x - 1e-6 and b.leader[1][0] <= b.note_box.right + 1e-6
         # The leader line crosses no box.
         (x0, y0), (x1, y1) = b.leader
@@ -120,7 +120,7 @@ def _inside(inner: Rect, outer: Rect, tol: float = 1e-6) -> bool:
 
 
 def angle_of(layout: PatternLayout, point: tuple[float, float]) -> float:
-    cx, cy = layout.center
+    cx, cy = layout.centre
     return math.degrees(math.atan2(-(point[1] - cy), point[0] - cx)) % 360.0
 
 
@@ -179,11 +179,11 @@ def test_steps_stand_on_the_circle_clockwise_from_the_top_with_arrows_alike():
     turns = [(a - b) % 360.0 for a, b in zip(angles, angles[1:] + angles[:1])]
     assert all(t > 0 for t in turns) and sum(turns) == pytest.approx(360.0)
     for s in layout.steps:
-        assert angle_of(layout, s.box.center) == pytest.approx(s.angle, abs=1e-6)
-        assert math.dist(s.box.center, layout.center) == pytest.approx(layout.radius)
+        assert angle_of(layout, s.box.centre) == pytest.approx(s.angle, abs=1e-6)
+        assert math.dist(s.box.centre, layout.centre) == pytest.approx(layout.radius)
     # The first box is the topmost one, centred.
     top = layout.steps[0].box
-    assert top.center[0] == pytest.approx(layout.center[0])
+    assert top.centre[0] == pytest.approx(layout.centre[0])
     assert top.y == min(s.box.y for s in layout.steps)
     # An even rhythm: the boxes sit where every arrow gets as long.
     lengths = [sum(math.dist(p, q) for p, q in zip(a.path, a.path[1:])) for a in layout.arrows]
@@ -217,7 +217,7 @@ def test_start_angle_and_direction_are_honoured():
     pattern = load_pattern(PATTERNS[2])
     turned = pattern.model_copy(update={"placement": pattern.placement.model_copy(update={"start_angle": 0.0, "direction": "counterclockwise"})})
     layout = layout_pattern(turned, MEASURE, *TABLE_DIAGRAM)
-    angles = [angle_of(layout, s.box.center) for s in layout.steps]
+    angles = [angle_of(layout, s.box.centre) for s in layout.steps]
     assert angles[0] == pytest.approx(0.0, abs=1e-6)
     # Counterclockwise: each step further round the other way, all the way round once.
     turns = [(b - a) % 360.0 for a, b in zip(angles, angles[1:] + angles[:1])]
@@ -271,9 +271,9 @@ def test_a_full_pattern_on_a_wide_page_rounds_its_ring_out_to_the_corners():
     assert layout.fits and layout.step_font_size >= 9.0
     rx, ry = layout.radii
     # The corner boxes reach further out than a circle or ellipse of those radii would put them.
-    corner = max(layout.steps, key=lambda s: abs(s.box.center[0] - layout.center[0]) * abs(s.box.center[1] - layout.center[1]))
-    dx = abs(corner.box.center[0] - layout.center[0]) / rx
-    dy = abs(corner.box.center[1] - layout.center[1]) / ry
+    corner = max(layout.steps, key=lambda s: abs(s.box.centre[0] - layout.centre[0]) * abs(s.box.centre[1] - layout.centre[1]))
+    dx = abs(corner.box.centre[0] - layout.centre[0]) / rx
+    dy = abs(corner.box.centre[1] - layout.centre[1]) / ry
     assert dx**2 + dy**2 > 1.05
     check_layout(layout)
 
@@ -285,11 +285,11 @@ def test_twelve_long_steps_fit_an_a4_diagram_as_rows_along_its_edges(area):
     assert layout.fits and layout.step_font_size == 9.0
     check_layout(layout)
     # The first step in the middle of the top row; the steps run clockwise.
-    cx, cy = layout.center
+    cx, cy = layout.centre
     first = layout.steps[0].box
-    assert abs(first.center[0] - cx) < 1.0
+    assert abs(first.centre[0] - cx) < 1.0
     assert first.y <= min(s.box.y for s in layout.steps) + 1.0
-    angles = [angle_of(layout, s.box.center) for s in layout.steps]
+    angles = [angle_of(layout, s.box.centre) for s in layout.steps]
     turns = [(a - b) % 360.0 for a, b in zip(angles, angles[1:] + angles[:1])]
     assert all(0 < t < 180 for t in turns), turns
     # Every arrow shows: longer than its head.
@@ -383,8 +383,8 @@ def test_few_steps_are_balanced_and_use_the_area(n):
     check_layout(layout)
     b = layout.bounds()
     # Centred, and filling most of the area.
-    assert b.center[0] == pytest.approx(TABLE_DIAGRAM[0] / 2, abs=2)
-    assert b.center[1] == pytest.approx(TABLE_DIAGRAM[1] / 2, abs=2)
+    assert b.centre[0] == pytest.approx(TABLE_DIAGRAM[0] / 2, abs=2)
+    assert b.centre[1] == pytest.approx(TABLE_DIAGRAM[1] / 2, abs=2)
     assert max(b.w / TABLE_DIAGRAM[0], b.h / TABLE_DIAGRAM[1]) >= 0.85
     # Boxes large enough to read from across a table.
     assert all(s.box.w >= 0.25 * TABLE_DIAGRAM[0] for s in layout.steps)
@@ -432,9 +432,9 @@ def _nudge_check(plain: PatternLayout, nudged: PatternLayout, moved: set[str]) -
     """A nudge moves only the nudged boxes: the ring, the type and every other box stay put."""
     check_layout(nudged)
     assert nudged.step_font_size == plain.step_font_size
-    assert (nudged.center, nudged.radius, nudged.radii) == (plain.center, plain.radius, plain.radii)
+    assert (nudged.centre, nudged.radius, nudged.radii) == (plain.centre, plain.radius, plain.radii)
     for a, b in zip(plain.steps, nudged.steps):
-        assert b.home == a.home == a.box.center
+        assert b.home == a.home == a.box.centre
         if a.id not in moved:
             assert b == a
         else:
@@ -459,7 +459,7 @@ def _title_text(layout: PatternLayout) -> list[Rect]:
     for blk in (layout.title, layout.context):
         if blk is not None and blk.lines:
             widest = max(MEASURE.width(line, blk.size, blk.bold) for line in blk.lines)
-            out.append(Rect(blk.rect.center[0] - widest / 2, blk.rect.y, widest, blk.rect.h))
+            out.append(Rect(blk.rect.centre[0] - widest / 2, blk.rect.y, widest, blk.rect.h))
     return out
 
 
@@ -474,9 +474,9 @@ def test_a_nudged_box_lands_at_its_place_plus_the_offset_and_nothing_else_moves(
     plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
     nudged = layout_pattern(set_offset(pattern, sid, (-0.08, 0.12)), MEASURE, *TABLE_DIAGRAM)
     _nudge_check(plain, nudged, {sid})
-    home, box = plain.step(sid).box.center, nudged.step(sid).box
-    assert box.center[0] == pytest.approx(home[0] - 0.08 * plain.radius, abs=1e-6)
-    assert box.center[1] == pytest.approx(home[1] + 0.12 * plain.radius, abs=1e-6)
+    home, box = plain.step(sid).box.centre, nudged.step(sid).box
+    assert box.centre[0] == pytest.approx(home[0] - 0.08 * plain.radius, abs=1e-6)
+    assert box.centre[1] == pytest.approx(home[1] + 0.12 * plain.radius, abs=1e-6)
     assert nudged.step(sid).home == home
     incoming = next(a for a in nudged.arrows if a.target == sid)
     outgoing = next(a for a in nudged.arrows if a.source == sid)
@@ -500,11 +500,11 @@ def test_a_box_dropped_on_its_neighbour_stops_two_millimetres_short(k):
     pattern = load_pattern(PATTERNS[1])
     sid, other = pattern.steps[k].id, pattern.steps[k + 1].id
     plain = layout_pattern(pattern, MEASURE, *TABLE_DIAGRAM)
-    home, there = plain.step(sid).box.center, plain.step(other).box.center
+    home, there = plain.step(sid).box.centre, plain.step(other).box.centre
     offset = ((there[0] - home[0]) / plain.radius, (there[1] - home[1]) / plain.radius)
     nudged = layout_pattern(set_offset(pattern, sid, offset), MEASURE, *TABLE_DIAGRAM)
     _nudge_check(plain, nudged, {sid})
-    c = nudged.step(sid).box.center
+    c = nudged.step(sid).box.centre
     # Pushed back (or the part of the move that collides refused): some way towards the drop, not onto it.
     assert math.dist(c, there) < math.dist(home, there) - 1.0
     assert (c[0] - home[0]) * (there[0] - home[0]) >= -1e-6 and (c[1] - home[1]) * (there[1] - home[1]) >= -1e-6
@@ -519,7 +519,7 @@ def test_a_box_dropped_on_the_title_keeps_clear_of_it():
     _nudge_check(plain, nudged, {sid})
     box = nudged.step(sid).box
     assert box.y > plain.step(sid).box.y + 5
-    assert box.center[0] == pytest.approx(plain.step(sid).box.center[0])
+    assert box.centre[0] == pytest.approx(plain.step(sid).box.centre[0])
     assert all(box.distance(text) >= MIN_GAP for text in _title_text(nudged))
 
 
@@ -535,8 +535,8 @@ def test_a_nudge_keeps_its_meaning_when_other_steps_change():
         layout = layout_pattern(p, MEASURE, *TABLE_DIAGRAM)
         step = layout.step(sid)
         radii.add(layout.radius)
-        assert step.box.center[0] == pytest.approx(step.home[0] - 0.03 * layout.radius, abs=1e-6)
-        assert step.box.center[1] == pytest.approx(step.home[1] - 0.03 * layout.radius, abs=1e-6)
+        assert step.box.centre[0] == pytest.approx(step.home[0] - 0.03 * layout.radius, abs=1e-6)
+        assert step.box.centre[1] == pytest.approx(step.home[1] - 0.03 * layout.radius, abs=1e-6)
     assert len(radii) == 2, "the edit re-flowed the circle"
 
 

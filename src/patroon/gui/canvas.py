@@ -544,8 +544,8 @@ class PatternScene(InlineEditing, QGraphicsScene):
         shown = layout.step(step_id) if layout is not None else None
         if shown is None:
             return (0.0, 0.0)
-        cx, cy = shown.box.center
-        hx, hy = shown.home or shown.box.center
+        cx, cy = shown.box.centre
+        hx, hy = shown.home or shown.box.centre
         radius = layout.radius or 1.0
         return (
             max(-2.0, min(2.0, (cx + dx - hx) / radius)),

@@ -95,7 +95,7 @@ class StepNumber:
 def step_numbers(layout: PatternLayout, min_size: float) -> tuple[StepNumber, ...]:
     """A number for every box, on the box's corner that faces away from the circle's middle."""
     numbers = []
-    cx, cy = layout.center
+    cx, cy = layout.centre
     for k, step in enumerate(layout.steps, start=1):
         box = step.box
         size = max(min_size, round(0.72 * step.text.size))

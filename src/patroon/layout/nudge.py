@@ -97,10 +97,10 @@ class Nudger:
         self.style = style = Style(plan.step_font_size)
         self.radius = plain.radius
         self.n = len(plain.steps)
-        cx, cy = self.centre = plain.center
+        cx, cy = self.centre = plain.centre
         # Everything is worked out relative to the ring's centre, as the plan is.
         self.boxes = [st.box.translated(-cx, -cy) for st in plain.steps]
-        self.homes = [b.center for b in self.boxes]
+        self.homes = [b.centre for b in self.boxes]
         self.paths = [tuple((x - cx, y - cy) for x, y in a.path) for a in plain.arrows]
         self.notes = solver.note_texts(plan.step_font_size)
         self.note_boxes = {i: b.note_box.translated(-cx, -cy) for i, b in zip(sorted(self.notes), plain.breakthroughs)}
@@ -325,12 +325,12 @@ class Nudger:
         if any(area.intersects(b) for b in boxes):
             # A box nudged into the middle: the title keeps to what is still free.
             area, title, context = title_blocks(
-                self.solver.memo, self.title_opt, boxes, plain.center, self.radius, style, self.solver.frame
+                self.solver.memo, self.title_opt, boxes, plain.centre, self.radius, style, self.solver.frame
             )
         return PatternLayout(
             width=plain.width,
             height=plain.height,
-            center=plain.center,
+            centre=plain.centre,
             radius=plain.radius,
             steps=tuple(steps),
             arrows=tuple(arrows),

@@ -75,7 +75,7 @@ def build(solver: Solver, plan: Plan, step_ids: Sequence[str], width: float, hei
         text_rect = Rect(box.x + style.pad_x, box.y + (box.h - th) / 2, box.w - 2 * style.pad_x, th)
         steps.append(
             StepLayout(
-                sid, i, box, TextBlock(lines, s, False, text_rect), degrees(frame.unit(frame.angles[i])), box.center
+                sid, i, box, TextBlock(lines, s, False, text_rect), degrees(frame.unit(frame.angles[i])), box.centre
             )
         )
 
@@ -101,7 +101,7 @@ def build(solver: Solver, plan: Plan, step_ids: Sequence[str], width: float, hei
     return PatternLayout(
         width=width,
         height=height,
-        center=centre,
+        centre=centre,
         radius=radius,
         steps=tuple(steps),
         arrows=tuple(arrow_layouts),
@@ -452,7 +452,7 @@ def layout_worksheet(n_steps: int, measure: TextMeasure, width: float, height: f
     return PatternLayout(
         width=layout.width,
         height=layout.height,
-        center=layout.center,
+        centre=layout.centre,
         radius=layout.radius,
         steps=steps,
         arrows=layout.arrows,

@@ -30,7 +30,7 @@ class Rect:
         return self.y + self.h
 
     @property
-    def center(self) -> Point:
+    def centre(self) -> Point:
         return (self.x + self.w / 2.0, self.y + self.h / 2.0)
 
     def contains(self, x: float, y: float) -> bool:
@@ -143,7 +143,7 @@ class BreakthroughLayout:
 class PatternLayout:
     width: float
     height: float
-    center: Point
+    centre: Point
     radius: float
     steps: tuple[StepLayout, ...]
     arrows: tuple[ArrowLayout, ...]

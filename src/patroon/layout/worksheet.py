@@ -63,7 +63,7 @@ def layout_marker_circle(n_steps: int, measure: TextMeasure, width: float, heigh
     steps = tuple(StepLayout(s.id, s.index, s.box, TextBlock((), s.text.size, False, s.box.inflated(-pad)),
                              s.angle, s.home) for s in laid.steps)
     return PatternLayout(
-        width=laid.width, height=laid.height, center=laid.center, radius=laid.radius, steps=steps,
+        width=laid.width, height=laid.height, centre=laid.centre, radius=laid.radius, steps=steps,
         arrows=laid.arrows, title=TextBlock((), laid.title.size, True, laid.title_area), context=None,
         title_area=laid.title_area, breakthroughs=(), step_font_size=laid.step_font_size, radii=laid.radii,
         fits=laid.fits,
@@ -79,13 +79,13 @@ def worksheet_marks(layout: PatternLayout, min_size: float) -> WorksheetMarks:
     # At most as tall as three lines of large handwriting, centred.
     tallest = 3.2 * 10.0 * 72.0 / 25.4
     if field.h > tallest:
-        field = Rect(field.x, layout.center[1] - tallest / 2, field.w, tallest)
+        field = Rect(field.x, layout.centre[1] - tallest / 2, field.w, tallest)
     first = layout.steps[0].box
     size = max(min_size, round(0.8 * layout.step_font_size))
     start = (first.x + 2.2 * size, first.y + 0.5 * size)
     radius = 0.7 * style.marker_radius
     # Beside the arrow, on the side away from the middle: the arrow stays whole to see.
-    bolts = tuple(_away(_middle(a), layout.center, radius + 0.4 * style.stroke + 2.0) for a in layout.arrows)
+    bolts = tuple(_away(_middle(a), layout.centre, radius + 0.4 * style.stroke + 2.0) for a in layout.arrows)
     return WorksheetMarks(field, bolts, radius, start, float(size))
 
 

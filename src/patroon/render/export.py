@@ -364,7 +364,7 @@ def render_graphml(pattern: Pattern | None, page: Page) -> bytes:
     layout = sheet_of(pattern, page)
     ax, ay = layout.area[0], layout.area[1]
     assert layout.pattern is not None
-    centres = {s.id: (ax + s.box.center[0], ay + s.box.center[1]) for s in layout.pattern.steps}
+    centres = {s.id: (ax + s.box.centre[0], ay + s.box.centre[1]) for s in layout.pattern.steps}
     return graphml_bytes(pattern, centres)
 
 
