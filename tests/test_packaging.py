@@ -318,8 +318,10 @@ def test_build_opens_the_editor_with_a_file(built_app, x_display, tmp_path):
     shutil.copy(PATTERN, pattern)
     log = tmp_path / "patroon.log"
     with log.open("w") as out:
+        # A home of its own: no recovery copy or setting another test left can ask a question first.
+        home = {var: str(tmp_path / var.lower()) for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
         app = subprocess.Popen([str(built_app / "patroon"), str(pattern)], cwd=tmp_path, stdout=out, stderr=out,
-                               env=_user_env(DISPLAY=x_display))
+                               env=_user_env(DISPLAY=x_display, **home))
     try:
         # The window shows first and names the file once it is open.
         window = None
