@@ -731,3 +731,6 @@ def test_recovery_is_per_window_while_other_windows_run(make_window, tmp_path):
     assert killed.exists() and Path(str(killed) + ".lock").exists()
     offered = [r.pattern.title for r in orphaned_recoveries()]
     assert offered == ["Gekild venster"]
+    # Leave no orphan behind: a program started later by another test would be offered it.
+    for leftover in (killed, Path(str(killed) + ".lock")):
+        leftover.unlink(missing_ok=True)
