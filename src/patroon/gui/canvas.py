@@ -125,7 +125,7 @@ class StepItem(_LaidOutItem):
 
         hint = self.tr("Step %1 — type here").replace("%1", str(self._layout.index + 1))
         painter.save()
-        painter.setPen(QColor("#8a9299"))
+        painter.setPen(QColor(PALETTE.hint_text))
         painter.setFont(make_font(max(8.0, self._layout.text.size * 0.9), False, painter.device()))
         painter.drawText(_qrect(self._layout.box).adjusted(6, 4, -6, -4),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), hint)

@@ -35,6 +35,7 @@ class Palette:
     box_border_width: float = 1.6
     highlight_border_width: float = 3.0
     arrow_scale: float = 1.0  # line width of arrows relative to the default
+    hint_text: str = "#56626a"  # the editor's grey "Stap 1 — typ hier" in an empty step (4.5:1 on any fill)
 
 
 DEFAULT = Palette(
@@ -94,7 +95,8 @@ def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
             ("step, softened", p.dimmed_text, p.dimmed_fill), ("title", p.title, p.background),
             ("context", p.context, p.background), ("breakthrough note", p.note_text, p.note_fill),
             ("breakthrough label", p.note_border, p.note_fill), ("step number", p.box_border, p.background),
-            ("sheet text", p.text, p.background)]
+            ("sheet text", p.text, p.background),
+            ("hint in an empty step", p.hint_text, p.box_fill), ("hint, selected", p.hint_text, p.highlight_fill)]
 
 
 def relative_luminance(colour: str) -> float:
