@@ -29,6 +29,9 @@ from patroon.model import DEFAULT_QUESTIONS, FORMAT_VERSION, Pattern, Placement,
 from patroon.yamlread import Marks, place_of, read_plain_yaml
 from patroon.yamlwords import line_and_column, unprintable
 
+#: What a key with nothing after it reads as (``meta:``, ``meta: ~``): the part is absent.
+EMPTY = (None, "", "~", "null")
+
 KEY_ORDER = ("patroon", "title", "context", "description", "steps", "breakthroughs", "questions", "meta", "layout")
 
 
@@ -114,7 +117,7 @@ def _from_data(data: Any) -> Pattern:
             )
         )
     version = data.get("patroon")
-    if version is None:
+    if version in EMPTY:
         raise PatternError(
             pick(
                 "dit is geen patroon: de regel ‘patroon: 1’ ontbreekt",
@@ -145,13 +148,9 @@ def _from_data(data: Any) -> Pattern:
         raise PatternError(pick("de titel (‘title:’) ontbreekt", "the title (‘title:’) is missing"))
     if "steps" not in body:
         raise PatternError(pick("de stappen (‘steps:’) ontbreken", "the steps (‘steps:’) are missing"))
-    if body.get("questions") is None:
-        body.pop("questions", None)
-    for key in ("meta", "layout"):
-        if body.get(key) is None:
+    for key in ("questions", "meta", "layout", "breakthroughs"):
+        if body.get(key) in EMPTY:  # ``breakthroughs:`` with nothing after it: none yet
             body.pop(key, None)
-    if body.get("breakthroughs") is None:
-        body.pop("breakthroughs", None)
     return validate(body)
 
 

@@ -429,12 +429,25 @@ def describe_validation_error(exc: ValidationError) -> str:
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         message = pick("moet een blok met sleutels en waarden zijn", "must be a block of keys and values")
     elif kind == "literal_error":
-        message = pick(f"moet een van deze zijn: {ctx.get('expected')}", f"must be one of: {ctx.get('expected')}")
-    elif kind.startswith(("float", "int", "greater", "less")):
-        message = pick(f"moet een getal zijn ({err['msg']})", f"must be a number ({err['msg']})")
+        options = str(ctx.get("expected", "")).replace(" or ", pick(" of ", " or "))
+        message = pick(f"moet een van deze zijn: {options}", f"must be one of: {options}")
     else:
-        message = err["msg"]
+        message = _number_words(kind, ctx) or pick("heeft hier een waarde die niet past",
+                                                     "has a value that does not fit here")
     return f"{place}: {_continuing(message)}" if place else message
+
+
+def _number_words(kind: str, ctx: dict[str, Any]) -> str | None:
+    """Pydantic's problems with numbers and pairs in plain words (its own are English)."""
+    if kind in ("less_than_equal", "less_than"):
+        return pick(f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn", f"must be at most {ctx.get('le', ctx.get('lt'))}")
+    if kind in ("greater_than_equal", "greater_than"):
+        return pick(f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn", f"must be at least {ctx.get('ge', ctx.get('gt'))}")
+    if kind.startswith(("float", "int", "finite")):
+        return pick("moet een getal zijn", "must be a number")
+    if kind in ("tuple_type", "too_long", "too_short"):
+        return pick("moet een paar getallen zijn, zoals [0.1, -0.2]", "must be a pair of numbers, such as [0.1, -0.2]")
+    return None
 
 
 def _continuing(message: str) -> str:
@@ -639,7 +652,9 @@ def is_untouched(pattern: Pattern) -> bool:
     return all(not s.text and not s.note for s in pattern.steps) and not pattern.breakthroughs
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*•–·]|\d+[.)])\s*")
+_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
+# A bullet or a number with a space after it: "3.5 miljoen" and "**vet**" keep their start.
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•–·]|\d+[.)])(?:\s+|$)")
 _PLACEHOLDER_ID = re.compile(r"^(?:stap|step)-\d+$")
 
 
@@ -649,14 +664,14 @@ def steps_from_text(text: str) -> list[str]:
     The one rule for ``patroon new --from-text``, pasting a list in the editor
     and opening a ``.txt`` or ``.md`` file.
 
-    >>> steps_from_text("- Eén\\n\\n2. Twee\\n* Drie\\n4) Vier")
-    ['Eén', 'Twee', 'Drie', 'Vier']
+    >>> steps_from_text("# Kop\\n- Eén\\n\\n2. Twee\\n* Drie\\n4) Vier\\n3.5 miljoen mensen")
+    ['Eén', 'Twee', 'Drie', 'Vier', '3.5 miljoen mensen']
     """
     steps = []
     for line in text.splitlines():
+        if _HEADING.match(line):  # a Markdown heading is no step
+            continue
         line = _LIST_MARKER.sub("", line).strip()
-        if line.startswith("#"):  # a Markdown heading is no step
-            line = line.lstrip("#").strip()
         if line:
             steps.append(line)
     return steps

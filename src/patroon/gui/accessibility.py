@@ -113,8 +113,13 @@ class CanvasSpeaker(QObject):
     def name(self) -> str:
         return self.words.pattern_name(self._document.pattern)
 
-    def description(self) -> str:
+    def _current(self) -> str | None:
+        """The selected step, if it is still in the pattern (the scene may not have caught up yet)."""
         step = self._scene.current_step()
+        return step if step is not None and step in {s.id for s in self._document.pattern.steps} else None
+
+    def description(self) -> str:
+        step = self._current()
         if self.editing_text is not None:
             return self.words.editing()
         if step is None:
@@ -125,7 +130,7 @@ class CanvasSpeaker(QObject):
         if self.editing_text is not None:
             editor = getattr(self._scene, "editor", None)
             return editor.toPlainText() if editor is not None else self.editing_text
-        step = self._scene.current_step()
+        step = self._current()
         return self._document.pattern.step(step).text if step is not None else ""
 
     def _selected(self, step_id: str) -> None:

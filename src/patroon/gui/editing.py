@@ -102,12 +102,17 @@ def set_step_text(document: Document, step_id: str, text: str, *, adding: bool =
     return named
 
 
-def paste_steps(document: Document, after: str | None, texts: list[str]) -> list[str]:
+def paste_steps(document: Document, after: str | None, texts: list[str], *, replace_empty: bool = False) -> list[str]:
     """Insert one step per text after ``after`` as one command (in an untouched pattern they replace
-    its empty steps); return the new ids."""
-    from patroon.model import insert_steps
+    its empty steps); return the new ids. ``replace_empty``: the pattern's other empty steps go too
+    (a list pasted into the first step of a new pattern)."""
+    from patroon.model import MIN_STEPS, insert_steps, remove_step
 
     new, ids = insert_steps(document.pattern, after, texts)
+    if replace_empty:
+        for step in [s for s in new.steps if not s.text and not s.note]:
+            if len(new.steps) > MIN_STEPS:
+                new = remove_step(new, step.id)
     document.apply(new, QCoreApplication.translate("Editing", "Paste steps"), select=ids[0] if ids else None, select_before=after)
     return ids
 

@@ -184,7 +184,8 @@ def write_recovery(file: Path, pattern: Pattern, source: Path | None) -> None:
     from patroon.fileformat import dumps
 
     header = {"path": str(source) if source else None, "time": time.time(), "pid": os.getpid()}
-    text = RECOVERY_MARK + json.dumps(header, ensure_ascii=False) + "\n" + dumps(pattern)
+    # ASCII (\u escapes): a path holding U+2028 or NEL must not break the comment line in two.
+    text = RECOVERY_MARK + json.dumps(header) + "\n" + dumps(pattern)
     file.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(file, text.encode("utf-8"))
 

@@ -275,6 +275,10 @@ class InlineEditing:
         rect = self.layout_rect(layout.box)
 
         named = [step_id]  # the step's id once it has its text (a placeholder id is replaced)
+        # A list pasted into the first step of a new pattern takes the place of its empty steps.
+        from patroon.model import is_untouched
+
+        fresh = is_untouched(self.document.pattern)
 
         def commit(text: str) -> None:
             named[0] = editing.set_step_text(self.document, step_id, text, adding=adding) or step_id
@@ -284,7 +288,11 @@ class InlineEditing:
                 editing.take_back_added_step(self.document, step_id)
 
         def more(lines: list[str]) -> None:
-            ids = editing.paste_steps(self.document, named[0], lines)
+            try:
+                ids = editing.paste_steps(self.document, named[0], lines, replace_empty=fresh)
+            except PatternError as exc:  # too many steps, a line too long: said, and the typed line stays
+                self.problem.emit(exc.message)
+                return
             self.select_step(ids[-1] if ids else named[0])
             self.pasted.emit(len(ids) + 1)
 

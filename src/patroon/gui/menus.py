@@ -97,8 +97,12 @@ class EditorMenus(QObject):
         self.act_redo = window.document.undo_stack.createRedoAction(window, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_redo.setIcon(icon("edit-redo"))
-        for act in (self.act_undo, self.act_redo):
-            act.triggered.connect(window.commit_editing)
+        stack = window.document.undo_stack
+        for act, step in ((self.act_undo, stack.undo), (self.act_redo, stack.redo)):
+            # What is being typed in place becomes a command first, then it is undone (and can be
+            # redone): undoing the step before it while the editor stays open would lose the typing.
+            act.triggered.disconnect()
+            act.triggered.connect(lambda _checked=False, step=step: (window.commit_editing(), step()))
             window.addAction(act)
 
         self.act_paste = a(self.tr("&Paste list as steps"), window.paste_steps, S.Paste, "edit-paste",
