@@ -112,6 +112,7 @@ def test_an_empty_format_line_reads_as_missing():
     ("{start_angle: veel}", "moet een getal zijn"),
     ("{offsets: {a: [0, 1, 0]}}", "moet een paar getallen zijn"),
     ("{direction: linksom}", "'clockwise' of 'counterclockwise'"),
+    ("{offsets: {a: [nan, 0]}}", "moet uit twee getallen bestaan"),
 ])
 def test_numbers_and_choices_are_told_in_dutch(layout, words):
     with pytest.raises(PatternError) as info:

@@ -15,6 +15,7 @@ old ones and every state it holds is a whole cycle.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Literal
@@ -186,6 +187,9 @@ class Placement(_Model):
     @classmethod
     def _small_offsets(cls, value: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         for key, (dx, dy) in value.items():
+            if not (math.isfinite(dx) and math.isfinite(dy)):
+                raise PartError.of(f"de verschuiving van ‘{key}’ moet uit twee getallen bestaan",
+                                   f"the offset of ‘{key}’ must be two numbers", ("layout", "offsets", key))
             if not (-2.0 <= dx <= 2.0 and -2.0 <= dy <= 2.0):
                 raise PartError.of(
                     f"de verschuiving van ‘{key}’ is te groot (hoogstens 2 keer de straal)",
