@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from patroon.layout.arrows import arrow_head, arrow_path, path_length
@@ -327,20 +328,7 @@ class Nudger:
             area, title, context = title_blocks(
                 self.solver.memo, self.title_opt, boxes, plain.centre, self.radius, style, self.solver.frame
             )
-        return PatternLayout(
-            width=plain.width,
-            height=plain.height,
-            centre=plain.centre,
-            radius=plain.radius,
-            steps=tuple(steps),
-            arrows=tuple(arrows),
-            title=title,
-            context=context,
-            title_area=area,
-            breakthroughs=tuple(breakthroughs),
-            step_font_size=plain.step_font_size,
-            radii=plain.radii,
-            fits=plain.fits,
-            notes_fit=plain.notes_fit,
-        )
+        # The plain layout's page, ring and sizes; the boxes, arrows, notes and title as nudged.
+        return replace(plain, steps=tuple(steps), arrows=tuple(arrows), title=title, context=context,
+                       title_area=area, breakthroughs=tuple(breakthroughs))
 
