@@ -119,3 +119,34 @@ def test_numbers_and_choices_are_told_in_dutch(layout, words):
         loads(BASE + f"layout: {layout}\n", "k.yaml")
     assert words in str(info.value) and "regel 6" in str(info.value)
     assert not [w for w in ("Input", "should", "valid", "tuple") if w in str(info.value)]
+
+
+def _colours_on_canvas(w) -> set[str]:
+    """The colours of the pixels the canvas shows, as ``#rrggbb``, from an offscreen grab."""
+    image = w.view.viewport().grab().toImage()
+    return {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+
+
+def test_the_canvas_draws_in_the_palette_the_file_asks_for(new_window, tmp_path):
+    from patroon.model import update
+    from patroon.render.palette import DEFAULT, HIGH_CONTRAST
+
+    path = tmp_path / "contrast.yaml"
+    path.write_text(BASE + "  - text: Drie.\nlayout:\n  palette: high-contrast\n", encoding="utf-8")
+    w = new_window
+    assert w.files.open_path(path)
+    QApplication.processEvents()
+    shown = _colours_on_canvas(w)
+    assert HIGH_CONTRAST.selected_border in shown and DEFAULT.box_fill not in shown  # white boxes, black text
+
+    pattern = w.document.pattern
+    placement = {**pattern.placement.model_dump(), "palette": "default"}
+    w.document.apply(update(pattern, placement=placement), "palette")
+    QApplication.processEvents()
+    assert w.scene.colours == DEFAULT
+    assert DEFAULT.box_fill in _colours_on_canvas(w)
+    w.document.undo_stack.undo()  # back to the file's high contrast, drawn again at once
+    QApplication.processEvents()
+    assert w.scene.colours == HIGH_CONTRAST
+    assert DEFAULT.box_fill not in _colours_on_canvas(w)
+    assert w.scene.render_image(400).pixelColor(200, 10).name() == HIGH_CONTRAST.background
