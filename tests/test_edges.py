@@ -150,3 +150,22 @@ def test_the_canvas_draws_in_the_palette_the_file_asks_for(new_window, tmp_path)
     assert w.scene.colours == HIGH_CONTRAST
     assert DEFAULT.box_fill not in _colours_on_canvas(w)
     assert w.scene.render_image(400).pixelColor(200, 10).name() == HIGH_CONTRAST.background
+
+
+@pytest.mark.parametrize(("lang", "words", "blame"), [
+    ("nl", "de titel past niet in het midden van de cirkel op dia 16:9", "te veel tekst"),
+    ("en", "the title does not fit in the middle of the circle on slide 16:9", "too much text"),
+])
+def test_a_title_too_long_for_a_slide_is_blamed_not_the_steps(qapp, tmp_path, capsys, lang, words, blame):
+    from patroon.cli import main
+
+    path = tmp_path / "emoji.yaml"
+    path.write_text(f"patroon: 1\ntitle: {'😀' * 50}\nsteps:\n  - text: Een.\n  - text: Twee.\n  - text: Drie.\n",
+                    encoding="utf-8")
+    for out, paper in (("deck.pptx", []), ("dia.pdf", ["--paper", "slide"])):
+        assert main(["--lang", lang, "export", str(path), "-o", str(tmp_path / out), *paper]) == 1
+        said = "".join(capsys.readouterr())
+        assert words in said and blame not in said, said
+        assert "spaties" in said or "spaces" in said  # a word without spaces cannot break
+    path.write_text(path.read_text(encoding="utf-8").replace("😀" * 50, "😀"), encoding="utf-8")
+    assert main(["--lang", lang, "export", str(path), "-o", str(tmp_path / "deck.pptx")]) == 0  # the steps fit
