@@ -169,3 +169,17 @@ def test_a_title_too_long_for_a_slide_is_blamed_not_the_steps(qapp, tmp_path, ca
         assert "spaties" in said or "spaces" in said  # a word without spaces cannot break
     path.write_text(path.read_text(encoding="utf-8").replace("😀" * 50, "😀"), encoding="utf-8")
     assert main(["--lang", lang, "export", str(path), "-o", str(tmp_path / "deck.pptx")]) == 0  # the steps fit
+
+
+def test_a_window_closed_in_one_test_saves_its_settings(new_window):
+    from PySide6.QtCore import QSettings
+
+    new_window.close()  # saves its size, toolbar and panel width, as on quitting
+    assert QSettings().value("window/panelWidth") is not None
+
+
+def test_the_next_test_starts_with_the_settings_of_a_first_start():
+    # Runs right after the test above: what that window saved must not shape this test's windows.
+    from PySide6.QtCore import QSettings
+
+    assert QSettings().allKeys() == []
