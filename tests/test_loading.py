@@ -320,10 +320,14 @@ def test_old_mac_line_endings_count_as_lines():
     assert info.value.line == 5
 
 
-def test_a_title_pasted_from_word_with_a_line_separator_is_read_as_it_shows():
-    pattern = loads(f"patroon: 1\ntitle: Wereld\u2028vrede\n{STEPS}  - {{id: d, text: Drie\u2028regels}}\n", "t.yaml")
+def test_a_title_pasted_from_word_with_a_line_separator_is_read_as_it_shows(tmp_path, capsys):
+    path = tmp_path / "word.yaml"
+    path.write_text(f"patroon: 1\ntitle: Wereld\u2028vrede\n{STEPS}  - text: Drie\u2028regels\n", encoding="utf-8")
+    pattern = loads(path.read_bytes(), "word.yaml")
     assert pattern.title == "Wereld\nvrede"  # a manual line break, as Word's Shift+Enter meant
-    assert pattern.steps[2].text == "Drie\nregels"
+    assert pattern.steps[2].text == "Drie\nregels" and pattern.steps[2].id == "drie-regels"
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"ok    {path}: ‘Wereld vrede’, 3 stappen"]  # one line
 
 
 @pytest.mark.parametrize(("lang", "words"), [
