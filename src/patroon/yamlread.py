@@ -52,8 +52,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path = tuple[Union[str, int], ...]
 Marks = dict[Path, tuple[int, int]]
 
-# The model's unprintable characters, less carriage return and NEL: in the file they are
-# line breaks (Windows line endings), and in a text the model makes them plain newlines.
+# The model's unprintable characters, less carriage return and NEL: a carriage return ends
+# a line (Windows and old Mac line endings), NEL is read inside its line (see the module's
+# docstring), and in a text the model makes both plain newlines.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _NO_KEY = object()
