@@ -31,7 +31,7 @@ _TRACE_STARTUP = bool(os.environ.get("PATROON_TRACE_STARTUP"))
 # Projectors crop the edges of the picture: nothing is drawn in the outer 5% on any side.
 MARGIN_SHARE = 0.05
 # The opening screen's title: at most this share of the screen height per line.
-OPENING_TITLE_SHARE = 0.1
+OPENING_TITLE_SHARE = 0.15
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
 
@@ -241,13 +241,27 @@ class PresenterView(QObject):
             print("patroon: presentation painted", file=sys.stderr, flush=True)
 
     def opening_title_px(self) -> int:
-        """The opening screen's title size: as large as fits three lines in the safe area's width."""
+        """The opening screen's title size: as large as fits three lines in the safe area's width,
+        with the context below it inside the safe area's height."""
         w, h = self.window.width(), self.window.height()
         width = w * (1 - 2 * MARGIN_SHARE) * 0.9
         px = max(16, round(h * OPENING_TITLE_SHARE))
-        while px > 16 and self._text_height(self.window.pattern.title, px, True, width) > px * 1.3 * 3:
+        while px > 16 and (self._text_height(self.window.pattern.title, px, True, width) > px * 1.3 * 3
+                           or self._opening_height(px, width) > h * (1 - 2 * MARGIN_SHARE)):
             px -= 2
         return px
+
+    def _opening_height(self, px: int, width: float) -> float:
+        """The height of the opening screen's title, rule and context at title size ``px``."""
+        pattern = self.window.pattern
+        height = self._text_height(pattern.title, px, True, width)
+        if pattern.context:
+            height += px * 0.95 + self._text_height(pattern.context, self._context_px(px), False, width)
+        return height
+
+    @staticmethod
+    def _context_px(title_px: int) -> int:
+        return max(14, round(title_px * 0.4))
 
     def _paint_opening(self, painter: QPainter) -> None:
         """Position 0: the pattern's name, large in the middle of the screen, its context below it."""
@@ -255,7 +269,8 @@ class PresenterView(QObject):
         px = self.opening_title_px()
         width = w * (1 - 2 * MARGIN_SHARE) * 0.9
         title_h = self._text_height(self.window.pattern.title, px, True, width)
-        top = (h - title_h) / 2 - h * 0.04
+        # The whole block centred (a little above the middle when it is short), inside the safe area.
+        top = max(h * MARGIN_SHARE, (h - self._opening_height(px, width)) / 2 - h * 0.04)
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         painter.setPen(self.palette.title)
         painter.setFont(self._font(px, True))
@@ -266,8 +281,9 @@ class PresenterView(QObject):
         context = self.window.pattern.context
         if context:
             painter.setPen(self.palette.text)
-            painter.setFont(self._font(max(14, round(px * 0.45))))
-            painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * 0.25), flags, context)
+            painter.setFont(self._font(self._context_px(px)))
+            painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * (1 - MARGIN_SHARE) - rule_y - px * 0.5), flags,
+                             context)
 
     def _paint_pattern(self, painter: QPainter, geometry: _Geometry) -> None:
         if self.opening():
