@@ -196,6 +196,11 @@ def note_text(memo: Memo, text: str, step_font_size: float, min_font: float) -> 
     return NoteText(lines, widest, h)
 
 
+def note_sizes(notes: dict[int, NoteText]) -> tuple[tuple[int, float, float], ...]:
+    """What of the notes the ring's geometry depends on: after which step each is, and its size (not its words)."""
+    return tuple((i, note.width, note.height) for i, note in notes.items())
+
+
 def notes_outgrow(memo: Memo, texts: Sequence[str], width: float, height: float, min_font: float) -> bool:
     """Whether the notes, even in the smallest type, take more room than the whole area has.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from patroon.layout.notes import NoteText, place_note
+from patroon.layout.notes import NoteText, note_sizes, place_note
 from patroon.layout.ring import Sizes, ring_boxes, spacing_ok
 from patroon.layout.style import Style
 from patroon.layout.title import title_fits
@@ -79,10 +79,11 @@ class RadiusSearch:
         (at the largest radius the area allows, least > largest); with
         ``worse_than`` too, None once it is clear that (least - largest) /
         max(largest, 1) exceeds it (a failure that ranks lower than one known).
-        Remembered in the memo: it follows from the ring, the area and the sizes alone.
+        Remembered in the memo: it follows from the ring, the area and the sizes alone
+        (the notes' sizes, not their words: a note reworded to the same size finds it).
         """
         key = ("radius", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
-               self.short_arrows, s, tuple(sizes), tuple(notes.items()), tuple(options), best_effort, rough,
+               self.short_arrows, s, tuple(sizes), note_sizes(notes), tuple(options), best_effort, rough,
                worse_than)
         return self.memo.recall(key, lambda: self._radius_choice(
             s, sizes, notes, options, best_effort=best_effort, rough=rough, worse_than=worse_than))
@@ -100,6 +101,26 @@ class RadiusSearch:
             style = Style(s)
             room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
             r = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+            return not (r > 0 and self._works(s, sizes, options)(r))
+
+        return self.memo.recall(key, fails)
+
+    def rough_fails(self, s: float, sizes: Sizes, options, notes: dict[int, NoteText]) -> bool:
+        """Whether the boxes fail even with the notes only roughly placed, at the largest radius the room then allows.
+
+        As :meth:`bare_fails`, with each note just outside the ring on the ray
+        through its marker: the first check of :meth:`radius_choice`'s search,
+        so boxes that fail it find no ring with these notes, nor do larger ones.
+        """
+        key = ("rough fails", self.frame, self.width, self.height, self.n, self.crowded, self.short_arrows, s,
+               tuple(sizes), tuple(options), note_sizes(notes))
+
+        def fails() -> bool:
+            style = Style(s)
+            room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
+            r = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+            if r > 0:
+                r = self._largest_bare_radius(r, sizes, style, room_w, room_h, notes)
             return not (r > 0 and self._works(s, sizes, options)(r))
 
         return self.memo.recall(key, fails)
@@ -318,3 +339,4 @@ def _outermost(terms: list[tuple[float, float, float, float]]) -> tuple[list, li
             lows[d] = (k, c)
     return ([(a, b) for b, (k, a) in sorted(highs.items(), key=lambda item: item[1][0])],
             [(c, d) for d, (k, c) in sorted(lows.items(), key=lambda item: item[1][0])])
+

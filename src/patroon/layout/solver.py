@@ -131,15 +131,19 @@ class Solver(RadiusSearch):
 
         Every candidate's boxes are at least this large, and a larger box only
         makes every check harder: if these find no ring, no candidate does.
-        The notes are left out here (they only take room), their markers' room
-        on the arrows is not.
+        The notes are first left out (they only take room; their markers'
+        room on the arrows is not), then placed roughly, as the radius search
+        first places them: a candidate that fails so is never searched further.
         """
         full = all(t.strip() for t in self.texts)
         key = ("least", self.frame, self.rows, s, lh, tuple(widths), tuple(least_lines), tuple(flares), full)
         least = self.memo.recall(key, lambda: self._least_sizes(s, style, lh, widths, least_lines, flares, full))
         options = title_options(self.memo, self.title, self.context, s, self.min_font)
-        # Without notes a ring is found exactly when the boxes work at the largest radius the room allows.
-        return not self.bare_fails(s, least, options)
+        # Without notes a ring is found exactly when the boxes work at the largest radius the room allows;
+        # with notes, not unless they work with the notes roughly placed too.
+        if self.bare_fails(s, least, options):
+            return False
+        return not self.notes or not self.rough_fails(s, least, options, self.note_texts(s))
 
     def _least_sizes(
         self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
@@ -223,6 +227,11 @@ class Solver(RadiusSearch):
                 break
             if not best_effort and any(_dominates(sizes, f) for f in failed):
                 continue
+            if notes and not best_effort and (self.bare_fails(s, sizes, options)
+                                              or self.rough_fails(s, sizes, options, notes)):
+                # The radius search's first checks (quicker alone, and known across edits of the notes' words).
+                failed.append(sizes)
+                continue
             # Search with the notes roughly placed; place them properly once a ring works.
             # (A failure that cannot rank first is not measured to the end.)
             beat = self._to_beat(plans, score) if best_effort else None
@@ -233,8 +242,8 @@ class Solver(RadiusSearch):
                 if e.w > room_w or e.h > room_h:
                     choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, worse_than=beat)
             if choice is None:
-                # With notes, only boxes that fail before the notes take room tell about larger boxes.
-                if not notes or (not best_effort and self.bare_fails(s, sizes, options)):
+                # With notes, only boxes that fail before the notes are placed properly tell about larger boxes.
+                if not notes:
                     failed.append(sizes)
                 continue
             radius, r_min, r_max = choice
