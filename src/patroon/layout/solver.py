@@ -114,13 +114,19 @@ class Solver(RadiusSearch):
             least_lines = (self.min_lines, 1)
         if self.n > 12 and not best_effort and not self._may_fit(s, style, lh, widths, least_lines, flares):
             return []
+        # The candidates follow from the texts and the ring, not from the notes: remembered for the
+        # rings of one size and for a pattern asked again with other notes.
+        texts = tuple(self.texts)
         if self.rows is not None and flares != (0.0,):
-            candidates = self._row_candidates(s, style, lh, widths)
+            key = ("row candidates", texts, self.rows, self.width, self.height, s, widths)
+            candidates = self.memo.recall(key, lambda: sorted(self._row_candidates(s, style, lh, widths)))
         else:
-            candidates = self._ring_candidates(s, style, lh, widths, least_lines, flares)
+            key = ("ring candidates", texts, self.frame.angles, self.width, self.height, s, widths, least_lines,
+                   flares, self.min_lines)
+            candidates = self.memo.recall(
+                key, lambda: sorted(self._ring_candidates(s, style, lh, widths, least_lines, flares)))
         if not candidates:
             return []
-        candidates.sort()
         return self._ranked_plans(s, style, candidates, best_effort)
 
     def _may_fit(
