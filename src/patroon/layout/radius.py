@@ -98,12 +98,39 @@ class RadiusSearch:
                self.short_arrows, s, tuple(sizes), tuple(options))
 
         def fails() -> bool:
-            style = Style(s)
-            room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
-            r = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+            r = self.largest_radius(s, sizes)
             return not (r > 0 and self._works(s, sizes, options)(r))
 
         return self.memo.recall(key, fails)
+
+    def largest_radius(self, s: float, sizes: Sizes) -> float:
+        """The largest radius at which the ring and its boxes fit the room, before any note takes room."""
+        key = ("largest radius", self.frame, self.width, self.height, s, tuple(sizes))
+
+        def largest() -> float:
+            style = Style(s)
+            room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
+            return self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+
+        return self.memo.recall(key, largest)
+
+    def off_beyond(self, s: float, sizes: Sizes, options, off: float) -> bool:
+        """Whether the least radius that works is certainly more than ``off`` (a share of the largest) too large.
+
+        The largest radius the room allows is at most :meth:`largest_radius`,
+        whatever the notes take: if the boxes do not work even at a radius
+        that far (and a little) beyond it, a best effort with them is further
+        off than ``off`` and ranks lower (see :meth:`radius_choice`).
+        """
+        key = ("off beyond", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
+               self.short_arrows, s, tuple(sizes), tuple(options), off)
+
+        def beyond_off() -> bool:
+            r_max = self.largest_radius(s, sizes)
+            beyond = r_max + (off + 1e-6) * max(r_max, 1.0) + 1e-6
+            return beyond < 5e4 and not self._works(s, sizes, options)(beyond)
+
+        return self.memo.recall(key, beyond_off)
 
     def rough_fails(self, s: float, sizes: Sizes, options, notes: dict[int, NoteText]) -> bool:
         """Whether the boxes fail even with the notes only roughly placed, at the largest radius the room then allows.
@@ -116,10 +143,10 @@ class RadiusSearch:
                tuple(sizes), tuple(options), note_sizes(notes))
 
         def fails() -> bool:
-            style = Style(s)
-            room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
-            r = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+            r = self.largest_radius(s, sizes)
             if r > 0:
+                style = Style(s)
+                room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
                 r = self._largest_bare_radius(r, sizes, style, room_w, room_h, notes)
             return not (r > 0 and self._works(s, sizes, options)(r))
 

@@ -241,6 +241,8 @@ class Solver(RadiusSearch):
             # Search with the notes roughly placed; place them properly once a ring works.
             # (A failure that cannot rank first is not measured to the end.)
             beat = self._to_beat(plans, score) if best_effort else None
+            if beat is not None and self.off_beyond(s, sizes, options, beat):
+                continue  # a failure further off than the best one known: it cannot rank first
             choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes),
                                         worse_than=beat)
             if choice is not None and notes:
