@@ -114,20 +114,30 @@ class Solver(RadiusSearch):
             least_lines = (self.min_lines, 1)
         if self.n > 12 and not best_effort and not self._may_fit(s, style, lh, widths, least_lines, flares):
             return []
-        # The candidates follow from the texts and the ring, not from the notes: remembered for the
-        # rings of one size and for a pattern asked again with other notes.
+        candidates, least = self._candidates(s, style, lh, widths, least_lines, flares)
+        if not candidates:
+            return []
+        if self.n > 12 and not best_effort and not self._sizes_may_fit(s, least):
+            return []  # as _may_fit, with the boxes as small as the candidates really have them
+        return self._ranked_plans(s, style, candidates, best_effort)
+
+    def _candidates(
+        self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
+        flares: Sequence[float],
+    ) -> tuple[list, tuple[tuple[float, float], ...]]:
+        """The candidate box sizes, ranked, and every box's least width and height over them.
+
+        They follow from the texts and the ring, not from the notes: remembered
+        for the rings of one size and for a pattern asked again with other notes.
+        """
         texts = tuple(self.texts)
         if self.rows is not None and flares != (0.0,):
             key = ("row candidates", texts, self.rows, self.width, self.height, s, widths)
-            candidates = self.memo.recall(key, lambda: sorted(self._row_candidates(s, style, lh, widths)))
-        else:
-            key = ("ring candidates", texts, self.frame.angles, self.width, self.height, s, widths, least_lines,
-                   flares, self.min_lines)
-            candidates = self.memo.recall(
-                key, lambda: sorted(self._ring_candidates(s, style, lh, widths, least_lines, flares)))
-        if not candidates:
-            return []
-        return self._ranked_plans(s, style, candidates, best_effort)
+            return self.memo.recall(key, lambda: _with_least(self._row_candidates(s, style, lh, widths)))
+        key = ("ring candidates", texts, self.frame.angles, self.width, self.height, s, widths, least_lines,
+               flares, self.min_lines)
+        return self.memo.recall(key, lambda: _with_least(self._ring_candidates(s, style, lh, widths, least_lines,
+                                                                                flares)))
 
     def _may_fit(
         self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
@@ -137,13 +147,21 @@ class Solver(RadiusSearch):
 
         Every candidate's boxes are at least this large, and a larger box only
         makes every check harder: if these find no ring, no candidate does.
-        The notes are first left out (they only take room; their markers'
-        room on the arrows is not), then placed roughly, as the radius search
-        first places them: a candidate that fails so is never searched further.
+        The notes are left out here (they only take room), their markers' room
+        on the arrows is not. (Once the candidates are known, their own least
+        sizes are checked with the notes roughly placed too: see :meth:`_plans`.)
         """
         full = all(t.strip() for t in self.texts)
         key = ("least", self.frame, self.rows, s, lh, tuple(widths), tuple(least_lines), tuple(flares), full)
         least = self.memo.recall(key, lambda: self._least_sizes(s, style, lh, widths, least_lines, flares, full))
+        options = title_options(self.memo, self.title, self.context, s, self.min_font)
+        return not self.bare_fails(s, least, options)
+
+    def _sizes_may_fit(self, s: float, least: Sequence[tuple[float, float]]) -> bool:
+        """Whether boxes of these sizes could find a ring: if not, no larger ones can (see :meth:`_may_fit`).
+
+        The notes first left out, then placed roughly, as the radius search first places them.
+        """
         options = title_options(self.memo, self.title, self.context, s, self.min_font)
         # Without notes a ring is found exactly when the boxes work at the largest radius the room allows;
         # with notes, not unless they work with the notes roughly placed too.
@@ -398,6 +416,14 @@ class Solver(RadiusSearch):
                 hi = mid
         return best_plan
 
+
+
+def _with_least(candidates: list) -> tuple[list, tuple[tuple[float, float], ...]]:
+    """The candidates ranked, and every box's least width and height over them."""
+    candidates.sort()
+    columns = zip(*(sizes for _, _, sizes, _ in candidates))
+    least = tuple((min(w for w, _ in column), min(h for _, h in column)) for column in columns)
+    return candidates, least
 
 
 def _dominates(sizes: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]]) -> bool:
