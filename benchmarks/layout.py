@@ -7,7 +7,8 @@ Prints, each with its goal:
 1. a cold layout (a new text measure: nothing remembered) of 6, 12, 40 and 60 steps
    on the editor's page;
 2. the editor's CPU for one edit of a 6, 40 and 60-step pattern (commit a text, insert,
-   delete, move, undo, redo, add a breakthrough), of which how much is layout;
+   delete, move, undo, redo, add a breakthrough, and one of a note size not seen before),
+   of which how much is layout;
 3. a 40-step A3 table sheet against its A3 diagram (layout only, in process);
 4. the two heavy files that validate accepts (60 steps with 30 notes of 1,000
    characters; 60 steps of 1,000 characters): every format and sheet exported
@@ -178,6 +179,12 @@ def editor_edits(runs: int) -> None:
                 p = document.pattern
                 run("add a breakthrough", lambda: document.apply(
                     model.set_breakthrough(p, p.steps[1].id, f"Doorbraak {k}: praat eerst met de inwoner."), "b"))
+                run("undo", document.undo_stack.undo)
+                # The note above has the same size every time, and the layout remembers what a note's size
+                # gave: a note of a size not seen before shows the first time's cost.
+                p = document.pattern
+                run("a new note size", lambda: document.apply(model.set_breakthrough(
+                    p, p.steps[1].id, f"Doorbraak {k}: praat eerst met de inwoner" + " en de wijk" * (k + 1) + "."), "b"))
                 run("undo", document.undo_stack.undo)
             worst = max(statistics.median(t for t, _ in v) for v in results.values())
             print(f"  {n} steps: " + ", ".join(

@@ -428,6 +428,22 @@ def test_breakthroughs_sit_on_their_arrow_with_the_note_outside():
         assert b.note.lines
 
 
+@pytest.mark.parametrize("n", [6, 40])
+def test_a_note_reworded_to_the_same_size_shows_its_new_words_where_a_fresh_layout_puts_it(n: int):
+    """The search remembers what a note's size gave, not its words: remembered and fresh layouts agree."""
+    measure = FixedMeasure()  # its own memo
+    pattern = make_pattern([f"Stap {i + 1}: de inwoner wacht op de gemeente" for i in range(n)])
+    ids = [s.id for s in pattern.steps]
+    first = set_breakthrough(pattern, ids[1], "Doorbraak 1: praat eerst met de inwoner.")
+    other = set_breakthrough(pattern, ids[1], "Doorbraak 2: bel eerst met de wijkteams.")
+    layout_pattern(pattern, measure, *A3_LANDSCAPE)
+    layout_pattern(first, measure, *A3_LANDSCAPE)
+    remembered = layout_pattern(other, measure, *A3_LANDSCAPE)
+    assert remembered == layout_pattern(other, FixedMeasure(), *A3_LANDSCAPE)
+    assert remembered.breakthroughs[0].note.lines != layout_pattern(first, measure, *A3_LANDSCAPE).breakthroughs[0].note.lines
+    assert " ".join(remembered.breakthroughs[0].note.lines).startswith("Doorbraak 2")
+
+
 def _nudge_check(plain: PatternLayout, nudged: PatternLayout, moved: set[str]) -> None:
     """A nudge moves only the nudged boxes: the ring, the type and every other box stay put."""
     check_layout(nudged)

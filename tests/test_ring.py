@@ -8,8 +8,9 @@ import random
 import pytest
 
 
-from patroon.layout.ring import Frame, arc_gaps, circle_frame, ring_boxes, rows_frame, spacing_ok
-from patroon.layout.types import MIN_GAP
+from patroon.layout.notes import _across, _met_ahead
+from patroon.layout.ring import Frame, _exit_from, _exits_both, arc_gaps, circle_frame, ring_boxes, rows_frame, spacing_ok
+from patroon.layout.types import MIN_GAP, Rect
 
 
 def _plain_spacing_ok(frame: Frame, radius: float, sizes, needed, clearance: float) -> bool:
@@ -61,3 +62,37 @@ def test_many_arc_points_are_the_single_points() -> None:
         assert frame.arc_points(2, ts, 300.0) == [frame.arc_point(2, t, 300.0) for t in ts]
         params = [rng.uniform(-7.0, 7.0) for _ in range(20)] + [0.0, math.pi / 2]
         assert frame.units(params) == [frame.unit(a) for a in params]
+
+
+def test_both_exits_at_once_are_each_exit_found_alone() -> None:
+    rng = random.Random(11)
+    for power in (2.0, 4.0, 16.0):
+        frame = circle_frame(9, 90.0, True, [(0.0, 0.0)] * 9, 1.3, 1.0, power)
+        trig = frame.trig if power == 2.0 else frame.warped_trig
+        for _ in range(300):
+            k = rng.randrange(9)
+            radius = rng.uniform(20.0, 900.0)
+            half = (rng.uniform(5.0, 200.0), rng.uniform(5.0, 120.0))
+            alone = tuple(_exit_from(frame.angles[k], trig[k], ahead, radius, half, power) for ahead in (True, False))
+            assert _exits_both(frame.angles[k], trig[k], radius, half, power) == alone
+
+
+def test_a_note_looks_only_past_what_it_could_never_meet() -> None:
+    """The quick first look across a note's way keeps everything the exact look keeps."""
+    rng = random.Random(3)
+    kept = left_out = 0
+    for _ in range(3000):
+        a = rng.uniform(0.0, 2 * math.pi)
+        ux, uy = math.cos(a), math.sin(a)
+        if rng.random() < 0.1:  # straight along an axis
+            ux, uy = rng.choice(((1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)))
+        note = Rect(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(10, 300), rng.uniform(10, 200))
+        obstacles = [Rect(rng.uniform(-600, 600), rng.uniform(-600, 600), rng.uniform(1, 200), rng.uniform(1, 120))
+                     for _ in range(8)]
+        clear = rng.uniform(0.0, 20.0)
+        quick = _across(note, obstacles, ux, uy, clear)
+        exact = [o for o in obstacles if _met_ahead(note, o.inflated(clear), ux, uy)]
+        assert all(o in quick for o in exact)
+        kept += len(exact)
+        left_out += len(obstacles) - len(quick)
+    assert kept and left_out  # both ways put to the test

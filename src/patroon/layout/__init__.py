@@ -30,7 +30,9 @@ is only searched if boxes as small as any candidate's could fit it;
 candidate box sizes are ranked before the (costly) radius search, the radius
 comes from Newton's method on the piecewise-linear overshoot, and
 breakthrough notes are placed roughly while searching and properly once a
-ring works.
+ring works. The search remembers a note by its size, not its words, and
+boxes that fail even with the notes roughly placed are never searched: a
+new note mostly costs the one best effort that must be measured.
 
 The modules: :mod:`~patroon.layout.types` (the public geometry),
 :mod:`~patroon.layout.style` (lengths that follow the text size),

@@ -61,10 +61,11 @@ def place_note(
     # in the way for one stretch of the ray, so the first clear place is found exactly.
     if ux == 0.0 and uy == 0.0:
         return at(dist)  # a ring of no size: the note cannot move out, whatever is in the way
-    grown = [o.inflated(clear) for o in obstacles]
     # Only what the box meets somewhere further out along the ray can be in the way.
-    ahead = [o for o in grown if _met_ahead(at(dist), o, ux, uy)]
-    for _ in range(4 * len(grown) + 4):
+    start = at(dist)
+    grown = [o.inflated(clear) for o in _across(start, obstacles, ux, uy, clear)]
+    ahead = [o for o in grown if _met_ahead(start, o, ux, uy)]
+    for _ in range(4 * len(obstacles) + 4):
         rect = at(dist)
         jump = 0.0
         for o in ahead:
@@ -76,6 +77,29 @@ def place_note(
             jump = max(2.0, 0.02 * radius)
         dist += jump + 1e-6
     return at(dist)
+
+
+def _across(rect: Rect, obstacles: Sequence[Rect], ux: float, uy: float, clear: float) -> list[Rect]:
+    """The obstacles that ``rect``, moved forward along the unit (ux, uy), might meet once grown by ``clear``.
+
+    A quick and generous first look for :func:`_met_ahead`: moving along the
+    ray, the box keeps its shadow across the ray, and its back only moves
+    forward; an obstacle whose shadow misses it, or that lies wholly behind
+    it, is never met (the margin of a point and more is far beyond rounding).
+    """
+    ax, ay = abs(ux), abs(uy)
+    cx, cy = rect.x + rect.w / 2, rect.y + rect.h / 2
+    grow = (ax + ay) * clear + 1.0 + 1e-5 * (abs(cx) + abs(cy) + rect.w + rect.h)
+    across = (ay * rect.w + ax * rect.h) / 2 + grow
+    back = (ax * rect.w + ay * rect.h) / 2 + grow
+    out = []
+    for o in obstacles:
+        dx, dy = o.x + o.w / 2 - cx, o.y + o.h / 2 - cy
+        slack = 1e-5 * (abs(dx) + abs(dy) + o.w + o.h)
+        if (abs(dx * uy - dy * ux) <= across + (ay * o.w + ax * o.h) / 2 + slack
+                and dx * ux + dy * uy >= -back - (ax * o.w + ay * o.h) / 2 - slack):
+            out.append(o)
+    return out
 
 
 def _met_ahead(rect: Rect, o: Rect, ux: float, uy: float) -> bool:
@@ -194,6 +218,11 @@ def note_text(memo: Memo, text: str, step_font_size: float, min_font: float) -> 
     limit = min(14.0 * size, max(8.0 * size, total / 3.0))
     lines, widest, h, _ = memo.block(text, size, False, limit)
     return NoteText(lines, widest, h)
+
+
+def note_sizes(notes: dict[int, NoteText]) -> tuple[tuple[int, float, float], ...]:
+    """What of the notes the ring's geometry depends on: after which step each is, and its size (not its words)."""
+    return tuple((i, note.width, note.height) for i, note in notes.items())
 
 
 def notes_outgrow(memo: Memo, texts: Sequence[str], width: float, height: float, min_font: float) -> bool:

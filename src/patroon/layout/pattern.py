@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from patroon.layout.arrows import arrow_head, arrow_path
 from patroon.layout.memo import memo_for
-from patroon.layout.notes import breakthrough_layout, notes_outgrow
+from patroon.layout.notes import breakthrough_layout, note_sizes, notes_outgrow
 from patroon.layout.nudge import Nudger
 from patroon.layout.ring import Frame, circle_frame, even_gaps, ring_boxes, rows_frame, spacing_ok
 from patroon.layout.screen import screen_layout
@@ -50,7 +50,7 @@ def build(solver: Solver, plan: Plan, step_ids: Sequence[str], width: float, hei
     m = solver.memo
     sizes = plan.box_sizes
     notes = solver.note_texts(s)
-    key = ("opened", solver.frame, sizes, plan.radius, s, tuple(notes.items()), width, height)
+    key = ("opened", solver.frame, sizes, plan.radius, s, note_sizes(notes), width, height)
     radius, boxes, arrows = m.recall(key, lambda: _opened(solver, plan, style, notes, width, height))
     # Every arrow must show a line before its head; one that does not means the ring is too full.
     visible = style.head_len + 0.2 * style.shaft

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from patroon.layout.notes import NoteText, place_note
+from patroon.layout.notes import NoteText, note_sizes, place_note
 from patroon.layout.ring import Sizes, ring_boxes, spacing_ok
 from patroon.layout.style import Style
 from patroon.layout.title import title_fits
@@ -79,10 +79,11 @@ class RadiusSearch:
         (at the largest radius the area allows, least > largest); with
         ``worse_than`` too, None once it is clear that (least - largest) /
         max(largest, 1) exceeds it (a failure that ranks lower than one known).
-        Remembered in the memo: it follows from the ring, the area and the sizes alone.
+        Remembered in the memo: it follows from the ring, the area and the sizes alone
+        (the notes' sizes, not their words: a note reworded to the same size finds it).
         """
         key = ("radius", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
-               self.short_arrows, s, tuple(sizes), tuple(notes.items()), tuple(options), best_effort, rough,
+               self.short_arrows, s, tuple(sizes), note_sizes(notes), tuple(options), best_effort, rough,
                worse_than)
         return self.memo.recall(key, lambda: self._radius_choice(
             s, sizes, notes, options, best_effort=best_effort, rough=rough, worse_than=worse_than))
@@ -97,9 +98,56 @@ class RadiusSearch:
                self.short_arrows, s, tuple(sizes), tuple(options))
 
         def fails() -> bool:
+            r = self.largest_radius(s, sizes)
+            return not (r > 0 and self._works(s, sizes, options)(r))
+
+        return self.memo.recall(key, fails)
+
+    def largest_radius(self, s: float, sizes: Sizes) -> float:
+        """The largest radius at which the ring and its boxes fit the room, before any note takes room."""
+        key = ("largest radius", self.frame, self.width, self.height, s, tuple(sizes))
+
+        def largest() -> float:
             style = Style(s)
             room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
-            r = self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+            return self._largest_bare_radius(max(self.width, self.height), sizes, style, room_w, room_h)
+
+        return self.memo.recall(key, largest)
+
+    def off_beyond(self, s: float, sizes: Sizes, options, off: float) -> bool:
+        """Whether the least radius that works is certainly more than ``off`` (a share of the largest) too large.
+
+        The largest radius the room allows is at most :meth:`largest_radius`,
+        whatever the notes take: if the boxes do not work even at a radius
+        that far (and a little) beyond it, a best effort with them is further
+        off than ``off`` and ranks lower (see :meth:`radius_choice`).
+        """
+        key = ("off beyond", self.frame, self.width, self.height, self.n, tuple(self.notes), self.crowded,
+               self.short_arrows, s, tuple(sizes), tuple(options), off)
+
+        def beyond_off() -> bool:
+            r_max = self.largest_radius(s, sizes)
+            beyond = r_max + (off + 1e-6) * max(r_max, 1.0) + 1e-6
+            return beyond < 5e4 and not self._works(s, sizes, options)(beyond)
+
+        return self.memo.recall(key, beyond_off)
+
+    def rough_fails(self, s: float, sizes: Sizes, options, notes: dict[int, NoteText]) -> bool:
+        """Whether the boxes fail even with the notes only roughly placed, at the largest radius the room then allows.
+
+        As :meth:`bare_fails`, with each note just outside the ring on the ray
+        through its marker: the first check of :meth:`radius_choice`'s search,
+        so boxes that fail it find no ring with these notes, nor do larger ones.
+        """
+        key = ("rough fails", self.frame, self.width, self.height, self.n, self.crowded, self.short_arrows, s,
+               tuple(sizes), tuple(options), note_sizes(notes))
+
+        def fails() -> bool:
+            r = self.largest_radius(s, sizes)
+            if r > 0:
+                style = Style(s)
+                room_w, room_h = self.width - 2 * style.margin, self.height - 2 * style.margin
+                r = self._largest_bare_radius(r, sizes, style, room_w, room_h, notes)
             return not (r > 0 and self._works(s, sizes, options)(r))
 
         return self.memo.recall(key, fails)
@@ -318,3 +366,4 @@ def _outermost(terms: list[tuple[float, float, float, float]]) -> tuple[list, li
             lows[d] = (k, c)
     return ([(a, b) for b, (k, a) in sorted(highs.items(), key=lambda item: item[1][0])],
             [(c, d) for d, (k, c) in sorted(lows.items(), key=lambda item: item[1][0])])
+

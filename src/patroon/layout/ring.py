@@ -311,6 +311,46 @@ def _exit_from(theta: float, trig: Point, forward: bool, radius: float, half: Po
     return best
 
 
+def _exits_both(theta: float, trig: Point, radius: float, half: Point, power: float) -> Point:
+    """:func:`_exit_from` forward and backward (towards increasing angles first) at once.
+
+    Both directions use the same roots: each is found as ``_exit_from`` finds
+    it (the same arithmetic in the same order), for about the price of one.
+    """
+    c, s = trig
+    x, y = half[0] / radius, half[1] / radius
+    roots = []
+    inverse = None if power == 2.0 else 1.0 / (2.0 / power)
+    for v in (c + x, c - x):
+        if -1.0 <= v <= 1.0:
+            a0 = math.acos(v if inverse is None else math.copysign(abs(v) ** inverse, v))
+            roots += (a0, -a0)
+    for v in (s + y, s - y):
+        if -1.0 <= v <= 1.0:
+            a0 = math.asin(v if inverse is None else math.copysign(abs(v) ** inverse, v))
+            roots += (a0, math.pi - a0)
+    ahead = back = _TWO_PI
+    for alpha in roots:
+        phi = (alpha - theta) % _TWO_PI
+        if 1e-14 < phi < ahead:
+            ahead = phi
+        phi = (theta - alpha) % _TWO_PI
+        if 1e-14 < phi < back:
+            back = phi
+    return ahead, back
+
+
+def _box_exits(frame: Frame, k: int, radius: float, half: Sequence[Point], known: list) -> Point:
+    """How far the ring's parameter turns from box ``k``'s centre until it leaves the box: towards the next box,
+    and towards the one before (remembered in ``known``, one place per box)."""
+    found = known[k]
+    if found is None:
+        trig = frame.trig if frame.power == 2.0 else frame.warped_trig
+        ahead, back = _exits_both(frame.angles[k], trig[k], radius, half[k], frame.power)
+        found = known[k] = (ahead, back) if frame.forward else (back, ahead)
+    return found
+
+
 def _ring_points(frame: Frame, a0: float, da: float, ks: Sequence[int] = range(9)) -> list[Point]:
     """``frame.unit(a0 + k * da)`` for each k of ``ks``, computed as it does (the same floats)."""
     e = 2.0 / frame.power
@@ -338,18 +378,23 @@ def _halves(frame: Frame, sizes: Sizes, clearance: float) -> list[Point]:
     return [((w / 2 + clearance) / frame.ax, (h / 2 + clearance) / frame.ay) for w, h in sizes]
 
 
-def _arc_gap(frame: Frame, i: int, radius: float, half: Sequence[Point], need: float | None = None) -> float:
+def _arc_gap(
+    frame: Frame, i: int, radius: float, half: Sequence[Point], need: float | None = None, known: list | None = None
+) -> float:
     """The free length of ring between box ``i`` and the next (see :func:`arc_gaps`).
 
     With ``need``: on a superellipse, once the straight line across the free
     arc is clearly that long (the arc is never shorter), that line's length.
+    ``known``: the boxes' exits found so far at this radius (see :func:`_box_exits`).
     """
-    j = (i + 1) % len(frame.angles)
-    forward, angles, sweep = frame.forward, frame.angles, frame.sweeps[i]
+    n = len(frame.angles)
+    j = (i + 1) % n
+    angles, sweep = frame.angles, frame.sweeps[i]
+    if known is None:
+        known = [None] * n
+    leave = _box_exits(frame, i, radius, half, known)[0]
+    enter = _box_exits(frame, j, radius, half, known)[1]
     if frame.power != 2.0:
-        warped = frame.warped_trig
-        leave = _exit_from(angles[i], warped[i], forward, radius, half[i], frame.power)
-        enter = _exit_from(angles[j], warped[j], not forward, radius, half[j], frame.power)
         free = abs(sweep) - leave - enter
         if free <= 0:
             return radius * free
@@ -360,9 +405,6 @@ def _arc_gap(frame: Frame, i: int, radius: float, half: Sequence[Point], need: f
                 return chord
         pts = _ring_points(frame, a0, da)
         return radius * sum([math.dist(pts[k], pts[k + 1]) for k in range(8)])
-    trig = frame.trig
-    leave = _exit_from(angles[i], trig[i], forward, radius, half[i], 2.0)
-    enter = _exit_from(angles[j], trig[j], not forward, radius, half[j], 2.0)
     free = abs(sweep) - leave - enter
     mid = angles[i] + math.copysign(leave + free / 2, sweep)
     speed = math.hypot(frame.ax * math.sin(mid), frame.ay * math.cos(mid))
@@ -376,10 +418,11 @@ def spacing_ok(frame: Frame, radius: float, sizes: Sizes, gap_needed: Sequence[f
     # The arrow that was short last time on this ring is the likeliest to be short again: asked first.
     hint = frame.short_hint
     first = hint[0] if hint[0] < n else 0
-    if not _arc_gap(frame, first, radius, half, gap_needed[first]) >= gap_needed[first]:
+    known: list = [None] * n
+    if not _arc_gap(frame, first, radius, half, gap_needed[first], known) >= gap_needed[first]:
         return False
     for i in range(n):
-        if i != first and not _arc_gap(frame, i, radius, half, gap_needed[i]) >= gap_needed[i]:
+        if i != first and not _arc_gap(frame, i, radius, half, gap_needed[i], known) >= gap_needed[i]:
             hint[0] = i
             return False
     # Every box's edges, as Rect.centred and Rect.distance compute them (the same floats).

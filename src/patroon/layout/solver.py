@@ -114,14 +114,30 @@ class Solver(RadiusSearch):
             least_lines = (self.min_lines, 1)
         if self.n > 12 and not best_effort and not self._may_fit(s, style, lh, widths, least_lines, flares):
             return []
-        if self.rows is not None and flares != (0.0,):
-            candidates = self._row_candidates(s, style, lh, widths)
-        else:
-            candidates = self._ring_candidates(s, style, lh, widths, least_lines, flares)
+        candidates, least = self._candidates(s, style, lh, widths, least_lines, flares)
         if not candidates:
             return []
-        candidates.sort()
+        if self.n > 12 and not best_effort and not self._sizes_may_fit(s, least):
+            return []  # as _may_fit, with the boxes as small as the candidates really have them
         return self._ranked_plans(s, style, candidates, best_effort)
+
+    def _candidates(
+        self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
+        flares: Sequence[float],
+    ) -> tuple[list, tuple[tuple[float, float], ...]]:
+        """The candidate box sizes, ranked, and every box's least width and height over them.
+
+        They follow from the texts and the ring, not from the notes: remembered
+        for the rings of one size and for a pattern asked again with other notes.
+        """
+        texts = tuple(self.texts)
+        if self.rows is not None and flares != (0.0,):
+            key = ("row candidates", texts, self.rows, self.width, self.height, s, widths)
+            return self.memo.recall(key, lambda: _with_least(self._row_candidates(s, style, lh, widths)))
+        key = ("ring candidates", texts, self.frame.angles, self.width, self.height, s, widths, least_lines,
+               flares, self.min_lines)
+        return self.memo.recall(key, lambda: _with_least(self._ring_candidates(s, style, lh, widths, least_lines,
+                                                                                flares)))
 
     def _may_fit(
         self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
@@ -132,14 +148,26 @@ class Solver(RadiusSearch):
         Every candidate's boxes are at least this large, and a larger box only
         makes every check harder: if these find no ring, no candidate does.
         The notes are left out here (they only take room), their markers' room
-        on the arrows is not.
+        on the arrows is not. (Once the candidates are known, their own least
+        sizes are checked with the notes roughly placed too: see :meth:`_plans`.)
         """
         full = all(t.strip() for t in self.texts)
         key = ("least", self.frame, self.rows, s, lh, tuple(widths), tuple(least_lines), tuple(flares), full)
         least = self.memo.recall(key, lambda: self._least_sizes(s, style, lh, widths, least_lines, flares, full))
         options = title_options(self.memo, self.title, self.context, s, self.min_font)
-        # Without notes a ring is found exactly when the boxes work at the largest radius the room allows.
         return not self.bare_fails(s, least, options)
+
+    def _sizes_may_fit(self, s: float, least: Sequence[tuple[float, float]]) -> bool:
+        """Whether boxes of these sizes could find a ring: if not, no larger ones can (see :meth:`_may_fit`).
+
+        The notes first left out, then placed roughly, as the radius search first places them.
+        """
+        options = title_options(self.memo, self.title, self.context, s, self.min_font)
+        # Without notes a ring is found exactly when the boxes work at the largest radius the room allows;
+        # with notes, not unless they work with the notes roughly placed too.
+        if self.bare_fails(s, least, options):
+            return False
+        return not self.notes or not self.rough_fails(s, least, options, self.note_texts(s))
 
     def _least_sizes(
         self, s: float, style: Style, lh: float, widths: Sequence[float], least_lines: Sequence[int],
@@ -223,9 +251,16 @@ class Solver(RadiusSearch):
                 break
             if not best_effort and any(_dominates(sizes, f) for f in failed):
                 continue
+            if notes and not best_effort and (self.bare_fails(s, sizes, options)
+                                              or self.rough_fails(s, sizes, options, notes)):
+                # The radius search's first checks (quicker alone, and known across edits of the notes' words).
+                failed.append(sizes)
+                continue
             # Search with the notes roughly placed; place them properly once a ring works.
             # (A failure that cannot rank first is not measured to the end.)
             beat = self._to_beat(plans, score) if best_effort else None
+            if beat is not None and self.off_beyond(s, sizes, options, beat):
+                continue  # a failure further off than the best one known: it cannot rank first
             choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, rough=bool(notes),
                                         worse_than=beat)
             if choice is not None and notes:
@@ -233,8 +268,8 @@ class Solver(RadiusSearch):
                 if e.w > room_w or e.h > room_h:
                     choice = self.radius_choice(s, sizes, notes, options, best_effort=best_effort, worse_than=beat)
             if choice is None:
-                # With notes, only boxes that fail before the notes take room tell about larger boxes.
-                if not notes or (not best_effort and self.bare_fails(s, sizes, options)):
+                # With notes, only boxes that fail before the notes are placed properly tell about larger boxes.
+                if not notes:
                     failed.append(sizes)
                 continue
             radius, r_min, r_max = choice
@@ -381,6 +416,14 @@ class Solver(RadiusSearch):
                 hi = mid
         return best_plan
 
+
+
+def _with_least(candidates: list) -> tuple[list, tuple[tuple[float, float], ...]]:
+    """The candidates ranked, and every box's least width and height over them."""
+    candidates.sort()
+    columns = zip(*(sizes for _, _, sizes, _ in candidates))
+    least = tuple((min(w for w, _ in column), min(h for _, h in column)) for column in columns)
+    return candidates, least
 
 
 def _dominates(sizes: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]]) -> bool:
