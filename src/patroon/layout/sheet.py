@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
-from patroon.layout.pattern import hopeless, layout_pattern
+from patroon.layout.pattern import hopeless, layout_pattern, layout_unless_hopeless
 from patroon.layout.marks import StepNumber, footer_line, footer_parts, step_numbers
 from patroon.layout.types import CharacterMeasure, Rect
 from patroon.layout.worksheet import WorksheetMarks, layout_marker_circle, worksheet_marks
@@ -621,12 +621,10 @@ def _layout_sheet(
     for share, area, column_rect in splits:
         if sheet == "worksheet":
             layout = layout_marker_circle(max(2, steps), measure, area[2], area[3])
-        elif all_hopeless or hopeless(pattern, measure, area[2], area[3], max_font=cap):
-            # Its layout would be the best effort at the smallest size: laid out only if it is chosen.
-            layout = None
         else:
-            # Read from across a table: the steps' text may grow larger than on a diagram.
-            layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
+            # Read from across a table: the steps' text may grow larger than on a diagram. A hopeless
+            # layout would be the best effort at the smallest size: laid out only if it is chosen.
+            layout = None if all_hopeless else layout_unless_hopeless(pattern, measure, area[2], area[3], max_font=cap)
         score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
         if sheet == "table" and share > _WIDE_SHARE and not (
                 score[0] and layout.step_font_size >= good and column(column_rect).complete):
