@@ -1,6 +1,7 @@
 """Test setup shared by every test: Qt offscreen, and no test touches the user's real settings."""
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,24 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = sorted((ROOT / "patterns").glob("*.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _first_start_settings():
+    """Every test starts with the settings of a first start.
+
+    QSettings live for the whole session: without this a window one test
+    closes (which saves its size, toolbar and panel width) shapes the windows
+    of the next, so a test passes or fails by the order the tests run in.
+    Tests without Qt never load it here.
+    """
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        settings = QSettings()
+        settings.clear()
+        settings.sync()
+    yield
 
 
 @pytest.fixture

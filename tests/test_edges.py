@@ -119,3 +119,67 @@ def test_numbers_and_choices_are_told_in_dutch(layout, words):
         loads(BASE + f"layout: {layout}\n", "k.yaml")
     assert words in str(info.value) and "regel 6" in str(info.value)
     assert not [w for w in ("Input", "should", "valid", "tuple") if w in str(info.value)]
+
+
+def _colours_on_canvas(w) -> set[str]:
+    """The colours of the pixels the canvas shows, as ``#rrggbb``, from an offscreen grab."""
+    image = w.view.viewport().grab().toImage()
+    return {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+
+
+def test_the_canvas_draws_in_the_palette_the_file_asks_for(new_window, tmp_path):
+    from patroon.model import update
+    from patroon.render.palette import DEFAULT, HIGH_CONTRAST
+
+    path = tmp_path / "contrast.yaml"
+    path.write_text(BASE + "  - text: Drie.\nlayout:\n  palette: high-contrast\n", encoding="utf-8")
+    w = new_window
+    assert w.files.open_path(path)
+    QApplication.processEvents()
+    shown = _colours_on_canvas(w)
+    assert HIGH_CONTRAST.selected_border in shown and DEFAULT.box_fill not in shown  # white boxes, black text
+
+    pattern = w.document.pattern
+    placement = {**pattern.placement.model_dump(), "palette": "default"}
+    w.document.apply(update(pattern, placement=placement), "palette")
+    QApplication.processEvents()
+    assert w.scene.colours == DEFAULT
+    assert DEFAULT.box_fill in _colours_on_canvas(w)
+    w.document.undo_stack.undo()  # back to the file's high contrast, drawn again at once
+    QApplication.processEvents()
+    assert w.scene.colours == HIGH_CONTRAST
+    assert DEFAULT.box_fill not in _colours_on_canvas(w)
+    assert w.scene.render_image(400).pixelColor(200, 10).name() == HIGH_CONTRAST.background
+
+
+@pytest.mark.parametrize(("lang", "words", "blame"), [
+    ("nl", "de titel past niet in het midden van de cirkel op dia 16:9", "te veel tekst"),
+    ("en", "the title does not fit in the middle of the circle on slide 16:9", "too much text"),
+])
+def test_a_title_too_long_for_a_slide_is_blamed_not_the_steps(qapp, tmp_path, capsys, lang, words, blame):
+    from patroon.cli import main
+
+    path = tmp_path / "emoji.yaml"
+    path.write_text(f"patroon: 1\ntitle: {'😀' * 50}\nsteps:\n  - text: Een.\n  - text: Twee.\n  - text: Drie.\n",
+                    encoding="utf-8")
+    for out, paper in (("deck.pptx", []), ("dia.pdf", ["--paper", "slide"])):
+        assert main(["--lang", lang, "export", str(path), "-o", str(tmp_path / out), *paper]) == 1
+        said = "".join(capsys.readouterr())
+        assert words in said and blame not in said, said
+        assert "spaties" in said or "spaces" in said  # a word without spaces cannot break
+    path.write_text(path.read_text(encoding="utf-8").replace("😀" * 50, "😀"), encoding="utf-8")
+    assert main(["--lang", lang, "export", str(path), "-o", str(tmp_path / "deck.pptx")]) == 0  # the steps fit
+
+
+def test_a_window_closed_in_one_test_saves_its_settings(new_window):
+    from PySide6.QtCore import QSettings
+
+    new_window.close()  # saves its size, toolbar and panel width, as on quitting
+    assert QSettings().value("window/panelWidth") is not None
+
+
+def test_the_next_test_starts_with_the_settings_of_a_first_start():
+    # Runs right after the test above: what that window saved must not shape this test's windows.
+    from PySide6.QtCore import QSettings
+
+    assert QSettings().allKeys() == []

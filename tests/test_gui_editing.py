@@ -598,7 +598,7 @@ def test_a_question_that_wraps_reads_as_one_question(window, qtbot):
     assert not ink_in_margin(first_top + line)  # the second line of the same question: no number
     base, alternate = (edit.palette().color(role) for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase))
     assert base != alternate
-    right = left + edit.viewport().width() - 3
+    right = edit.viewport().geometry().right() - 3  # inside the document's margin: no text there
     assert image.pixelColor(right, int(top + first_rect.center().y())) == base
     assert image.pixelColor(right, int(top + second_rect.center().y())) == alternate
 

@@ -294,3 +294,56 @@ def test_control_characters_are_refused_with_their_code_point(tmp_path):
             loads(f'{HEAD}steps:\n  - text: "a{escaped}b"\n  - text: Twee.\n', "t.yaml")
         assert f"U+{ord(char):04X}" in str(info.value) and info.value.line == 4
     loads(f'{HEAD}steps:\n  - text: "een\\ttab en\\neen regel"\n  - text: Twee.\n', "t.yaml")
+
+
+# Lines as editors count them: NEL, U+2028 and U+2029 are no line breaks there. ----------
+
+HIDDEN = ["\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("char", HIDDEN)
+def test_a_hidden_line_break_does_not_move_later_problems_down(char):
+    plain = f"{HEAD}# een opmerking\nsteps:\n  - text: Een.\n  - {{id: x, text: Twee.}}\n  - {{id: x, text: Drie.}}\n"
+    hidden = plain.replace("een opmerking", f"een{char}opmerking").replace("Twee.", f"Twee{char}en meer.")
+    for text in (plain, hidden):
+        with pytest.raises(PatternError) as info:
+            loads(text, "t.yaml")
+        assert (info.value.line, info.value.column) == (7, 6)  # the second ‘id’, as the editor numbers it
+    with pytest.raises(PatternError) as info:
+        loads(f"{HEAD}# a{char}b\nsteps: [Een, Twee\n", "t.yaml")  # a problem PyYAML finds itself
+    assert info.value.line == 5 and "(geopend op regel 4)" in info.value.message
+
+
+def test_old_mac_line_endings_count_as_lines():
+    with pytest.raises(PatternError) as info:
+        loads(f"{HEAD}steps:\r  - text: Een.\r  - text: \x01\r".encode(), "t.yaml")
+    assert info.value.line == 5
+
+
+def test_a_title_pasted_from_word_with_a_line_separator_is_read_as_it_shows(tmp_path, capsys):
+    path = tmp_path / "word.yaml"
+    path.write_text(f"patroon: 1\ntitle: Wereld\u2028vrede\n{STEPS}  - text: Drie\u2028regels\n", encoding="utf-8")
+    pattern = loads(path.read_bytes(), "word.yaml")
+    assert pattern.title == "Wereld\nvrede"  # a manual line break, as Word's Shift+Enter meant
+    assert pattern.steps[2].text == "Drie\nregels" and pattern.steps[2].id == "drie-regels"
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"ok    {path}: ‘Wereld vrede’, 3 stappen"]  # one line
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nl", "Op deze regel staat het onzichtbare teken U+2028 (regelscheiding, vaak meegekomen uit Word);"
+           " haal het weg of typ de regel opnieuw"),
+    ("en", "This line holds the invisible character U+2028 (line separator, often pasted from Word);"
+           " remove it or type the line again"),
+])
+def test_a_line_the_parser_refuses_names_the_invisible_separator_on_it(lang, words):
+    set_language(lang)
+    try:
+        with pytest.raises(PatternError) as info:
+            loads(f"{HEAD}steps:\n  - text: Een.\u2028  - text: Twee: drie\n", "t.yaml")
+        assert info.value.line == 4 and words in str(info.value)
+        with pytest.raises(PatternError) as info:
+            loads(f"{HEAD}steps:\u2028  - text: Een.\n", "t.yaml")  # looked like a key and a list
+        assert info.value.line == 3 and "U+2028" in str(info.value)
+    finally:
+        set_language(None)

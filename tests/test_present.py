@@ -392,31 +392,6 @@ def test_follows_changes_made_in_the_editor(qtbot, window, document):
     assert len(window.view.pattern_layout().steps) == len(pattern.steps) - 1
 
 
-# Legibility ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("path", PATTERNS, ids=lambda p: p.stem)
-def test_legible_and_nothing_cropped(qtbot, path, size):
-    win = PresenterWindow(Document(load_pattern(path), path))
-    qtbot.addWidget(win)
-    win.resize(*size)
-    drawn = win.view.diagram_rect()
-    # Projectors crop the edges: everything stays inside a 5% safe margin on every side.
-    w, h = size
-    assert drawn.left() >= 0.05 * w - 1 and drawn.top() >= 0.05 * h - 1
-    assert drawn.right() <= 0.95 * w + 1 and drawn.bottom() <= 0.95 * h + 1
-    assert drawn.width() >= 0.5 * w or drawn.height() >= 0.85 * h  # and it fills the safe area
-    layout = win.view.pattern_layout()
-    assert layout.title.size > layout.step_font_size  # the title larger
-    if size == (1920, 1080):  # legible from the back of the room
-        assert layout.step_font_size >= 25
-        assert all(step.text.size >= 25 for step in layout.steps)
-        assert all(b.note.size >= 0.8 * layout.step_font_size for b in layout.breakthroughs)
-    win.show()
-    assert win.view.opening_title_px() >= 1.5 * layout.title.size  # the opening screen's title is large
-
-
 @pytest.mark.parametrize("steps", [2, 4])
 def test_breakthrough_prompt_leaves_the_step_visible(qtbot, window, steps):
     press(qtbot, window, Qt.Key.Key_Right, steps)

@@ -15,6 +15,7 @@ default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -57,7 +58,7 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = len(re.split(rb"\r\n|\r|\n", data[: exc.start]))  # as editors count lines
         raise PatternError(
             pick(
                 "het bestand is geen UTF-8-tekst (sla het op als UTF-8, of is het een ander soort bestand?)",

@@ -329,9 +329,12 @@ def make_id(text: str, number: int = 1) -> str:
 
     >>> make_id("Er doet zich een complex vraagstuk voor.")
     'complex-vraagstuk'
+    >>> make_id("Slagbomen\u2028neer", 2)
+    'slagbomen-neer'
     >>> make_id("", 3)
     'stap-3'
     """
+    text = _LINE_BREAKS.sub(" ", text)  # a line break parts words, even one the ASCII below would drop
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", plain)
     meaningful = [w for w in words if w not in _STOPWORDS] or words

@@ -22,6 +22,15 @@ from patroon.model import unprintable_words
 #: How deep a pattern file may nest blocks and lists (a pattern needs four).
 MAX_DEPTH = 20
 
+#: What PyYAML takes for line breaks but editors show inside a line, with their names.
+HIDDEN_BREAKS = {
+    "\x85": ("volgende regel", "next line"),
+    "\u2028": ("regelscheiding", "line separator"),
+    "\u2029": ("alineascheiding", "paragraph separator"),
+}
+#: A line break as editors count them: Windows, old Mac and Unix line endings.
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
 _NOT_TEXT = (
     "het bestand bevat tekens die niet in een tekstbestand horen (is het een ander soort bestand?)",
     "the file holds characters that do not belong in a text file (is it another kind of file?)",
@@ -144,7 +153,36 @@ def invalid_yaml(exc: yaml.YAMLError, text: str) -> PatternError:
     if _indented_with_tab(text, mark):
         return PatternError(pick(*_TAB), line=line, column=column)
     nl, en = yaml_problem_words(exc)
+    hidden = _hidden_break_on(text, line)
+    if hidden:
+        nl, en = f"{nl}. {hidden[0]}", f"{en}. {hidden[1]}"
     return PatternError(pick(nl, en), line=line, column=column)
+
+
+def _hidden_break_on(text: str, line: int | None) -> tuple[str, str] | None:
+    """What to say of an invisible line break on ``line`` (1-based), which may be the slip; or None."""
+    lines = _LINE_BREAK.split(text)
+    if line is None or not 1 <= line <= len(lines):
+        return None
+    for char in HIDDEN_BREAKS:
+        if char in lines[line - 1]:
+            nl, en = hidden_break_words(char)
+            return f"Op deze regel staat {nl}", f"This line holds {en}"
+    return None
+
+
+def hidden_break_words(char: str) -> tuple[str, str]:
+    """The Dutch and English words for ``char``, one of :data:`HIDDEN_BREAKS`, and how to be rid of it."""
+    code = f"U+{ord(char):04X}"
+    name_nl, name_en = HIDDEN_BREAKS[char]
+    return (f"het onzichtbare teken {code} ({name_nl}, vaak meegekomen uit Word); haal het weg of typ de regel opnieuw",
+            f"the invisible character {code} ({name_en}, often pasted from Word); remove it or type the line again")
+
+
+def hidden_break_in_key(char: str, line: int, column: int) -> PatternError:
+    """A key holding one of :data:`HIDDEN_BREAKS`: in the editor it looked like a key and a value on one line."""
+    nl, en = hidden_break_words(char)
+    return PatternError(pick(f"midden in een sleutel staat {nl}", f"a key holds {en}"), line=line, column=column)
 
 
 def yaml_problem_words(exc: yaml.YAMLError) -> tuple[str, str]:
@@ -168,7 +206,7 @@ def yaml_problem_words(exc: yaml.YAMLError) -> tuple[str, str]:
 def _indented_with_tab(text: str, mark: yaml.Mark | None) -> bool:
     if mark is None:
         return False
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)  # not splitlines(): that also breaks where editors do not
     if mark.line >= len(lines):
         return False
     source = lines[mark.line]
@@ -176,9 +214,13 @@ def _indented_with_tab(text: str, mark: yaml.Mark | None) -> bool:
 
 
 def line_and_column(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column of ``text[index]``."""
-    before = text[:index]
-    return before.count("\n") + 1, index - before.rfind("\n")
+    r"""The 1-based line and column of ``text[index]``, counting lines as editors do.
+
+    >>> line_and_column("a\r\nb\u2028c", 5)
+    (2, 3)
+    """
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
 
 
 # What the loader itself refuses, in the same voice. -----------------------------------

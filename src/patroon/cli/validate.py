@@ -27,7 +27,8 @@ def validate_files(files: Sequence[Path]) -> int:
             status = EXIT_BAD_INPUT
         else:
             n = len(pattern.steps)
-            line = pick(f"ok    {path}: ‘{pattern.title}’, {n} stappen", f"ok    {path}: ‘{pattern.title}’, {n} steps")
+            title = pattern.title.replace("\n", " ")  # one verdict line per file, whatever the title
+            line = pick(f"ok    {path}: ‘{title}’, {n} stappen", f"ok    {path}: ‘{title}’, {n} steps")
             if pattern.breakthroughs:
                 from patroon.layout.sheet import notes_outgrow_paper, notes_problem
 

@@ -54,7 +54,7 @@ class AddButtonItem(HoverHighlight, QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = QColor(PALETTE.selected_border)
+        color = QColor(getattr(self.scene(), "colours", PALETTE).selected_border)
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(color if self._hover else QColor("#ffffff")))
         painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)

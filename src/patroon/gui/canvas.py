@@ -29,7 +29,7 @@ from patroon.gui.document import Document
 from patroon.gui.inline_editor import InlineEditing, InlineEditor
 from patroon.layout import layout_pattern
 from patroon.render.painter import paint_arrow, paint_breakthrough, paint_layout, paint_step, paint_title, step_path
-from patroon.render.palette import DEFAULT as PALETTE
+from patroon.render.palette import DEFAULT, Palette, palette_named
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage, QKeyEvent
@@ -62,6 +62,12 @@ def margin_shift() -> QTransform:
 
 def _qrect(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
+
+
+def colours_of(item: QGraphicsItem) -> Palette:
+    """The colours ``item`` draws in: those its scene's pattern asks for (``layout: palette:``)."""
+    scene = item.scene()
+    return scene.colours if isinstance(scene, PatternScene) else DEFAULT
 
 
 class _LaidOutItem(QGraphicsObject):
@@ -115,7 +121,7 @@ class StepItem(_LaidOutItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         state = "highlight" if self.drop_target else ("selected" if self.isSelected() else "normal")
-        paint_step(painter, self._layout, PALETTE, state)
+        paint_step(painter, self._layout, colours_of(self), state)
         if not any(line.strip() for line in self._layout.text.lines):
             self._paint_hint(painter)
 
@@ -125,7 +131,7 @@ class StepItem(_LaidOutItem):
 
         hint = self.tr("Step %1 — type here").replace("%1", str(self._layout.index + 1))
         painter.save()
-        painter.setPen(QColor(PALETTE.hint_text))
+        painter.setPen(QColor(colours_of(self).hint_text))
         painter.setFont(make_font(max(8.0, self._layout.text.size * 0.9), False, painter.device()))
         painter.drawText(_qrect(self._layout.box).adjusted(6, 4, -6, -4),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), hint)
@@ -233,7 +239,7 @@ class ArrowItem(HoverHighlight, _OnArrow, _LaidOutItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_arrow(painter, self._layout, PALETTE, "selected" if self._hover else "normal")
+        paint_arrow(painter, self._layout, colours_of(self), "selected" if self._hover else "normal")
 
 
 class BreakthroughItem(_OnArrow, _LaidOutItem):
@@ -265,7 +271,7 @@ class BreakthroughItem(_OnArrow, _LaidOutItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_breakthrough(painter, self._layout, PALETTE)
+        paint_breakthrough(painter, self._layout, colours_of(self))
 
 
 class TitleItem(QGraphicsObject):
@@ -291,7 +297,7 @@ class TitleItem(QGraphicsObject):
         return rect.adjusted(-4, -4, 4, 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_title(painter, self._layout, PALETTE)
+        paint_title(painter, self._layout, colours_of(self))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         scene = self.scene()
@@ -328,6 +334,8 @@ class PatternScene(InlineEditing, QGraphicsScene):
         self._editing: tuple[str, str | None] | None = None  # (kind, step id)
         self._current: str | None = None
         self._measure = None
+        #: The colours the pattern asks for (its file's ``layout: palette:``); set on every layout.
+        self.colours: Palette = DEFAULT
         self.add_button = AddButtonItem()
         self.add_button.clicked.connect(self.addRequested)
         self.add_button.setVisible(False)
@@ -401,6 +409,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
         cost = time.perf_counter() - started
         self._layout_delay_ms = 0 if cost < 0.04 else int(min(0.5, 1.5 * cost) * 1000)
         self._layout = layout
+        self._set_colours(palette_named(pattern.placement.palette))
         if self._editing is not None:
             kind, step = self._editing
             if step is not None and not any(s.id == step for s in pattern.steps):
@@ -424,6 +433,16 @@ class PatternScene(InlineEditing, QGraphicsScene):
             self._current = None
             self.currentStepChanged.emit("")
         self._place_add_button()
+
+    def _set_colours(self, colours: Palette) -> None:
+        """Draw in ``colours`` from now on; the items already drawn (and cached) are drawn again."""
+        if colours != self.colours:
+            self.colours = colours
+            for item in self.items():
+                item.update()
+            for view in self.views():
+                view.resetCachedContent()
+                view.viewport().update()
 
     def _sync(self, items: dict, layouts: dict, make) -> None:
         for key in list(items):
@@ -588,7 +607,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         painter.translate(-bounds.x, -bounds.y)
-        paint_layout(painter, layout, PALETTE)
+        paint_layout(painter, layout, self.colours)
         painter.end()
         return image
 
@@ -628,7 +647,8 @@ class PatternView(QGraphicsView):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 40))
         painter.drawRect(page.translated(3, 4))
-        painter.setBrush(QColor("#ffffff"))
+        scene = self.scene()
+        painter.setBrush(QColor(scene.colours.background if isinstance(scene, PatternScene) else DEFAULT.background))
         painter.drawRect(page)
         painter.restore()
 

@@ -83,7 +83,7 @@ class InlineEditor(QGraphicsTextItem):
         rect = self._frame()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(PALETTE.selected_border), 2))
+        painter.setPen(QPen(QColor(getattr(self.scene(), "colours", PALETTE).selected_border), 2))
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawRoundedRect(rect, 4, 4)
         painter.restore()
@@ -239,6 +239,7 @@ class InlineEditing:
         self.editor = editor
         self._editing = (kind, step)
         self.addItem(editor)
+        editor.setDefaultTextColor(QColor(getattr(self, "colours", PALETTE).text))  # the pattern's palette
         if select_all:
             editor.select_all()
         else:

@@ -31,7 +31,7 @@ _TRACE_STARTUP = bool(os.environ.get("PATROON_TRACE_STARTUP"))
 # Projectors crop the edges of the picture: nothing is drawn in the outer 5% on any side.
 MARGIN_SHARE = 0.05
 # The opening screen's title: at most this share of the screen height per line.
-OPENING_TITLE_SHARE = 0.1
+OPENING_TITLE_SHARE = 0.15
 # The step text may grow up to this share of the screen height (few, short steps).
 MAX_FONT_SHARE = 0.06
 
@@ -41,6 +41,7 @@ class _Geometry:
     """Everything paint() needs that depends on the widget's size and the pattern."""
 
     size: tuple[int, int]
+    timer_shown: bool  # the timer is on: the pattern leaves its corner free
     layout: PatternLayout
     offset: tuple[float, float]  # where the layout's (0, 0) goes on the widget
     questions_title_px: int
@@ -99,26 +100,41 @@ class PresenterView(QObject):
     def geometry(self) -> _Geometry:
         """The geometry for the window's size now (laid out again when the size changed)."""
         size = (max(self.window.width(), 1), max(self.window.height(), 1))
-        if self._geometry is None or self._geometry.size != size:
-            self._geometry = self._compute_geometry(*size)
+        timer_shown = not self.window.timer.idle
+        if self._geometry is None or (self._geometry.size, self._geometry.timer_shown) != (size, timer_shown):
+            self._geometry = self._compute_geometry(*size, timer_shown)
         return self._geometry
 
-    def _compute_geometry(self, w: int, h: int) -> _Geometry:
+    def _compute_geometry(self, w: int, h: int, timer_shown: bool = False) -> _Geometry:
         mx, my = round(w * MARGIN_SHARE), round(h * MARGIN_SHARE)
-        # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
-        # (Undo, redo and presenting again find a layout of moments ago in the layout's memo.)
-        layout = layout_pattern(
-            self.window.pattern, QtTextMeasure(), w - 2 * mx, h - 2 * my, max_font=max(12.0, h * MAX_FONT_SHARE)
-        )
-        bounds = layout.bounds()
-        # Centre what is drawn (the layout may not use all the height it was given).
-        dx = mx + (w - 2 * mx - bounds.w) / 2 - bounds.x
-        dy = my + (h - 2 * my - bounds.h) / 2 - bounds.y
+        safe = QRectF(mx, my, w - 2 * mx, h - 2 * my)
+        layout, offset = self._laid_out(safe, h)
         title_px, question_px = self._fit_questions(w, h)
         timer_px = max(24, round(h * 0.085))
         corners = self._timer_corners(w, h, timer_px)
-        timer, label = self._least_covering(corners, layout, (dx, dy))
-        return _Geometry((w, h), layout, (dx, dy), title_px, question_px, timer_px, timer, label, corners[0])
+        timer, label, covered = self._least_covering(corners, layout, offset)
+        if timer_shown and covered > 0:
+            # The pattern fills the corners (a wide ring on a wide screen): it makes room for the
+            # timer, a band across the top or the bottom, rather than have the timer hide a step.
+            band = timer.united(label).height() + h * 0.02
+            top = timer.top() < h / 2
+            layout, offset = self._laid_out(safe.adjusted(0, band if top else 0, 0, 0 if top else -band), h)
+        return _Geometry((w, h), timer_shown, layout, offset, title_px, question_px, timer_px, timer, label, corners[0])
+
+    def _laid_out(self, area: QRectF, h: int) -> tuple[PatternLayout, tuple[float, float]]:
+        """The pattern laid out in ``area`` of the widget, and where the layout's (0, 0) goes to centre it there."""
+        # One layout point is one widget pixel: the layout's step font size is the text height the room sees.
+        # (Undo, redo and presenting again find a layout of moments ago in the layout's memo.)
+        # ``fill``: the ring that sets the text largest, a wide one on a wide screen.
+        layout = layout_pattern(
+            self.window.pattern, QtTextMeasure(), area.width(), area.height(), max_font=max(12.0, h * MAX_FONT_SHARE),
+            fill=True,
+        )
+        bounds = layout.bounds()
+        # Centre what is drawn (the layout may not use all the room it was given).
+        dx = area.left() + (area.width() - bounds.w) / 2 - bounds.x
+        dy = area.top() + (area.height() - bounds.h) / 2 - bounds.y
+        return layout, (dx, dy)
 
     def _timer_corners(self, w: int, h: int, px: int) -> list[tuple[QRectF, QRectF]]:
         """The timer's box and label in each corner: top right, top left, bottom right, bottom left."""
@@ -138,8 +154,8 @@ class PresenterView(QObject):
         return corners
 
     @staticmethod
-    def _least_covering(corners, layout, offset: tuple[float, float]) -> tuple[QRectF, QRectF]:
-        """The first corner that hides the least of the diagram's boxes, notes and title."""
+    def _least_covering(corners, layout, offset: tuple[float, float]) -> tuple[QRectF, QRectF, float]:
+        """The first corner that hides the least of the diagram's boxes, notes and title, and how much it hides."""
         drawn = [s.box for s in layout.steps] + [b.note_box for b in layout.breakthroughs] + [layout.title.rect]
         drawn = [QRectF(r.x + offset[0], r.y + offset[1], r.w, r.h) for r in drawn]
         best = None
@@ -148,7 +164,7 @@ class PresenterView(QObject):
             covered = sum(_area(area.intersected(r)) for r in drawn)
             if best is None or covered < best[0] - 1:
                 best = (covered, box, label)
-        return best[1], best[2]
+        return best[1], best[2], best[0]
 
     def questions_rects(self, w: int, h: int) -> tuple[QRectF, QRectF]:
         side = w * 0.08
@@ -225,13 +241,27 @@ class PresenterView(QObject):
             print("patroon: presentation painted", file=sys.stderr, flush=True)
 
     def opening_title_px(self) -> int:
-        """The opening screen's title size: as large as fits three lines in the safe area's width."""
+        """The opening screen's title size: as large as fits three lines in the safe area's width,
+        with the context below it inside the safe area's height."""
         w, h = self.window.width(), self.window.height()
         width = w * (1 - 2 * MARGIN_SHARE) * 0.9
         px = max(16, round(h * OPENING_TITLE_SHARE))
-        while px > 16 and self._text_height(self.window.pattern.title, px, True, width) > px * 1.3 * 3:
+        while px > 16 and (self._text_height(self.window.pattern.title, px, True, width) > px * 1.3 * 3
+                           or self._opening_height(px, width) > h * (1 - 2 * MARGIN_SHARE)):
             px -= 2
         return px
+
+    def _opening_height(self, px: int, width: float) -> float:
+        """The height of the opening screen's title, rule and context at title size ``px``."""
+        pattern = self.window.pattern
+        height = self._text_height(pattern.title, px, True, width)
+        if pattern.context:
+            height += px * 0.95 + self._text_height(pattern.context, self._context_px(px), False, width)
+        return height
+
+    @staticmethod
+    def _context_px(title_px: int) -> int:
+        return max(14, round(title_px * 0.4))
 
     def _paint_opening(self, painter: QPainter) -> None:
         """Position 0: the pattern's name, large in the middle of the screen, its context below it."""
@@ -239,7 +269,8 @@ class PresenterView(QObject):
         px = self.opening_title_px()
         width = w * (1 - 2 * MARGIN_SHARE) * 0.9
         title_h = self._text_height(self.window.pattern.title, px, True, width)
-        top = (h - title_h) / 2 - h * 0.04
+        # The whole block centred (a little above the middle when it is short), inside the safe area.
+        top = max(h * MARGIN_SHARE, (h - self._opening_height(px, width)) / 2 - h * 0.04)
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         painter.setPen(self.palette.title)
         painter.setFont(self._font(px, True))
@@ -250,8 +281,9 @@ class PresenterView(QObject):
         context = self.window.pattern.context
         if context:
             painter.setPen(self.palette.text)
-            painter.setFont(self._font(max(14, round(px * 0.45))))
-            painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * 0.25), flags, context)
+            painter.setFont(self._font(self._context_px(px)))
+            painter.drawText(QRectF((w - width) / 2, rule_y + px * 0.5, width, h * (1 - MARGIN_SHARE) - rule_y - px * 0.5), flags,
+                             context)
 
     def _paint_pattern(self, painter: QPainter, geometry: _Geometry) -> None:
         if self.opening():

@@ -38,7 +38,8 @@ The modules: :mod:`~patroon.layout.types` (the public geometry),
 :mod:`~patroon.layout.arrows`, :mod:`~patroon.layout.title`,
 :mod:`~patroon.layout.notes`, :mod:`~patroon.layout.radius` and
 :mod:`~patroon.layout.solver` (the search), :mod:`~patroon.layout.pattern`
-(putting it together), :mod:`~patroon.layout.nudge` (dragged boxes) and
+(putting it together), :mod:`~patroon.layout.nudge` (dragged boxes),
+:mod:`~patroon.layout.screen` (a screen's wider rings, ``fill``) and
 :mod:`~patroon.layout.sheet` (the printed sheets' geometry, without Qt).
 
 All coordinates are points (1/72 inch), origin top-left, y down.

@@ -11,6 +11,7 @@ from patroon.layout.memo import memo_for
 from patroon.layout.notes import breakthrough_layout, notes_outgrow
 from patroon.layout.nudge import Nudger
 from patroon.layout.ring import Frame, circle_frame, even_gaps, ring_boxes, rows_frame, spacing_ok
+from patroon.layout.screen import screen_layout
 from patroon.layout.solver import Plan, Solver
 from patroon.layout.style import NOTE_SCALE, Style, default_max_font, derived_size
 from patroon.layout.title import title_blocks, title_choice, title_fits
@@ -130,6 +131,7 @@ def layout_pattern(
     *,
     min_font: float = 9.0,
     max_font: float | None = None,
+    fill: bool = False,
 ) -> PatternLayout:
     """Lay out ``pattern`` to fit inside the area (0, 0, ``width``, ``height``), in points.
 
@@ -145,8 +147,13 @@ def layout_pattern(
     (see :class:`Nudger`). If even ``min_font`` cannot make everything
     fit, the text stays at ``min_font``, the boxes may come closer than
     they should and the layout's ``fits`` is False: give it a larger area.
+
+    ``fill``: for a screen seen from afar, where the text matters more than
+    the round look: whichever ring sets the text largest is taken, a wide
+    ellipse or a rounded rectangle that spans a wide screen as readily as
+    the circle (a sheet keeps the circle unless another ring wins clearly).
     """
-    found = _layout(pattern, measure, width, height, min_font, max_font, unless_hopeless=False)
+    found = _layout(pattern, measure, width, height, min_font, max_font, unless_hopeless=False, fill=fill)
     assert found is not None
     return found
 
@@ -166,7 +173,7 @@ def layout_unless_hopeless(
 
 def _layout(
     pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None,
-    *, unless_hopeless: bool,
+    *, unless_hopeless: bool, fill: bool = False,
 ) -> PatternLayout | None:
     memo = memo_for(measure)
     # The ring, the sizes and the type come from the pattern without its nudges,
@@ -175,14 +182,15 @@ def _layout(
     verdict_key = ("hopeless", plain_json, width, height, min_font, max_font)
     if unless_hopeless and memo.known(verdict_key) is True:
         return None
-    key = (pattern.model_dump_json(), width, height, min_font, max_font)
+    key = (pattern.model_dump_json(), width, height, min_font, max_font, fill)
     known = memo.layouts.get(key)
     if known is not None:
         return known
-    base_key = (plain_json, width, height, min_font, max_font)
+    base_key = (plain_json, width, height, min_font, max_font, fill)
     base = memo.bases.get(base_key)
     if base is None:
-        base = _layout_plain(pattern, measure, width, height, min_font, max_font, unless_hopeless=unless_hopeless)
+        base = _layout_plain(pattern, measure, width, height, min_font, max_font, unless_hopeless=unless_hopeless,
+                             fill=fill)
         if unless_hopeless:
             memo.recall(verdict_key, lambda: base is None)  # told, as hopeless() would
         if base is None:
@@ -212,12 +220,12 @@ def hopeless(
 
 def _layout_plain(
     pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None,
-    *, verdict_only: bool = False, unless_hopeless: bool = False,
+    *, verdict_only: bool = False, unless_hopeless: bool = False, fill: bool = False,
 ):
     """The layout of ``pattern`` as if no box were nudged, with the solver and plan that made it.
 
     ``verdict_only``: only whether it is hopeless (see :func:`hopeless`);
-    ``unless_hopeless``: None when it is.
+    ``unless_hopeless``: None when it is; ``fill``: see :func:`layout_pattern`.
     """
     n = len(pattern.steps)
     still = [(0.0, 0.0)] * n
@@ -268,10 +276,20 @@ def _layout_plain(
         return False
     # (After the question above, the rings it tried answer again from what they remember.)
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
-    plan = _even_out(solver, plan)
-    key = ("grid", solver.frame, solver.rows, plan, tuple(solver.notes.items()), width, height)
-    solver.frame = memo_for(measure).recall(key, lambda: _align_grid(solver, plan))
-    layout = build(solver, plan, [s.id for s in pattern.steps], width, height)
+    ids = [s.id for s in pattern.steps]
+
+    def finish(ring: Solver, chosen: Plan) -> tuple[Plan, PatternLayout]:
+        chosen = _even_out(ring, chosen)
+        key = ("grid", ring.frame, ring.rows, chosen, tuple(ring.notes.items()), width, height)
+        ring.frame = memo_for(measure).recall(key, lambda: _align_grid(ring, chosen))
+        return chosen, build(ring, chosen, ids, width, height)
+
+    # A screen: a wider or squarer ring may set the text larger still.
+    found = screen_layout(solve, width / height, plan, finish, set(solvers)) if fill else None
+    if found is None:
+        plan, layout = finish(solver, plan)
+    else:
+        solver, plan, layout = found
     if notes_left_out:
         layout = dataclasses.replace(layout, fits=False, notes_fit=False)
     return solver, plan, layout

@@ -495,11 +495,42 @@ def sheet_problem(pattern: Pattern | None, page: Page) -> str | None:
         return pick(f"dit patroon heeft te veel stappen ({n}) voor {where}: de vakken zouden elkaar raken."
                     f" {_capital(advice)}",
                     f"this pattern has too many steps ({n}) for {where}: the boxes would touch. {_capital(advice)}")
+    blamed = _centre_problem(pattern, page, where, helps) if pattern is not None else None
+    if blamed:
+        return blamed
     helps += [pick("kort de teksten in", "shorten the texts"), pick("voeg stappen samen", "merge steps")]
     advice = ", ".join(helps[:-1]) + pick(" of ", " or ") + helps[-1]
     return pick(f"dit patroon ({n} stappen) heeft te veel tekst voor {where}: de vakken zouden elkaar raken."
                 f" {_capital(advice)}",
                 f"this pattern ({n} steps) has too much text for {where}: the boxes would touch. {_capital(advice)}")
+
+
+#: A word this long cannot stand on one line in the circle's middle: the title needs spaces.
+_UNBREAKABLE_WORD = 24
+
+
+def _centre_problem(pattern: Pattern, page: Page, where: str, helps: list[str]) -> str | None:
+    """Why ``pattern`` crowds ``page`` when its title (or context line) is what does not fit; else None.
+
+    The title stands in the middle of the circle, so a title too long pushes the boxes apart
+    until they touch: a short one in its place shows whether the steps themselves would fit.
+    """
+    short = {"title": "x"}
+    if not _fits_on(pattern.model_copy(update=short), page):
+        short["context"] = ""
+        if not pattern.context or not _fits_on(pattern.model_copy(update=short), page):
+            return None
+    what = (pick("de titel", "the title") if "context" not in short
+            else pick("de titel en de contextregel", "the title and the context line"))
+    helps = [*helps, pick(f"kort {what} in", f"shorten {what}")]
+    if max(len(word) for word in f"{pattern.title} {pattern.context}".split()) >= _UNBREAKABLE_WORD:
+        helps.append(pick("zet er spaties in (een woord zonder spaties kan niet over regels verdeeld worden)",
+                          "put spaces in it (a word without spaces cannot be split over lines)"))
+    advice = ", ".join(helps[:-1]) + pick(" of ", " or ") + helps[-1] if len(helps) > 1 else helps[0]
+    return pick(f"{what} past niet in het midden van de cirkel op {where}: de vakken zouden elkaar raken."
+                f" {_capital(advice)}",
+                f"{what} does not fit in the middle of the circle on {where}: the boxes would touch."
+                f" {_capital(advice)}")
 
 
 def _capital(text: str) -> str:
