@@ -3,20 +3,27 @@
 Measures, in one run on this machine:
 
 1. the floor: a bare process that only creates a QApplication;
-2. a process exporting the five shipped patterns as A3 table-sheet PDFs
+2. the libraries: a process that only imports PySide6's QtGui, creates a
+   QGuiApplication and imports the model with pydantic and PyYAML;
+3. a process exporting the five shipped patterns as A3 table-sheet PDFs
    (``patroon export patterns/*.yaml -o DIR/ --sheet table``);
-3. the ratio of the two (target: at most 2x the floor);
-4. one 40-step pattern: a table sheet and a diagram PDF, as a process and
+4. the export's ratios: to the floor (target: at most 2x) and to the
+   libraries (goal: at most 1.2x);
+5. where an export process spends its CPU, stage by stage;
+6. one 40-step pattern: a table sheet and a diagram PDF, as a process and
    in process (layout and painting only, the app already running).
 
-Each process is started ``--runs`` times; the median counts. The bare process and
-the export take turns, so a machine that gets busier slows both alike.
+Each process is started ``--runs`` times; the median counts. The processes take
+turns, so a machine that gets busier slows them all alike. Each is timed by the
+clock and by the CPU it used (user and system, its threads included): the goals
+are judged on CPU, which other work on a busy machine disturbs far less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -28,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = sorted((ROOT / "patterns").glob("*.yaml"))
 BARE = "from PySide6.QtWidgets import QApplication; app = QApplication([])"
 # What any export needs before it reads a file: Qt's painting module and an app, and the model
-# with its libraries (pydantic, PyYAML). Not a target; it shows how much of the 2x is left.
+# with its libraries (pydantic, PyYAML). The export's goal: at most 1.2x this.
 LIBRARIES = ("import gc; gc.disable(); from PySide6.QtGui import QGuiApplication; "
              "app = QGuiApplication([]); import patroon.fileformat")
 # Where an export process spends its time, stage by stage (run in a fresh process).
@@ -36,10 +43,10 @@ STAGES = r"""
 import gc, sys, time
 from pathlib import Path
 stages = []
-t = time.perf_counter()
+t = time.process_time()
 def stage(name):
     global t
-    now = time.perf_counter()
+    now = time.process_time()
     stages.append((name, now - t))
     t = now
 import PySide6.QtGui
@@ -48,43 +55,53 @@ gc.disable()  # as the export command does (patroon.cli): no collections while i
 import patroon.fileformat
 gc.freeze(); gc.enable()  # and what it imported set aside
 stage("import the model and file format (pydantic, PyYAML)")
+from patroon.render.export import ensure_app, ensure_fonts_loaded, page_for, render_pdf, sheet_of
+ensure_app()
+stage("import the renderer, create the app")
+ensure_fonts_loaded()
+stage("register the bundled font")
+patterns = [patroon.fileformat.load_pattern(p) for p in sys.argv[1:]]
+stage("read the five pattern files")
 from patroon.textfit import _dictionary
 _dictionary()
 stage("load the Dutch hyphenation dictionary (pyphen; cached patterns after the first run)")
-from patroon.render.export import ensure_app, ensure_fonts_loaded, page_for, render_pdf
-ensure_app(); ensure_fonts_loaded()
-stage("import the renderer, create the app, register the font")
-patterns = [patroon.fileformat.load_pattern(p) for p in sys.argv[1:]]
-stage("read the five pattern files")
 page = page_for("table", "pdf")
 for pattern in patterns:
+    sheet_of(pattern, page)
+stage("lay out five A3 table sheets")
+for pattern in patterns:
     render_pdf([pattern], page)
-stage("lay out and paint five A3 table-sheet PDFs")
+stage("paint and write five PDFs")
 for name, seconds in stages:
     print(f"  {seconds * 1000:6.0f} ms  {name}")
 """
 
 
-def timed(argv: list[str], env: dict[str, str]) -> float:
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """The wall time and the CPU time (user and system) of one run of ``argv``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def median_time(argv: list[str], env: dict[str, str], runs: int) -> float:
+    """The median wall time of ``argv``."""
     timed(argv, env)  # warm the file cache once
-    return statistics.median(timed(argv, env) for _ in range(runs))
+    return statistics.median(timed(argv, env)[0] for _ in range(runs))
 
 
-def turn_times(commands: list[list[str]], env: dict[str, str], runs: int) -> list[float]:
-    """Median times of commands run in turn, so a busy machine slows them all alike."""
+def turn_times(commands: list[list[str]], env: dict[str, str], runs: int) -> list[tuple[float, float]]:
+    """Median (wall, CPU) times of commands run in turn, so a busy machine slows them all alike."""
     for argv in commands:
         timed(argv, env)  # warm the file cache once
-    times: list[list[float]] = [[] for _ in commands]
+    times: list[list[tuple[float, float]]] = [[] for _ in commands]
     for _ in range(runs):
         for argv, seconds in zip(commands, times):
             seconds.append(timed(argv, env))
-    return [statistics.median(seconds) for seconds in times]
+    return [(statistics.median(w for w, _ in seconds), statistics.median(c for _, c in seconds)) for seconds in times]
 
 
 def forty_steps(folder: Path) -> Path:
@@ -144,16 +161,21 @@ def main() -> int:
             render_pdf([pattern], page)
             inside[sheet] = time.perf_counter() - start
 
-        print(f"bare QApplication process        {bare * 1000:7.0f} ms")
-        print("where an export process spends its time (one run, without Python's own start):")
+        print("where an export process spends its CPU (one run, without Python's own start):")
         subprocess.run([sys.executable, "-c", STAGES, *map(str, PATTERNS)], check=True, env=env)
-    print(f"QtGui, app, pydantic and PyYAML  {libraries * 1000:7.0f} ms   ratio {libraries / bare:.2f}x "
-          "(the libraries alone, no file read)")
-    print(f"export 5 A3 table-sheet PDFs     {five * 1000:7.0f} ms   ratio {five / bare:.2f}x (target <= 2x)")
-    print(f"export 40-step table sheet       {forty_table * 1000:7.0f} ms   (process)")
+    print("                                    wall        CPU")
+    for name, (wall, cpu) in (("bare QApplication process", bare), ("QtGui, app, pydantic and PyYAML", libraries),
+                              ("export 5 A3 table-sheet PDFs", five)):
+        print(f"{name:34s} {wall * 1000:5.0f} ms   {cpu * 1000:5.0f} ms")
+    to_floor = five[1] / bare[1]
+    to_libraries = five[1] / libraries[1]
+    print(f"export / bare QApplication         {five[0] / bare[0]:5.2f}x     {to_floor:5.2f}x   target <= 2x")
+    print(f"export / QtGui, app, pydantic and PyYAML "
+          f"{five[0] / libraries[0]:.2f}x {to_libraries:5.2f}x   goal <= 1.2x (on CPU)")
+    print(f"export 40-step table sheet       {forty_table * 1000:7.0f} ms   (process, wall)")
     print(f"40-step table sheet, in process  {inside['table'] * 1000:7.0f} ms")
     print(f"40-step diagram, in process      {inside['diagram'] * 1000:7.0f} ms")
-    return 0 if five / bare <= 2.0 else 1
+    return 0 if to_floor <= 2.0 and to_libraries <= 1.2 else 1
 
 
 if __name__ == "__main__":

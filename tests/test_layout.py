@@ -768,3 +768,28 @@ def test_notes_that_need_more_room_than_the_page_are_left_out_not_drawn_over_eac
     one = Pattern(title="Vol", steps=steps, breakthroughs=[{"after": "s0", "text": "Praat met de inwoner."}])
     fine = layout_pattern(one, MEASURE, *A3_LANDSCAPE)
     assert fine.notes_fit and len(fine.breakthroughs) == 1
+
+
+# --------------------------------------------------------------------------
+# One search for the verdict and the layout
+
+
+@pytest.mark.parametrize("steps, area", [(6, TABLE_DIAGRAM), (40, (696.0, 774.0)), (40, (853.0, 774.0)),
+                                         (16, (500.0, 500.0))])
+def test_layout_unless_hopeless_answers_as_the_verdict_and_the_layout_do(steps, area):
+    from patroon.layout.pattern import hopeless, layout_unless_hopeless
+
+    texts = [f"Stap {i + 1}: iedereen wacht af op de ander en op het geld." for i in range(steps)]
+    pattern = make_pattern(texts)
+    # Each question with a measure of its own: nothing remembered from the others.
+    verdict = hopeless(pattern, FixedMeasure(), *area, max_font=16)
+    merged = layout_unless_hopeless(pattern, FixedMeasure(), *area, max_font=16)
+    if verdict:
+        assert merged is None
+    else:
+        assert merged == layout_pattern(pattern, FixedMeasure(), *area, max_font=16)
+    # Asked again with the same measure, the remembered answers agree.
+    shared = FixedMeasure()
+    first = layout_unless_hopeless(pattern, shared, *area, max_font=16)
+    assert hopeless(pattern, shared, *area, max_font=16) == (first is None) == verdict
+    assert layout_unless_hopeless(pattern, shared, *area, max_font=16) == merged

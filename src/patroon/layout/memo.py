@@ -56,6 +56,11 @@ class Memo:
             found = self._geometry[key] = compute()
         return found
 
+    def known(self, key: tuple) -> Any:
+        """What :meth:`recall` remembers under ``key``, or None (nothing is computed)."""
+        found = self._geometry.get(key, _MISSING)
+        return None if found is _MISSING else found
+
     def line_height(self, size: float, bold: bool = False) -> float:
         key = (size, bold)
         h = self._heights.get(key)

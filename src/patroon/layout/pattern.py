@@ -153,18 +153,49 @@ def layout_pattern(
     ellipse or a rounded rectangle that spans a wide screen as readily as
     the circle (a sheet keeps the circle unless another ring wins clearly).
     """
+    found = _layout(pattern, measure, width, height, min_font, max_font, unless_hopeless=False, fill=fill)
+    assert found is not None
+    return found
+
+
+def layout_unless_hopeless(
+    pattern: "Pattern", measure: TextMeasure, width: float, height: float, *, min_font: float = 9.0,
+    max_font: float | None = None,
+) -> PatternLayout | None:
+    """:func:`layout_pattern`, or None where :func:`hopeless` says so: one search answers both.
+
+    The rings tried for the verdict are the ones the layout starts from, so a
+    caller that lays out whatever is not hopeless (a table sheet trying how
+    wide its circle should be) searches once, not twice.
+    """
+    return _layout(pattern, measure, width, height, min_font, max_font, unless_hopeless=True)
+
+
+def _layout(
+    pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None,
+    *, unless_hopeless: bool, fill: bool = False,
+) -> PatternLayout | None:
     memo = memo_for(measure)
+    # The ring, the sizes and the type come from the pattern without its nudges,
+    # so nudging one box leaves every other box where it was.
+    plain_json = pattern.model_dump_json(exclude={"layout": {"offsets"}})
+    verdict_key = ("hopeless", plain_json, width, height, min_font, max_font)
+    if unless_hopeless and memo.known(verdict_key) is True:
+        return None
     key = (pattern.model_dump_json(), width, height, min_font, max_font, fill)
     known = memo.layouts.get(key)
     if known is not None:
         return known
-    # The ring, the sizes and the type come from the pattern without its nudges,
-    # so nudging one box leaves every other box where it was.
-    base_key = (pattern.model_dump_json(exclude={"layout": {"offsets"}}), width, height, min_font, max_font, fill)
+    base_key = (plain_json, width, height, min_font, max_font, fill)
     base = memo.bases.get(base_key)
     if base is None:
-        base = memo.remember_base(base_key, _layout_plain(pattern, measure, width, height, min_font, max_font,
-                                                          fill=fill))
+        base = _layout_plain(pattern, measure, width, height, min_font, max_font, unless_hopeless=unless_hopeless,
+                             fill=fill)
+        if unless_hopeless:
+            memo.recall(verdict_key, lambda: base is None)  # told, as hopeless() would
+        if base is None:
+            return None
+        base = memo.remember_base(base_key, base)
     solver, plan, plain = base
     offsets = [tuple(pattern.placement.offsets.get(s.id, (0.0, 0.0))) for s in pattern.steps]
     if not any(o != (0.0, 0.0) for o in offsets):
@@ -189,11 +220,12 @@ def hopeless(
 
 def _layout_plain(
     pattern: "Pattern", measure: TextMeasure, width: float, height: float, min_font: float, max_font: float | None,
-    *, verdict_only: bool = False, fill: bool = False,
+    *, verdict_only: bool = False, unless_hopeless: bool = False, fill: bool = False,
 ):
     """The layout of ``pattern`` as if no box were nudged, with the solver and plan that made it.
 
-    ``verdict_only``: only whether it is hopeless (see :func:`hopeless`); ``fill``: see :func:`layout_pattern`.
+    ``verdict_only``: only whether it is hopeless (see :func:`hopeless`);
+    ``unless_hopeless``: None when it is; ``fill``: see :func:`layout_pattern`.
     """
     n = len(pattern.steps)
     still = [(0.0, 0.0)] * n
@@ -234,11 +266,15 @@ def _layout_plain(
 
     # Rows of boxes need the first step in the middle of the top row.
     rows = _row_counts(n, width / height) if abs(pattern.placement.start_angle % 360.0 - 90.0) < 1e-9 else []
-    if verdict_only:
-        if notes_left_out or _choose_ring(solve, width, height, cap, min_font, rows, best_effort=False) is not None:
-            return False
+    if (verdict_only or unless_hopeless) and not notes_left_out and (
+            _choose_ring(solve, width, height, cap, min_font, rows, best_effort=False) is None):
         circle = solvers[(1.0, 1.0, 2.0, None)]
-        return not circle.crowded_plans(math.ceil(min_font - 1e-9))
+        if not circle.crowded_plans(math.ceil(min_font - 1e-9)):
+            return True if verdict_only else None
+        circle.crowded = False  # as before the question: the best effort below asks it again
+    if verdict_only:
+        return False
+    # (After the question above, the rings it tried answer again from what they remember.)
     solver, plan = _choose_ring(solve, width, height, cap, min_font, rows)
     ids = [s.id for s in pattern.steps]
 

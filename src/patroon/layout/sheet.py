@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from patroon.i18n import pick
-from patroon.layout.pattern import hopeless, layout_pattern
+from patroon.layout.pattern import hopeless, layout_pattern, layout_unless_hopeless
 from patroon.layout.marks import StepNumber, footer_line, footer_parts, step_numbers
 from patroon.layout.types import CharacterMeasure, Rect
 from patroon.layout.worksheet import WorksheetMarks, layout_marker_circle, worksheet_marks
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from patroon.model import Pattern
 
 SHEETS = ("diagram", "table", "worksheet")
+
+#: A rectangle on the page as (x, y, width, height), in points.
+Box = tuple[float, float, float, float]
 
 #: The 16:9 paper of a slide deck (338.67 x 190.5 mm, PowerPoint's "widescreen"), by its name.
 SLIDE = "slide"
@@ -597,9 +600,6 @@ def _layout_sheet(
         return SheetLayout(sheet, (page_w, page_h), area,
                            layout_pattern(pattern, measure, area[2], area[3], **fonts), None)
 
-    m = SHEET_MARGIN
-    content_w, content_h = page_w - 2 * m, page_h - 2 * m
-    gutter = 10.0 * MM
     # Type sizes scale with the paper: an A4 sheet is an A3 sheet reduced.
     paper_scale = min(page_w, page_h) / PAPER_SIZES_PT["A3"][0]
     cap = max(MIN_TEXT, math.floor(TABLE_MAX_FONT * paper_scale))
@@ -609,27 +609,22 @@ def _layout_sheet(
     least = (TABLE_MIN_LINES,) if sheet == "table" else (3, 2, 1)
     max_scale = min(1.0, paper_scale)
 
-    def column(rect: tuple[float, float, float, float], page_texts: Sequence[tuple[str, str]] = texts) -> Column:
+    def column(rect: Box, page_texts: Sequence[tuple[str, str]] = texts) -> Column:
         return compose_column(page_texts, footer, measure, rect, max_scale=max_scale, min_lines=least)
 
-    best: tuple[tuple[bool, float], tuple[float, float, float, float], tuple[float, float, float, float], Any] | None = None
-    for share in (_WORKSHEET_SHARE,) if sheet == "worksheet" else _PATTERN_SHARES:
-        if page_w >= page_h:
-            area_w = round(content_w * share, 2)
-            area = (m, m, area_w, content_h)
-            column_rect = (m + area_w + gutter, m, content_w - area_w - gutter, content_h)
-        else:
-            area_h = round(min(content_w, content_h * (share - 0.04)), 2)
-            area = (m, m, content_w, area_h)
-            column_rect = (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
+    best: tuple[tuple[bool, float], Box, Box, Any] | None = None
+    splits = [_split((page_w, page_h), share) for share in ((_WORKSHEET_SHARE,) if sheet == "worksheet" else _PATTERN_SHARES)]
+    # The cheaper answer first: a hopeless verdict costs most (every ring is tried), and an area
+    # no larger than a hopeless one, as every share's is beside the widest's, is hopeless too.
+    widest = splits[-1][1]
+    all_hopeless = sheet == "table" and hopeless(pattern, measure, widest[2], widest[3], max_font=cap)
+    for share, area, column_rect in splits:
         if sheet == "worksheet":
             layout = layout_marker_circle(max(2, steps), measure, area[2], area[3])
-        elif hopeless(pattern, measure, area[2], area[3], max_font=cap):
-            # Its layout would be the best effort at the smallest size: laid out only if it is chosen.
-            layout = None
         else:
-            # Read from across a table: the steps' text may grow larger than on a diagram.
-            layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
+            # Read from across a table: the steps' text may grow larger than on a diagram. A hopeless
+            # layout would be the best effort at the smallest size: laid out only if it is chosen.
+            layout = None if all_hopeless else layout_unless_hopeless(pattern, measure, area[2], area[3], max_font=cap)
         score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
         if sheet == "table" and share > _WIDE_SHARE and not (
                 score[0] and layout.step_font_size >= good and column(column_rect).complete):
@@ -649,6 +644,21 @@ def _layout_sheet(
     if layout is None:
         layout = layout_pattern(pattern, measure, area[2], area[3], max_font=cap)
     return SheetLayout(sheet, (page_w, page_h), area, layout, beside or column(column_rect))
+
+
+
+def _split(page: tuple[float, float], share: float) -> tuple[float, Box, Box]:
+    """The circle's area and the column's rect (x, y, w, h) when the circle takes ``share`` of the page's
+    content: of its width in landscape, of its height in portrait (the column then below it)."""
+    page_w, page_h = page
+    m = SHEET_MARGIN
+    content_w, content_h = page_w - 2 * m, page_h - 2 * m
+    gutter = 10.0 * MM
+    if page_w >= page_h:
+        area_w = round(content_w * share, 2)
+        return share, (m, m, area_w, content_h), (m + area_w + gutter, m, content_w - area_w - gutter, content_h)
+    area_h = round(min(content_w, content_h * (share - 0.04)), 2)
+    return share, (m, m, content_w, area_h), (m, m + area_h + gutter, content_w, content_h - area_h - gutter)
 
 
 def _on_two_pages(pattern: Pattern, page: tuple[float, float], measure: TextMeasure, cap: float, size: float,

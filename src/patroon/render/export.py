@@ -17,7 +17,6 @@ over it: a reader sees the old file or the whole new one, never half.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -329,6 +328,8 @@ def _rgb_format():
 
 def render_json(pattern: Pattern | None, page: Page) -> bytes:
     """The sheet's geometry (page, step boxes, arrows, notes and title, in points) as JSON text."""
+    import json
+
     layout = sheet_of(pattern, page)
     geometry = {**layout.geometry(), "paper": page.paper, "orientation": page.orientation,
                 "pages": len(layout.pages())}

@@ -12,6 +12,8 @@ import re
 import zlib
 
 _OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
+_START = re.compile(rb"(\d+) 0 obj\s*")
+_FONT = re.compile(rb"/Type\s*/Font\b")
 REF = rb"\s*(\d+)\s+0\s+R"
 
 
@@ -80,9 +82,19 @@ class PdfFile:
 
     def fonts(self, subtype: bytes) -> list[int]:
         """The numbers of the font objects of ``subtype`` (``b"Type0"``, ``b"CIDFontType2"``), in order."""
+        kind = re.compile(rb"/Subtype\s*/" + subtype + rb"\b")
         return [number for number in sorted(self.objects)
-                if re.search(rb"/Type\s*/Font\b", head := self.body(number)[:400])
-                and re.search(rb"/Subtype\s*/" + subtype + rb"\b", head)]
+                if _FONT.search(head := self.head(number)) and kind.search(head)]
+
+    def head(self, number: int, size: int = 400) -> bytes:
+        """The first ``size`` bytes of what object ``number`` holds (as :meth:`body`, without reading
+        a long stream to its end)."""
+        offset = self.objects[number]
+        start = _START.match(self.data, offset)
+        if start is None or int(start.group(1)) != number:
+            raise ValueError(f"object {number} is not where the cross-reference table says")
+        window = self.data[start.end():start.end() + size + len(b"endobj")]
+        return window.split(b"endobj", 1)[0].rstrip()[:size]
 
     def updated(self, streams: dict[int, bytes] | None = None, objects: dict[int, bytes] | None = None) -> bytes:
         """The document with changes appended as an incremental update.
