@@ -94,9 +94,11 @@ class MainWindow(QMainWindow):
         from patroon.gui.statusbar import EditorStatusBar
         from patroon.render.fonts import ensure_fonts
 
-        # All the bundled fonts, the symbol font too: the side panel's fields show texts
-        # (questions, description) that the diagram never measures, emoji included.
-        ensure_fonts()
+        # The text fonts now; the symbol font (3 MB) once a text of the pattern needs it, the
+        # texts the diagram never measures too (questions and description in the side panel).
+        ensure_fonts(symbols=False)
+        self._symbols_for_texts()
+        self.document.changed.connect(self._symbols_for_texts)
         self.setStatusBar(EditorStatusBar(self))
         self.scene = PatternScene(self.document, self)
         self.view = PatternView(self.scene, self)
@@ -122,6 +124,12 @@ class MainWindow(QMainWindow):
         self.scene.pasted.connect(lambda count: self.statusBar().show_pasted(count))
         self._restore_state()
         self.view.setFocus()
+
+    def _symbols_for_texts(self) -> None:
+        """Register the symbol font once any text of the pattern has a character Open Sans lacks."""
+        from patroon.render.fonts import ensure_fonts_for
+
+        ensure_fonts_for("".join(_strings(self.document.pattern.model_dump())))
 
     def commit_editing(self) -> None:
         if self.scene is not None:
@@ -418,14 +426,22 @@ class MainWindow(QMainWindow):
             screen = choose_screen()
         except ImportError:
             screen = self.screen()
-        self.presenter = PresenterWindow(self.document, screen)
-        self.presenter.closed.connect(self._presenter_closed)
-        if hasattr(self.presenter, "stepShown"):
-            # On the laptop's screen the editor follows the room, with that step's note in the side panel.
-            self.presenter.stepShown.connect(lambda step: step and self.select_step(step))
-        self.presenter.start()
+        presenter = PresenterWindow(self.document, screen)
+        self.follow(presenter)
+        presenter.closed.connect(self.presenter_closed)
+        presenter.start()
 
-    def _presenter_closed(self) -> None:
+    def follow(self, presenter) -> None:
+        """Hold back this window's questions while ``presenter`` shows its pattern, and follow the room."""
+        self.presenter = presenter
+        if hasattr(presenter, "stepShown"):
+            # On the laptop's screen the editor follows the room, with that step's note in the side panel.
+            presenter.stepShown.connect(lambda step: step and self.select_step(step))
+
+    def presenter_closed(self) -> None:
+        """The presentation ended: back to this window, and the questions it held back."""
+        if self.presenter is None:
+            return
         self.presenter = None
         self.activateWindow()
         self.raise_()
@@ -442,6 +458,14 @@ class MainWindow(QMainWindow):
         held, self._held = [self._held[name] for name in sorted(self._held)], {}
         for check in held:
             QTimer.singleShot(0, self, check)
+
+
+def _strings(data) -> list[str]:
+    """Every string in ``data`` (a pattern's plain data: dicts, lists, tuples)."""
+    if isinstance(data, str):
+        return [data]
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, (list, tuple)) else ()
+    return [text for value in values for text in _strings(value)]
 
 
 def examples() -> list[tuple[str, Pattern]]:
