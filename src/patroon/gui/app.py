@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from patroon import i18n
 
 APP_NAME = "Patroon"
+#: When the start lets go of what only it needed (:func:`after_first_paint`) if no pattern was painted before.
+SETTLE_AT_THE_LATEST_MS = 5000
 ORG_NAME = "Patroon"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -160,6 +162,8 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
                 return _fail(failed(internal_error(exc, name)))
             first = first or read
     app = make_application(sys.argv[:1], lang)
+    # A start that paints no pattern (a file that did not open) lets go all the same.
+    QTimer.singleShot(SETTLE_AT_THE_LATEST_MS, after_first_paint)
     if present and first is not None:
         return _present_first(app, files, *first)
     if not _open_editors(app, files):
@@ -288,7 +292,8 @@ def after_first_paint() -> None:
     - The seams of compound words the first layout looked up are kept in the
       cache folder now, not only at a clean exit.
     - The objects made at start-up stay for the whole run: moved out of the
-      garbage collector's generations, later collections do not scan them again.
+      garbage collector's generations, later collections do not scan them again;
+      collections, held off while the start imports, run again.
     """
     global _settled
     if _settled:
@@ -303,6 +308,7 @@ def after_first_paint() -> None:
     save_new_seams()
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def _show_now(app: QApplication, window) -> None:
