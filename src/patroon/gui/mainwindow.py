@@ -127,9 +127,9 @@ class MainWindow(QMainWindow):
 
     def _symbols_for_texts(self) -> None:
         """Register the symbol font once any text of the pattern has a character Open Sans lacks."""
-        from patroon.render.fonts import ensure_fonts_for
+        from patroon.render.fonts import ensure_fonts_for_pattern
 
-        ensure_fonts_for("".join(_strings(self.document.pattern.model_dump())))
+        ensure_fonts_for_pattern(self.document.pattern)
 
     def commit_editing(self) -> None:
         if self.scene is not None:
@@ -458,14 +458,6 @@ class MainWindow(QMainWindow):
         held, self._held = [self._held[name] for name in sorted(self._held)], {}
         for check in held:
             QTimer.singleShot(0, self, check)
-
-
-def _strings(data) -> list[str]:
-    """Every string in ``data`` (a pattern's plain data: dicts, lists, tuples)."""
-    if isinstance(data, str):
-        return [data]
-    values = data.values() if isinstance(data, dict) else data if isinstance(data, (list, tuple)) else ()
-    return [text for value in values for text in _strings(value)]
 
 
 def examples() -> list[tuple[str, Pattern]]:
