@@ -13,6 +13,7 @@ and :meth:`MainWindow.ask_save_path` so tests can answer them.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -94,11 +95,10 @@ class MainWindow(QMainWindow):
         from patroon.gui.statusbar import EditorStatusBar
         from patroon.render.fonts import ensure_fonts
 
-        # The text fonts now; the symbol font (3 MB) once a text of the pattern needs it, the
-        # texts the diagram never measures too (questions and description in the side panel).
+        # The text fonts now; the symbol font (3 MB) once any text of the pattern needs it (_symbols_for).
         ensure_fonts(symbols=False)
-        self._symbols_for_texts()
-        self.document.changed.connect(self._symbols_for_texts)
+        _symbols_for(self.document)
+        self.document.changed.connect(partial(_symbols_for, self.document))
         self.setStatusBar(EditorStatusBar(self))
         self.scene = PatternScene(self.document, self)
         self.view = PatternView(self.scene, self)
@@ -124,12 +124,6 @@ class MainWindow(QMainWindow):
         self.scene.pasted.connect(lambda count: self.statusBar().show_pasted(count))
         self._restore_state()
         self.view.setFocus()
-
-    def _symbols_for_texts(self) -> None:
-        """Register the symbol font once any text of the pattern has a character Open Sans lacks."""
-        from patroon.render.fonts import ensure_fonts_for_pattern
-
-        ensure_fonts_for_pattern(self.document.pattern)
 
     def commit_editing(self) -> None:
         if self.scene is not None:
@@ -432,16 +426,12 @@ class MainWindow(QMainWindow):
         presenter.start()
 
     def follow(self, presenter) -> None:
-        """Hold back this window's questions while ``presenter`` shows its pattern, and follow the room."""
+        """Hold back this window's questions while ``presenter`` shows its pattern; select the step shown."""
         self.presenter = presenter
-        if hasattr(presenter, "stepShown"):
-            # On the laptop's screen the editor follows the room, with that step's note in the side panel.
-            presenter.stepShown.connect(lambda step: step and self.select_step(step))
+        presenter.stepShown.connect(lambda step: step and self.select_step(step))
 
     def presenter_closed(self) -> None:
         """The presentation ended: back to this window, and the questions it held back."""
-        if self.presenter is None:
-            return
         self.presenter = None
         self.activateWindow()
         self.raise_()
@@ -458,6 +448,14 @@ class MainWindow(QMainWindow):
         held, self._held = [self._held[name] for name in sorted(self._held)], {}
         for check in held:
             QTimer.singleShot(0, self, check)
+
+
+def _symbols_for(document: Document) -> None:
+    """Register the symbol font once any text of the pattern has a character Open Sans lacks, the texts the
+    diagram never measures too (questions and description, shown in the side panel)."""
+    from patroon.render.fonts import ensure_fonts_for_pattern
+
+    ensure_fonts_for_pattern(document.pattern)
 
 
 def examples() -> list[tuple[str, Pattern]]:
