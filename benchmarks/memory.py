@@ -134,7 +134,7 @@ else:
     mark("settled")
     from patroon.render import fonts
     RESULT["symbol font"] = bool(fonts._register_symbols.cache_info().currsize)
-    RESULT["hunspell"] = "chunspell" in sys.modules
+    RESULT["hunspell"] = "hunspell" in sys.modules or "chunspell" in sys.modules
 print(json.dumps(RESULT))
 '''
 
