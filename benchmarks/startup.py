@@ -6,7 +6,9 @@ from the start of the process until the window is mapped (found with
 until the presentation is painted full screen (Patroon says both on stderr
 with PATROON_TRACE_STARTUP). Memory: each process's resident size (VmRSS)
 once it has drawn. The goals: each time and the editor's memory within 1.5
-times the bare window's. Also lists heavy modules that should not load at start-up.
+times the bare window's. Also lists heavy modules that should not load at start-up, the CPU time
+of each start (steadier than the times on a busy machine) and where the editor's memory goes
+(benchmarks/memory.py).
 
     python benchmarks/startup.py [--runs 7] [FILE]
 
@@ -26,6 +28,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import memory  # noqa: E402 - benchmarks/memory.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 1.5
@@ -75,6 +80,21 @@ def resident_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_ms(pid: int) -> float:
+    """The CPU time process ``pid``'s main thread has used so far, in ms (Linux; from /proc/PID/schedstat).
+
+    Unlike the wall-clock times it hardly depends on what else the machine is
+    doing, so it shows what a change saved on a busy machine too.
+    """
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e6
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+CPU: dict[str, list[float]] = {"bare": [], "diagram": [], "present": []}
+
+
 def time_to_present(cmd: list[str], env: dict, timeout: float = 30.0) -> float:
     """Seconds from starting ``cmd`` (``patroon present FILE``) until the presentation is painted full screen."""
     start = time.perf_counter()
@@ -85,6 +105,7 @@ def time_to_present(cmd: list[str], env: dict, timeout: float = 30.0) -> float:
             ready, _, _ = select.select([proc.stderr], [], [], timeout)
             line = proc.stderr.readline() if ready else ""
             if "presentation painted" in line:
+                CPU["present"].append(cpu_ms(proc.pid))
                 return time.perf_counter() - start
             if not line and proc.poll() is not None:
                 break
@@ -110,6 +131,8 @@ def time_to_window(cmd: list[str], title: str, env: dict, timeout: float = 30.0)
                                    capture_output=True, text=True)
             if found.returncode == 0 and found.stdout.strip():
                 shown = time.perf_counter() - start
+                if "patroon" not in cmd:
+                    CPU["bare"].append(cpu_ms(proc.pid))
                 break
             if time.perf_counter() - start > timeout or proc.poll() is not None:
                 raise SystemExit(f"no window {title!r} from {cmd}")
@@ -119,6 +142,7 @@ def time_to_window(cmd: list[str], title: str, env: dict, timeout: float = 30.0)
             ready, _, _ = select.select([proc.stderr], [], [], timeout)
             if ready and "diagram painted" in proc.stderr.readline():
                 painted = time.perf_counter() - start
+                CPU["diagram"].append(cpu_ms(proc.pid))
         time.sleep(0.3)  # what a window holds once it has settled
         MEMORY["patroon" if "patroon" in cmd else "bare"].append(resident_mb(proc.pid))
         return shown, painted
@@ -148,6 +172,7 @@ def main() -> int:
     parser.add_argument("file", nargs="?", type=Path, default=ROOT / "patterns" / "wereldvrede.yaml")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--use-display", action="store_true", help="use $DISPLAY instead of a private Xvfb")
+    parser.add_argument("--no-breakdown", action="store_true", help="leave out where the memory goes (benchmarks/memory.py)")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="patroon-bench-"))
@@ -169,8 +194,8 @@ def main() -> int:
         time_to_window(patroon_cmd, f"{pattern.name} — Patroon", env)
         present_cmd = [sys.executable, "-m", "patroon", "present", str(pattern)]
         time_to_present(present_cmd, env)
-        MEMORY["bare"].clear()
-        MEMORY["patroon"].clear()
+        for figures in (*MEMORY.values(), *CPU.values()):
+            figures.clear()
         bare, patroon, diagram, present = [], [], [], []
         for _ in range(args.runs):
             bare.append(time_to_window(bare_cmd, "bare-window-bench", env)[0])
@@ -180,6 +205,7 @@ def main() -> int:
                 diagram.append(painted)
             present.append(time_to_present(present_cmd, env))
         heavy = loaded_modules(env, pattern)
+        breakdown = None if args.no_breakdown else memory.report(memory.measure(pattern, env, runs=3))
     finally:
         for proc in reversed(procs):
             proc.terminate()
@@ -202,7 +228,12 @@ def main() -> int:
     print(f"memory (VmRSS)      : bare {mb:.0f} MB, patroon editor {mp:.0f} MB  ({mp / mb:.2f}x)")
     print(f"ratio               : window {p / b:.2f}x, start-to-drawn-pattern {ratios.get('diagram', float('nan')):.2f}x, "
           f"present-to-full-screen {s / b:.2f}x, memory {mp / mb:.2f}x  (goal <= {GOAL}x each)")
+    cb, cd, cs = (statistics.median(CPU[k]) for k in ("bare", "diagram", "present"))
+    print(f"CPU time (main thread): bare window {cb:.0f} ms, to the drawn pattern {cd:.0f} ms ({cd / cb:.2f}x), "
+          f"to the full-screen pattern {cs:.0f} ms ({cs / cb:.2f}x)")
     print(f"heavy modules loaded at start-up: {', '.join(heavy) or 'none'}")
+    if breakdown:
+        print(breakdown)
     return 0 if all(r <= GOAL for r in ratios.values()) and not heavy else 1
 
 

@@ -250,3 +250,50 @@ def test_the_editor_has_the_symbol_font_for_emoji_only_its_side_panel_shows(tmp_
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_the_editor_leaves_the_symbol_font_until_a_text_needs_it(tmp_path):
+    """Symbola (3 MB) is not read for a pattern of Dutch text; typing an emoji in the side panel reads it."""
+    source = tmp_path / "gewoon.yaml"
+    source.write_text("patroon: 1\ntitle: Gewoon één\nsteps:\n  - text: een\n  - text: twee\n", encoding="utf-8")
+    script = _EDITOR_FONTS + (
+        "window.panel.title_edit.setFocus()\n"
+        "window.panel.title_edit.end(False)\n"
+        "window.panel.title_edit.insert(' 🙂')\n"
+        "window.panel.title_edit.textEdited.emit(window.panel.title_edit.text())\n"
+        "print(window.document.pattern.title, 'Symbola' in QFontDatabase.families())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script, str(source)], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["False", "Gewoon één 🙂 True"]
+
+
+_PRESENTER_FONTS = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFontDatabase
+from patroon.fileformat import load_pattern
+from patroon.gui.app import make_application
+from patroon.gui.document import Document
+from patroon.gui.present import PresenterWindow
+
+app = make_application([], lang="nl")
+document = Document()
+document.reset(load_pattern(sys.argv[1]), Path(sys.argv[1]))
+presenter = PresenterWindow(document)
+print("Symbola" in QFontDatabase.families())
+"""
+
+
+@pytest.mark.parametrize("question, needed", [("Wat zie je?", "False"), ("Wat zie je? 🤔", "True")])
+def test_the_presenter_reads_the_symbol_font_only_for_a_pattern_that_needs_it(tmp_path, question, needed):
+    source = tmp_path / "vraag.yaml"
+    source.write_text(f"patroon: 1\ntitle: Gewoon\nsteps:\n  - text: een\n  - text: twee\nquestions:\n  - {question}\n",
+                      encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", _PRESENTER_FONTS, str(source)], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == needed

@@ -221,3 +221,38 @@ def test_present_goes_full_screen_first_and_the_editor_appears_on_esc(qtbot, mon
     assert app_module.run_gui([str(path)], present=True, lang="nl") == 0
     assert seen["first"] == ["PresenterWindow"] and seen["full screen"]
     assert seen["after"] == [(path, 6, True)]
+
+
+def test_present_makes_the_editor_only_after_the_room_sees_the_pattern(qtbot, monkeypatch, tmp_path):
+    """The presentation is painted full screen before the file's editor is made; that editor (hidden)
+    then follows the room, and Esc shows it."""
+    from PySide6.QtCore import Qt as K
+    from PySide6.QtWidgets import QApplication
+
+    from patroon.gui import app as app_module
+    from patroon.gui.mainwindow import MainWindow
+    from patroon.gui.present import PresenterWindow
+
+    path = tmp_path / "wereldvrede.yaml"
+    shutil.copy(WERELDVREDE, path)
+    seen = {}
+
+    def editors() -> list:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.document.path == path]
+
+    def fake_exec():
+        presenter = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PresenterWindow) and w.isVisible())
+        seen["before paint"] = len(editors())
+        qtbot.waitUntil(lambda: len(editors()) == 1, timeout=5000)
+        host = editors()[0]
+        seen["hidden"] = not host.isVisible()
+        qtbot.keyClick(presenter, K.Key_Right)
+        seen["follows"] = host.presenter is presenter
+        qtbot.keyClick(presenter, K.Key_Escape)
+        seen["after"] = (host.isVisible(), host.presenter, len(host.scene.steps))
+        host.close()
+        return 0
+
+    monkeypatch.setattr(QApplication.instance(), "exec", fake_exec, raising=False)
+    assert app_module.run_gui([str(path)], present=True, lang="nl") == 0
+    assert seen == {"before paint": 0, "hidden": True, "follows": True, "after": (True, None, 6)}

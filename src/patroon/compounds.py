@@ -19,8 +19,6 @@ package) every word simply has no seams: lines break at syllables as before.
 from __future__ import annotations
 
 import atexit
-import gzip
-import hashlib
 import os
 from functools import lru_cache
 from importlib import resources
@@ -51,6 +49,9 @@ def _unpacked_dictionary() -> Path:
 
     It is bundled gzipped (a third of its size); Hunspell reads plain files only.
     """
+    import gzip
+    import hashlib
+
     bundled = resources.files("patroon") / "dictionaries"
     packed = (bundled / "nl.dic.gz").read_bytes()
     key = hashlib.sha256(packed).hexdigest()[:16]
@@ -107,10 +108,23 @@ def seams(word: str) -> dict[int, int]:
         if head and tail:
             found[cut] = min(head, tail)
     known[lower] = found
-    if not _NEW:
-        atexit.register(_save_seams, known)
     _NEW.add(lower)
     return found
+
+
+def save_new_seams() -> None:
+    """Keep the seams found since the last save in the user's cache folder (at exit, or earlier when asked).
+
+    The editor asks once its first diagram is drawn, so a program that is
+    ended without exiting (a killed process, a session logging out) has kept
+    them too, and its next start finds its words without loading Hunspell.
+    """
+    if _NEW:
+        _save_seams(_known_seams())
+        _NEW.clear()
+
+
+atexit.register(save_new_seams)
 
 
 # The seams found before, kept in the user's cache folder: loading Hunspell's dictionary takes
@@ -143,7 +157,7 @@ def _known_seams() -> dict[str, dict[int, int]]:
 
 
 def _save_seams(known: dict[str, dict[int, int]]) -> None:
-    """Write the seams known now (at exit, once); a cache that cannot be written is simply not kept."""
+    """Write the seams known now; a cache that cannot be written is simply not kept."""
     import marshal
 
     try:

@@ -157,6 +157,11 @@ def _from_data(data: Any) -> Pattern:
 
 def load_pattern(path: str | Path) -> Pattern:
     """Read the pattern file at ``path``; every problem is a PatternError naming the file."""
+    return read_pattern(path)[0]
+
+
+def read_pattern(path: str | Path) -> tuple[Pattern, bytes]:
+    """The pattern in the file at ``path`` and the file's bytes, read once (see :func:`load_pattern`)."""
     path = Path(path)
     try:
         info = path.stat()
@@ -176,7 +181,7 @@ def load_pattern(path: str | Path) -> Pattern:
         raise
     except OSError as exc:
         raise PatternError(file_problem(exc), path=path) from None
-    return loads(data, path)
+    return loads(data, path), data
 
 
 # Writing -----------------------------------------------------------------

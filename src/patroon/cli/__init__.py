@@ -212,9 +212,7 @@ def _main(argv: Sequence[str] | None) -> int:
         gc.enable()
         return run_export(args)
     if args.command == "present":
-        from patroon.gui.app import run_gui
-
-        return run_gui([str(args.file)], present=True, lang=args.lang)
+        return _start_gui([str(args.file)], present=True, lang=args.lang)
     with _argparse_speaking():
         build_parser().print_help()
     return EXIT_USAGE
@@ -262,6 +260,21 @@ def _open_editor(args: list[str]) -> int:
         opts = parser.parse_args(args)
     set_language(opts.lang)
     _log_details(opts.debug)
+    return _start_gui([str(f) for f in opts.files], present=False, lang=opts.lang)
+
+
+def _start_gui(files: list[str], present: bool, lang: str | None) -> int:
+    """Hand over to the editor or the presenter (:func:`patroon.gui.app.run_gui`)."""
+    import gc
+
+    # No collections while the start imports and builds what stays for the whole run (the
+    # first paint collects once and enables them again: patroon.gui.app.after_first_paint).
+    gc.disable()
+    if files:
+        # With a file to show, the model and the file format are read before Qt: PySide6 reads
+        # the source of every module imported after it (to find its __feature__ users) and
+        # keeps those lines, some 6 MB for pydantic alone.
+        import patroon.fileformat  # noqa: F401
     from patroon.gui.app import run_gui
 
-    return run_gui([str(f) for f in opts.files], present=False, lang=opts.lang)
+    return run_gui(files, present=present, lang=lang)

@@ -11,12 +11,15 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QEventLoop, QLocale, QObject, QTimer,
+                            QTranslator)
 from PySide6.QtWidgets import QApplication
 
 from patroon import i18n
 
 APP_NAME = "Patroon"
+#: When the start lets go of what only it needed (:func:`after_first_paint`) if no pattern was painted before.
+SETTLE_AT_THE_LATEST_MS = 5000
 ORG_NAME = "Patroon"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -145,20 +148,24 @@ def run_gui(files: list[str], present: bool = False, lang: str | None = None) ->
             "patroon: no display found: the editor needs a graphical desktop; "
             "use ‘patroon export’ or ‘patroon validate’ without a screen",
         ))
+    first = None
     if present:
         from patroon.errors import PatternError, failed, internal_error
-        from patroon.fileformat import load_pattern
+        from patroon.fileformat import read_pattern
 
         for name in files:
             try:
-                load_pattern(Path(name))
+                read = read_pattern(Path(name))
             except PatternError as exc:  # the same words as ``patroon validate``
                 return _fail(failed(exc))
             except Exception as exc:  # noqa: BLE001 - said in one line, as validate does
                 return _fail(failed(internal_error(exc, name)))
+            first = first or read
     app = make_application(sys.argv[:1], lang)
-    if present and files:
-        return _present_first(app, files)
+    # A start that paints no pattern (a file that did not open) lets go all the same.
+    QTimer.singleShot(SETTLE_AT_THE_LATEST_MS, after_first_paint)
+    if present and first is not None:
+        return _present_first(app, files, *first)
     if not _open_editors(app, files):
         return 0
     if present:
@@ -201,38 +208,106 @@ def _open_editors(app: QApplication, files: list[str]) -> bool:
     return bool(_editors())
 
 
-def _present_first(app: QApplication, files: list[str]) -> int:
+def _present_first(app: QApplication, files: list[str], pattern, data: bytes) -> int:
     """``patroon present FILE``: the pattern goes full screen at once; its editor appears on Esc,
-    with what was changed while presenting, and the other files' editors with it."""
-    from patroon.fileformat import loads
-    from patroon.gui.files import save_target
-    from patroon.gui.mainwindow import MainWindow
+    with what was changed while presenting, and the other files' editors with it.
+
+    Only the presentation is made before the room sees it: the first file's
+    editor (the host of its document) is made once the pattern is painted
+    full screen, or at Esc if that comes first.
+    """
+    from patroon.gui.document import Document
+    from patroon.gui.present import PresenterWindow, choose_screen
 
     path = Path(files[0]).absolute()
-    data = save_target(path).read_bytes()
-    host = MainWindow(lazy=True)  # the first file's editor, shown when the presentation ends
-    host.setWindowTitle(f"{path.name}[*] — {APP_NAME}")
-    host.document.reset(loads(data, path), path)
-    host.start_presenting()
+    document = Document(parent=app)
+    document.reset(pattern, path)
+    presenter = PresenterWindow(document, choose_screen())
+    hosts: list = []
+
+    def host():
+        if not hosts:
+            from patroon.gui.mainwindow import MainWindow
+
+            window = MainWindow(document, lazy=True)
+            window.setWindowTitle(f"{path.name}[*] — {APP_NAME}")
+            window.follow(presenter)
+            hosts.append(window)
+        return hosts[0]
 
     def to_the_editor() -> None:
-        host.show()
-        host.finish_start()
-        host.files.adopt(data)
-        host.focus_canvas()
-        host.files.offer_recovery_later()
-        for index, name in enumerate(files[1:], start=1):
-            window = MainWindow()
-            window.move(host.pos() + _cascade(index))
-            window.show()
-            if not window.files.open_path(Path(name)):
-                window.close()
+        from patroon.gui.mainwindow import MainWindow
 
-    if host.presenter is None:
-        to_the_editor()
-    else:
-        host.presenter.closed.connect(to_the_editor)
+        window = host()
+        window.presenter_closed()
+        window.show()
+        window.finish_start()
+        window.files.adopt(data)
+        window.focus_canvas()
+        window.files.offer_recovery_later()
+        for index, name in enumerate(files[1:], start=1):
+            other = MainWindow()
+            other.move(window.pos() + _cascade(index))
+            other.show()
+            if not other.files.open_path(Path(name)):
+                other.close()
+
+    presenter.closed.connect(to_the_editor)
+    when_painted(presenter, lambda: (host(), after_first_paint()))
+    presenter.start()
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after the first paint of a window that is full screen (or of any
+    window without ``full_screen``), when that paint has reached the screen."""
+
+    def __init__(self, window, then, full_screen: bool) -> None:
+        super().__init__(window)
+        self._then = then
+        self._full_screen = full_screen
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and (not self._full_screen or watched.isFullScreen()):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def when_painted(window, then, full_screen: bool = True) -> None:
+    """Run ``then`` once ``window`` has been painted (full screen, unless ``full_screen`` is False)."""
+    _FirstPaint(window, then, full_screen)
+
+
+_settled = False
+
+
+def after_first_paint() -> None:
+    """Once the first pattern is on screen, let go of what only the start needed (once per run).
+
+    - PySide6 reads the source of every module imported after it (to find the
+      modules that use its ``__feature__`` switches), and :mod:`linecache`
+      keeps all those lines (3 MB; 8 MB had pydantic loaded after Qt) for no
+      one to read again: Python uses their memory for what comes next.
+    - The seams of compound words the first layout looked up are kept in the
+      cache folder now, not only at a clean exit.
+    - Garbage collections, held off while the start imports and builds
+      (patroon.cli), run again, starting with one now.
+    """
+    global _settled
+    if _settled:
+        return
+    _settled = True
+    import gc
+    import linecache
+
+    from patroon.compounds import save_new_seams
+
+    linecache.clearcache()
+    save_new_seams()
+    gc.collect()
+    gc.enable()
 
 
 def _show_now(app: QApplication, window) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QPainter, QPen, QTextCursor, QTextOption
-from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 from patroon.errors import PatternError
 from patroon.gui import editing
@@ -88,6 +88,8 @@ class InlineEditor(QGraphicsTextItem):
         painter.drawRoundedRect(rect, 4, 4)
         painter.restore()
         # No dashed focus frame: the orange border already says "editing".
+        from PySide6.QtWidgets import QStyle  # its many enums take a while to load: not before editing
+
         option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
         super().paint(painter, option, widget)
 

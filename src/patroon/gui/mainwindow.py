@@ -13,6 +13,7 @@ and :meth:`MainWindow.ask_save_path` so tests can answer them.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -94,9 +95,10 @@ class MainWindow(QMainWindow):
         from patroon.gui.statusbar import EditorStatusBar
         from patroon.render.fonts import ensure_fonts
 
-        # All the bundled fonts, the symbol font too: the side panel's fields show texts
-        # (questions, description) that the diagram never measures, emoji included.
-        ensure_fonts()
+        # The text fonts now; the symbol font (3 MB) once any text of the pattern needs it (_symbols_for).
+        ensure_fonts(symbols=False)
+        _symbols_for(self.document)
+        self.document.changed.connect(partial(_symbols_for, self.document))
         self.setStatusBar(EditorStatusBar(self))
         self.scene = PatternScene(self.document, self)
         self.view = PatternView(self.scene, self)
@@ -418,14 +420,18 @@ class MainWindow(QMainWindow):
             screen = choose_screen()
         except ImportError:
             screen = self.screen()
-        self.presenter = PresenterWindow(self.document, screen)
-        self.presenter.closed.connect(self._presenter_closed)
-        if hasattr(self.presenter, "stepShown"):
-            # On the laptop's screen the editor follows the room, with that step's note in the side panel.
-            self.presenter.stepShown.connect(lambda step: step and self.select_step(step))
-        self.presenter.start()
+        presenter = PresenterWindow(self.document, screen)
+        self.follow(presenter)
+        presenter.closed.connect(self.presenter_closed)
+        presenter.start()
 
-    def _presenter_closed(self) -> None:
+    def follow(self, presenter) -> None:
+        """Hold back this window's questions while ``presenter`` shows its pattern; select the step shown."""
+        self.presenter = presenter
+        presenter.stepShown.connect(lambda step: step and self.select_step(step))
+
+    def presenter_closed(self) -> None:
+        """The presentation ended: back to this window, and the questions it held back."""
         self.presenter = None
         self.activateWindow()
         self.raise_()
@@ -442,6 +448,14 @@ class MainWindow(QMainWindow):
         held, self._held = [self._held[name] for name in sorted(self._held)], {}
         for check in held:
             QTimer.singleShot(0, self, check)
+
+
+def _symbols_for(document: Document) -> None:
+    """Register the symbol font once any text of the pattern has a character Open Sans lacks, the texts the
+    diagram never measures too (questions and description, shown in the side panel)."""
+    from patroon.render.fonts import ensure_fonts_for_pattern
+
+    ensure_fonts_for_pattern(document.pattern)
 
 
 def examples() -> list[tuple[str, Pattern]]:

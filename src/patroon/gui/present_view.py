@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from patroon.gui.accessibility import Spoken
 from patroon.layout import PatternLayout, layout_pattern
-from patroon.render.fonts import ensure_fonts
+from patroon.render.fonts import ensure_fonts, ensure_fonts_for_pattern
 from patroon.render.measure import QtTextMeasure
 from patroon.render.painter import paint_arrow, paint_breakthrough, paint_step, paint_title
 from patroon.render.palette import HIGH_CONTRAST, Palette
@@ -58,11 +58,17 @@ class PresenterView(QObject):
     def __init__(self, window: PresenterWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.fonts = ensure_fonts()
+        # The symbol font only when a text of the pattern needs it (see MainWindow.build_workspace).
+        self.fonts = ensure_fonts(symbols=False)
+        self._symbols_for_texts()
+        window.document.changed.connect(self._symbols_for_texts)
         self.palette = PROJECTOR
         self._geometry: _Geometry | None = None
         self._reported = False
         self.words = Spoken(self)
+
+    def _symbols_for_texts(self) -> None:
+        ensure_fonts_for_pattern(self.window.pattern)
 
     def spoken(self) -> str:
         """What the room sees now, in words, for a facilitator who presents with a screen reader."""

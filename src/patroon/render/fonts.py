@@ -75,6 +75,19 @@ def ensure_fonts_for(text: str) -> None:
         _COVERED.add(char)
 
 
+def ensure_fonts_for_pattern(pattern) -> None:
+    """Register the symbol font if any text of ``pattern`` (shown or not: notes, questions) needs it."""
+    ensure_fonts_for("".join(_strings(pattern.model_dump())))
+
+
+def _strings(data) -> list[str]:
+    """Every string in ``data`` (a pattern's plain data: dicts, lists, tuples)."""
+    if isinstance(data, str):
+        return [data]
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, (list, tuple)) else ()
+    return [text for value in values for text in _strings(value)]
+
+
 #: Characters found in Open Sans (a text of them needs no symbol font).
 _COVERED: set[str] = set()
 
