@@ -118,7 +118,7 @@ class PresenterView(QObject):
         title_px, question_px = self._fit_questions(w, h)
         timer_px = max(24, round(h * 0.085))
         corners = self._timer_corners(w, h, timer_px)
-        timer, label, covered = self._least_covering(corners, layout, offset)
+        timer, label, covered = _least_covering(corners, layout, offset)
         if timer_shown and covered > 0:
             # The pattern fills the corners (a wide ring on a wide screen): it makes room for the
             # timer, a band across the top or the bottom, rather than have the timer hide a step.
@@ -158,19 +158,6 @@ class PresenterView(QObject):
             label = QRectF(x, box.bottom() + 2 if top else y, box_w, label_h)
             corners.append((box, label))
         return corners
-
-    @staticmethod
-    def _least_covering(corners, layout, offset: tuple[float, float]) -> tuple[QRectF, QRectF, float]:
-        """The first corner that hides the least of the diagram's boxes, notes and title, and how much it hides."""
-        drawn = [s.box for s in layout.steps] + [b.note_box for b in layout.breakthroughs] + [layout.title.rect]
-        drawn = [QRectF(r.x + offset[0], r.y + offset[1], r.w, r.h) for r in drawn]
-        best = None
-        for box, label in corners:
-            area = box.united(label)
-            covered = sum(_area(area.intersected(r)) for r in drawn)
-            if best is None or covered < best[0] - 1:
-                best = (covered, box, label)
-        return best[1], best[2], best[0]
 
     def questions_rects(self, w: int, h: int) -> tuple[QRectF, QRectF]:
         side = w * 0.08
@@ -534,6 +521,19 @@ PROJECTOR = _Colours(
     accent=QColor("#1f4e9e"),
     alarm=QColor("#c8102e"),
 )
+
+
+def _least_covering(corners, layout, offset: tuple[float, float]) -> tuple[QRectF, QRectF, float]:
+    """The first corner that hides the least of the diagram's boxes, notes and title, and how much it hides."""
+    drawn = [s.box for s in layout.steps] + [b.note_box for b in layout.breakthroughs] + [layout.title.rect]
+    drawn = [QRectF(r.x + offset[0], r.y + offset[1], r.w, r.h) for r in drawn]
+    best = None
+    for box, label in corners:
+        area = box.united(label)
+        covered = sum(_area(area.intersected(r)) for r in drawn)
+        if best is None or covered < best[0] - 1:
+            best = (covered, box, label)
+    return best[1], best[2], best[0]
 
 
 def _area(rect: QRectF) -> float:
