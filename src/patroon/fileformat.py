@@ -15,7 +15,6 @@ default, and keeps Unicode readable; ``loads(dumps(p)) == p``.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
@@ -58,13 +57,13 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = len(re.split(rb"\r\n|\r|\n", data[: exc.start]))  # as editors count lines
+        valid = data[: exc.start].decode("utf-8")  # all before the first bad byte
         raise PatternError(
             pick(
                 "het bestand is geen UTF-8-tekst (sla het op als UTF-8, of is het een ander soort bestand?)",
                 "the file is not UTF-8 text (save it as UTF-8, or is it another kind of file?)",
             ),
-            line=line,
+            line=line_and_column(valid, len(valid))[0],
         ) from None
     if "\x00" in text:  # a binary file that happens to be UTF-8
         raise unprintable("\x00", *line_and_column(text, text.index("\x00")), in_file=True)
