@@ -646,7 +646,6 @@ def _layout_sheet(
     return SheetLayout(sheet, (page_w, page_h), area, layout, beside or column(column_rect))
 
 
-
 def _split(page: tuple[float, float], share: float) -> tuple[float, Box, Box]:
     """The circle's area and the column's rect (x, y, w, h) when the circle takes ``share`` of the page's
     content: of its width in landscape, of its height in portrait (the column then below it)."""
