@@ -50,7 +50,7 @@ def widget_rects(window) -> dict[str, list]:
 def check_on_screen(window, size) -> None:
     """Inside the 5% safe margin, nothing over anything else, every text in its box, notes clear of the arrows."""
     from patroon.layout import Rect
-    from patroon.layout.screen import segment_meets_rect, segments_cross
+    from patroon.layout.screen import segments_cross
     from patroon.render.measure import QtTextMeasure
 
     w, h = size
@@ -76,10 +76,10 @@ def check_on_screen(window, size) -> None:
     for (leader, after), note in zip(parts["leaders"], notes):
         for path, head, source in parts["arrows"]:
             lines = list(zip(path, path[1:])) + list(zip(head, head[1:]))
-            assert not any(segment_meets_rect(p, q, note) for p, q in lines), (note, source)  # clear of the arrows
+            assert not any(note.crossed_by(p, q) for p, q in lines), (note, source)  # clear of the arrows
             if source != after:
                 assert not any(segments_cross(*leader, p, q) for p, q in lines)
-        assert not any(segment_meets_rect(*leader, box) for box in boxes)  # the leader crosses no box
+        assert not any(box.crossed_by(*leader) for box in boxes)  # the leader crosses no box
 
 
 @pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -7,7 +7,7 @@ import pytest
 from conftest import PATTERNS
 from patroon.fileformat import load_pattern
 from patroon.layout import Rect, layout_pattern
-from patroon.layout.screen import notes_clear, segment_meets_rect, segments_cross
+from patroon.layout.screen import notes_clear, segments_cross
 from patroon.model import set_breakthrough
 from test_layout import MEASURE, check_layout
 
@@ -40,12 +40,12 @@ def test_a_wide_screen_takes_a_wide_ring_and_much_larger_text():
 
 def test_segments_and_rectangles():
     box = Rect(0, 0, 10, 10)
-    assert segment_meets_rect((-5, 5), (15, 5), box)  # straight through
-    assert segment_meets_rect((5, 5), (6, 6), box)  # inside
-    assert not segment_meets_rect((-5, -1), (15, -1), box)  # above it
-    assert not segment_meets_rect((-5, 0), (15, 0), box)  # along its edge: touching is not meeting
-    assert not segment_meets_rect((-5, 5), (-1, 5), box)  # short of it
-    assert not segment_meets_rect((12, -5), (20, 3), box)  # past its corner
+    assert box.crossed_by((-5, 5), (15, 5))  # straight through
+    assert box.crossed_by((5, 5), (6, 6))  # inside
+    assert not box.crossed_by((-5, -1), (15, -1))  # above it
+    assert not box.crossed_by((-5, 0), (15, 0))  # along its edge: touching is not meeting
+    assert not box.crossed_by((-5, 5), (-1, 5))  # short of it
+    assert not box.crossed_by((12, -5), (20, 3))  # past its corner
     assert segments_cross((0, 0), (10, 10), (0, 10), (10, 0))
     assert not segments_cross((0, 0), (10, 10), (0, 10), (4, 6))  # stops short
     assert not segments_cross((0, 0), (10, 0), (0, 1), (10, 1))  # parallel

@@ -51,27 +51,9 @@ def _last_clear(intervals: Sequence[tuple[float, float]], t: float) -> float:
     return max(t, 0.0)
 
 
-def _crosses(a: Point, b: Point, rect: Rect) -> bool:
-    """Whether the segment from ``a`` to ``b`` enters ``rect`` (touching its edge counts)."""
-    lo, hi = 0.0, 1.0
-    for p, d, r0, r1 in ((a[0], b[0] - a[0], rect.x, rect.right), (a[1], b[1] - a[1], rect.y, rect.bottom)):
-        if abs(d) < 1e-12:
-            if not r0 <= p <= r1:
-                return False
-            continue
-        t0, t1 = (r0 - p) / d, (r1 - p) / d
-        if t0 > t1:
-            t0, t1 = t1, t0
-        lo, hi = max(lo, t0), min(hi, t1)
-        if lo > hi:
-            return False
-    return True
-
-
 def _miss(home: Point, v: Point, t: float, goal: Point) -> float:
     """How far ``home + t v`` is from ``goal``."""
     return math.dist((home[0] + t * v[0], home[1] + t * v[1]), goal)
-
 
 
 class Nudger:
@@ -273,7 +255,7 @@ class Nudger:
             if any(nb.intersects(b) for b in boxes) or (core is not None and nb.intersects(core)):
                 return None
             b = breakthrough_layout("", paths[k], note, nb, 0.0, style)
-            if any(_crosses(b.leader[0], b.leader[1], bx) for bx in boxes):
+            if any(bx.crossed_by(*b.leader, touching=True) for bx in boxes):
                 return None
             notes[k] = nb
             leaders[k] = (b.marker, b.leader[1])

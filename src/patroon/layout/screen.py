@@ -70,32 +70,18 @@ def notes_clear(layout: PatternLayout) -> bool:
             return False
         for arrow in layout.arrows:
             lines = _segments(arrow.path) + _segments(arrow.head + arrow.head[:1])
-            if any(segment_meets_rect(p, q, b.note_box) for p, q in lines):
+            if any(b.note_box.crossed_by(p, q) for p, q in lines):
                 return False
             if arrow.source != b.after and any(segments_cross(*b.leader, p, q) for p, q in lines):
                 return False
         # The leader runs from the marker's edge to the note's: it may touch the note, never a box.
-        if any(segment_meets_rect(*b.leader, r) for r in boxes):
+        if any(r.crossed_by(*b.leader) for r in boxes):
             return False
     return True
 
 
 def _segments(points: Sequence[Point]) -> list[tuple[Point, Point]]:
     return list(zip(points, points[1:]))
-
-
-def segment_meets_rect(p: Point, q: Point, rect: Rect) -> bool:
-    """Whether the segment from ``p`` to ``q`` passes through the inside of ``rect`` (touching is not meeting)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    for d, lo, hi, start in ((dx, rect.x, rect.right, p[0]), (dy, rect.y, rect.bottom, p[1])):
-        if abs(d) < 1e-12:
-            if not lo < start < hi:
-                return False
-            continue
-        a, b = (lo - start) / d, (hi - start) / d
-        t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
-    return t1 - t0 > 1e-9
 
 
 def segments_cross(p: Point, q: Point, r: Point, s: Point) -> bool:

@@ -41,6 +41,19 @@ class Rect:
         """Whether the two rectangles overlap (touching edges do not count)."""
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
+    def crossed_by(self, p: Point, q: Point, *, touching: bool = False) -> bool:
+        """Whether the segment from ``p`` to ``q`` passes through the inside of this rectangle;
+        with ``touching``, also whether it only meets its edge."""
+        t0, t1 = 0.0, 1.0
+        for d, lo, hi, start in ((q[0] - p[0], self.x, self.right, p[0]), (q[1] - p[1], self.y, self.bottom, p[1])):
+            if abs(d) < 1e-12:  # parallel to these two edges: between them, or never in
+                if not (lo <= start <= hi if touching else lo < start < hi):
+                    return False
+                continue
+            a, b = (lo - start) / d, (hi - start) / d
+            t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
+        return t1 >= t0 if touching else t1 - t0 > 1e-9
+
     def inflated(self, d: float) -> "Rect":
         """This rectangle grown by ``d`` on every side (shrunk for negative ``d``)."""
         return Rect(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
