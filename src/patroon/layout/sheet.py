@@ -614,10 +614,16 @@ def _layout_sheet(
 
     best: tuple[tuple[bool, float], Box, Box, Any] | None = None
     splits = [_split((page_w, page_h), share) for share in ((_WORKSHEET_SHARE,) if sheet == "worksheet" else _PATTERN_SHARES)]
-    # The cheaper answer first: a hopeless verdict costs most (every ring is tried), and an area
-    # no larger than a hopeless one, as every share's is beside the widest's, is hopeless too.
+    # The cheaper answer first. A hopeless verdict costs most (every ring is tried), and an area no
+    # larger than a hopeless one, as every share's is beside the widest's, is hopeless too: many steps
+    # ask the widest share first. A few steps mostly fit the narrowest, whose layout then answers for
+    # the widest as well; the widest is asked only when they do not.
     widest = splits[-1][1]
-    all_hopeless = sheet == "table" and hopeless(pattern, measure, widest[2], widest[3], max_font=cap)
+
+    def widest_hopeless() -> bool:
+        return hopeless(pattern, measure, widest[2], widest[3], max_font=cap)
+
+    all_hopeless = sheet == "table" and len(pattern.steps) > 12 and widest_hopeless()
     for share, area, column_rect in splits:
         if sheet == "worksheet":
             layout = layout_marker_circle(max(2, steps), measure, area[2], area[3])
@@ -625,6 +631,8 @@ def _layout_sheet(
             # Read from across a table: the steps' text may grow larger than on a diagram. A hopeless
             # layout would be the best effort at the smallest size: laid out only if it is chosen.
             layout = None if all_hopeless else layout_unless_hopeless(pattern, measure, area[2], area[3], max_font=cap)
+            if layout is None and sheet == "table" and not all_hopeless:
+                all_hopeless = widest_hopeless()
         score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
         if sheet == "table" and share > _WIDE_SHARE and not (
                 score[0] and layout.step_font_size >= good and column(column_rect).complete):
