@@ -9,8 +9,11 @@ Measures, in one run on this machine:
    (``patroon export patterns/*.yaml -o DIR/ --sheet table``);
 4. the export's ratios: to the floor (target: at most 2x) and to the
    libraries (goal: at most 1.2x);
-5. where an export process spends its CPU, stage by stage;
-6. one 40-step pattern: a table sheet and a diagram PDF, as a process and
+5. Qt's own share: a process that reads the five files, registers the font and
+   has Qt write the five sheets' very paint commands (recorded beforehand) to
+   five PDFs, with no layout and none of Patroon's painting code;
+6. where an export process spends its CPU, stage by stage;
+7. one 40-step pattern: a table sheet and a diagram PDF, as a process and
    in process (layout and painting only, the app already running).
 
 Each process is started ``--runs`` times; the median counts. The processes take
@@ -38,6 +41,34 @@ BARE = "from PySide6.QtWidgets import QApplication; app = QApplication([])"
 # with its libraries (pydantic, PyYAML). The export's goal: at most 1.2x this.
 LIBRARIES = ("import gc; gc.disable(); from PySide6.QtGui import QGuiApplication; "
              "app = QGuiApplication([]); import patroon.fileformat")
+# Qt's own share of the export: the five files read and the font registered as the export does, then
+# the sheets' paint commands, recorded by record_sheets(), played into five PDFs by Qt alone.
+QT_ALONE = r"""
+import gc, sys
+from pathlib import Path
+gc.disable()
+import patroon.fileformat
+patterns = [patroon.fileformat.load_pattern(p) for p in sys.argv[2:]]
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPicture
+app = QGuiApplication([])
+fonts = Path(patroon.fileformat.__file__).parent / "fonts"
+for name in ("OpenSans-Regular.ttf", "OpenSans-Bold.ttf"):
+    QFontDatabase.addApplicationFontFromData((fonts / name).read_bytes())
+for number in range(len(patterns)):
+    picture = QPicture()
+    picture.load(f"{sys.argv[1]}/{number}.pic")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A3), QPageLayout.Orientation.Landscape,
+                                     QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    picture.play(painter)
+    painter.end()
+    Path(f"{sys.argv[1]}/{number}.pdf").write_bytes(bytes(buffer.data()))
+"""
 # Where an export process spends its time, stage by stage (run in a fresh process).
 STAGES = r"""
 import gc, sys, time
@@ -104,6 +135,26 @@ def turn_times(commands: list[list[str]], env: dict[str, str], runs: int) -> lis
     return [(statistics.median(w for w, _ in seconds), statistics.median(c for _, c in seconds)) for seconds in times]
 
 
+def record_sheets(folder: Path) -> None:
+    """Record the paint commands of the five A3 table sheets (``N.pic`` in ``folder``) for QT_ALONE."""
+    from PySide6.QtGui import QPainter, QPicture
+
+    from patroon.fileformat import load_pattern
+    from patroon.render.export import ensure_app, ensure_fonts_loaded, page_for, sheet_of
+    from patroon.render.sheets import paint_sheet_layout
+
+    ensure_app()
+    ensure_fonts_loaded()
+    page = page_for("table", "pdf")
+    for number, path in enumerate(PATTERNS):
+        picture = QPicture()
+        painter = QPainter(picture)
+        for sheet in sheet_of(load_pattern(path), page).pages():
+            paint_sheet_layout(painter, sheet)
+        painter.end()
+        picture.save(str(folder / f"{number}.pic"))
+
+
 def forty_steps(folder: Path) -> Path:
     from patroon.fileformat import save_pattern
     from patroon.model import validate
@@ -133,16 +184,18 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
         env["XDG_CACHE_HOME"] = str(folder / "cache")
-        bare, libraries, five = turn_times([
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        record_sheets(folder)
+        bare, libraries, five, qt_alone = turn_times([
             [sys.executable, "-c", BARE],
             [sys.executable, "-c", LIBRARIES],
             patroon + ["export", *map(str, PATTERNS), "-o", f"{folder}/tafel/", "--sheet", "table"],
+            [sys.executable, "-c", QT_ALONE, str(folder), *map(str, PATTERNS)],
         ], env, args.runs)
         big = forty_steps(folder)
         forty_table = median_time(patroon + ["export", str(big), "-o", str(folder / "veertig.pdf"), "--sheet", "table"],
                                   env, args.runs)
 
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from patroon.layout import memo
         from patroon.fileformat import load_pattern
         from patroon.render import sheets
@@ -165,13 +218,15 @@ def main() -> int:
         subprocess.run([sys.executable, "-c", STAGES, *map(str, PATTERNS)], check=True, env=env)
     print("                                    wall        CPU")
     for name, (wall, cpu) in (("bare QApplication process", bare), ("QtGui, app, pydantic and PyYAML", libraries),
-                              ("export 5 A3 table-sheet PDFs", five)):
+                              ("export 5 A3 table-sheet PDFs", five), ("Qt alone writing the same 5 PDFs", qt_alone)):
         print(f"{name:34s} {wall * 1000:5.0f} ms   {cpu * 1000:5.0f} ms")
     to_floor = five[1] / bare[1]
     to_libraries = five[1] / libraries[1]
     print(f"export / bare QApplication         {five[0] / bare[0]:5.2f}x     {to_floor:5.2f}x   target <= 2x")
     print(f"export / QtGui, app, pydantic and PyYAML "
           f"{five[0] / libraries[0]:.2f}x {to_libraries:5.2f}x   goal <= 1.2x (on CPU)")
+    print(f"Qt alone / QtGui, app, pydantic and PyYAML {qt_alone[1] / libraries[1]:.2f}x on CPU; the export costs "
+          f"{(five[1] - qt_alone[1]) * 1000:.0f} ms more (Patroon's imports, layout and painting code)")
     print(f"export 40-step table sheet       {forty_table * 1000:7.0f} ms   (process, wall)")
     print(f"40-step table sheet, in process  {inside['table'] * 1000:7.0f} ms")
     print(f"40-step diagram, in process      {inside['diagram'] * 1000:7.0f} ms")

@@ -21,8 +21,9 @@ from __future__ import annotations
 import atexit
 import os
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from patroon import PACKAGE_DIR
 
 MAIN, MINOR = 2, 1
 #: A seam's first part has at least this many letters (shorter "words" are mostly prefixes: "be", "ge"),
@@ -52,7 +53,7 @@ def _unpacked_dictionary() -> Path:
     import gzip
     import hashlib
 
-    bundled = resources.files("patroon") / "dictionaries"
+    bundled = PACKAGE_DIR / "dictionaries"
     packed = (bundled / "nl.dic.gz").read_bytes()
     key = hashlib.sha256(packed).hexdigest()[:16]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -135,7 +136,7 @@ _RULES = 1
 
 
 def _seams_file() -> Path:
-    bundled = resources.files("patroon") / "dictionaries"
+    bundled = PACKAGE_DIR / "dictionaries"
     size = os.stat(str(bundled / "nl.dic.gz")).st_size
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     # The name changes with the dictionary and with the rules: a stale file is never read.

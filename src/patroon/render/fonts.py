@@ -11,9 +11,10 @@ measured once fits everywhere.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPaintDevice
+
+from patroon import PACKAGE_DIR
 
 FAMILY_FALLBACK = "Open Sans"
 _FILES = ("OpenSans-Regular.ttf", "OpenSans-Bold.ttf")
@@ -26,7 +27,7 @@ SYMBOL_FAMILY = "Symbola"
 def _register() -> str:
     """Register the bundled text fonts; return their family."""
     family = ""
-    folder = resources.files("patroon") / "fonts"
+    folder = PACKAGE_DIR / "fonts"
     for name in _FILES:
         data = (folder / name).read_bytes()
         font_id = QFontDatabase.addApplicationFontFromData(data)
@@ -39,7 +40,7 @@ def _register() -> str:
 @lru_cache(maxsize=1)
 def _register_symbols() -> None:
     """Register the symbol font (3 MB, so only once some text needs it)."""
-    data = (resources.files("patroon") / "fonts" / _SYMBOL_FILE).read_bytes()
+    data = (PACKAGE_DIR / "fonts" / _SYMBOL_FILE).read_bytes()
     symbols = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFontFromData(data))
     if symbols and hasattr(QFontDatabase, "addApplicationEmojiFontFamily"):
         # Qt 6.9+ sets emoji sequences in the system's emoji font, not by the family list;

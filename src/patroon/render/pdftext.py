@@ -24,9 +24,9 @@ import struct
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
+from patroon import PACKAGE_DIR
 from patroon.render.pdffile import REF, PdfFile
 
 #: A glyph is taken for a character when nearly all its on-curve points lie on
@@ -231,7 +231,7 @@ def _bundled_outlines(character: str) -> list[_Outline]:
 def _bundled_fonts() -> tuple:
     from PySide6.QtGui import QFont, QRawFont
 
-    folder = resources.files("patroon") / "fonts"
+    folder = PACKAGE_DIR / "fonts"
     fonts = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.lower().endswith(".ttf"):

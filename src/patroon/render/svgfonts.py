@@ -25,10 +25,11 @@ import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPaintDevice, QPainterPath, QRawFont, QTextLayout
+
+from patroon import PACKAGE_DIR
 
 from patroon.render.fonts import bundled_font_file, make_font
 
@@ -170,7 +171,7 @@ def _subset(file: str, glyphs: frozenset[int], characters: frozenset[str]) -> by
     options.flavor = "woff"
     options.hinting = False  # browsers hint themselves; the hints are most of a small subset
     options.recalc_timestamp = False  # the font's own date, not today's: same input, same bytes
-    data = (resources.files("patroon") / "fonts" / file).read_bytes()
+    data = (PACKAGE_DIR / "fonts" / file).read_bytes()
     font = subset.load_font(io.BytesIO(data), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(gids=sorted(glyphs), unicodes=sorted(ord(c) for c in characters))
