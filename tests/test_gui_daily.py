@@ -256,3 +256,16 @@ def test_present_makes_the_editor_only_after_the_room_sees_the_pattern(qtbot, mo
     monkeypatch.setattr(QApplication.instance(), "exec", fake_exec, raising=False)
     assert app_module.run_gui([str(path)], present=True, lang="nl") == 0
     assert seen == {"before paint": 0, "hidden": True, "follows": True, "after": (True, None, 6)}
+
+
+def test_every_tab_of_the_side_panel_shows_whole_however_narrow_the_panel(window, qtbot):
+    """A panel once dragged narrow (its width is kept for the next start) still shows all four tabs."""
+    window._fit_panel(200)  # narrower than any panel may be
+    qtbot.wait(50)
+    bar = window.panel.tabBar()
+    shown = bar.rect()
+    for index in range(bar.count()):
+        tab = bar.tabRect(index)
+        assert shown.contains(tab), f"tab {bar.tabText(index)!r} is cut off: {tab} outside {shown}"
+        assert bar.fontMetrics().horizontalAdvance(bar.tabText(index)) < tab.width()
+    assert [bar.tabText(i) for i in range(bar.count())] == ["Stappen", "Gegevens", "Vragen", "Doorbraken"]

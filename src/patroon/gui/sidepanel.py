@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
     QTabWidget,
     QVBoxLayout,
@@ -195,11 +196,15 @@ class SidePanel(QTabWidget):
         self.document = document
         self._session = 0  # bumped when a field gains or loses focus: a new undo command starts
         self._refreshing = False
-        self.setMinimumWidth(260)
+        # Every tab stays in sight, whole: the panel is never narrower than its four labels
+        # (a tab hidden behind scroll arrows is a tab a newcomer never finds).
+        self.tabBar().setUsesScrollButtons(False)
         self._add_steps_tab()
         self._add_details_tab()
         self._add_questions_tab()
         self._add_breakthroughs_tab()
+        self.setMinimumWidth(max(260, self.tabBar().sizeHint().width() + 2 * self.style().pixelMetric(
+            QStyle.PixelMetric.PM_DefaultFrameWidth)))
         for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
                        self.note_edit, *self.meta_edits.values()):
             widget.installEventFilter(self)
