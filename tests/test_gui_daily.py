@@ -260,6 +260,8 @@ def test_present_makes_the_editor_only_after_the_room_sees_the_pattern(qtbot, mo
 
 def test_every_tab_of_the_side_panel_shows_whole_however_narrow_the_panel(window, qtbot):
     """A panel once dragged narrow (its width is kept for the next start) still shows all four tabs."""
+    window.resize(1400, 900)
+    qtbot.wait(50)
     window._fit_panel(200)  # narrower than any panel may be
     qtbot.wait(50)
     bar = window.panel.tabBar()

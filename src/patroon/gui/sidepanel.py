@@ -196,21 +196,26 @@ class SidePanel(QTabWidget):
         self.document = document
         self._session = 0  # bumped when a field gains or loses focus: a new undo command starts
         self._refreshing = False
-        # Every tab stays in sight, whole: the panel is never narrower than its four labels
-        # (a tab hidden behind scroll arrows is a tab a newcomer never finds).
-        self.tabBar().setUsesScrollButtons(False)
+        self.setMinimumWidth(260)
         self._add_steps_tab()
         self._add_details_tab()
         self._add_questions_tab()
         self._add_breakthroughs_tab()
-        self.setMinimumWidth(max(260, self.tabBar().sizeHint().width() + 2 * self.style().pixelMetric(
-            QStyle.PixelMetric.PM_DefaultFrameWidth)))
+        if parent is not None:  # the window: as it resizes, the tabs' room follows (see fit_tabs)
+            self.fit_tabs(parent.width() // 3)
+            parent.installEventFilter(self)
         for widget in (self.title_edit, self.context_edit, self.description_edit, self.questions_edit,
                        self.note_edit, *self.meta_edits.values()):
             widget.installEventFilter(self)
         document.changed.connect(self.refresh)
         if refresh:
             self.refresh()
+
+    def fit_tabs(self, most: int) -> None:
+        """Be at least as wide as the four tab labels where ``most`` pixels allow it: a tab hidden
+        behind scroll arrows (a panel once dragged narrow stays so) is a tab a newcomer never finds."""
+        frame = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        self.setMinimumWidth(max(260, min(self.tabBar().sizeHint().width() + frame, most)))
 
     def _add_steps_tab(self) -> None:
         steps_page = QWidget(self)
@@ -315,6 +320,8 @@ class SidePanel(QTabWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             self._session += 1
+        elif event.type() == QEvent.Type.Resize and watched is self.window():
+            self.fit_tabs(self.window().width() // 3)
         return super().eventFilter(watched, event)
 
     def _apply(self, new: Pattern, text: str, field: tuple) -> None:
