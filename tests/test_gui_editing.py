@@ -785,3 +785,41 @@ def test_adding_a_step_beyond_what_paper_holds_says_so(window, qtbot):
     w.add_step()
     assert len(ids(w)) == MAX_PRINTED_STEPS + 1
     assert f"Meer dan {MAX_PRINTED_STEPS} stappen" in w.statusBar().currentMessage()
+
+
+def test_the_cached_desk_and_page_look_as_painted_straight_onto_the_view(window, qtbot):
+    # The view keeps its background (desk, page, the page's shadow) in a pixmap, so an edit repaints only
+    # the diagram; that pixmap must show the same pixels as the view's own antialiased painting.
+    from PySide6.QtWidgets import QApplication, QGraphicsView
+
+    w = window
+    QApplication.processEvents()
+    view = w.view  # the whole page in sight, its edges between pixels
+    assert view.cacheMode() & QGraphicsView.CacheModeFlag.CacheBackground
+    cached = view.viewport().grab().toImage()
+    view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+    straight = view.viewport().grab().toImage()
+    assert cached == straight
+
+
+def test_the_step_list_shows_a_changed_text_after_an_edit(window, qtbot):
+    # What reached the window (its backing store), not a fresh render: the list repaints the row itself.
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    listed = w.panel.step_list.viewport()
+    area = QRect(listed.mapTo(w, listed.rect().topLeft()), listed.size())
+
+    def shown():
+        QApplication.processEvents()
+        return w.screen().grabWindow(w.winId()).copy(area).toImage()
+
+    before = shown()
+    p = w.document.pattern
+    w.document.apply(model.set_step_text(p, p.steps[0].id, "Heel iets anders"), "t")
+    assert w.panel.step_list.item(0).text() == "Heel iets anders"
+    after = shown()
+    assert after != before
+    undo(w)
+    assert shown() == before

@@ -635,6 +635,9 @@ class PatternView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(QColor("#dfe3e6"))
+        # The desk and the page are drawn once per zoom into a pixmap, not again on every edit's repaint
+        # (PatternScene._set_colours drops the pixmap when the page's colour changes).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._auto_fit = True
         self._reported = False
@@ -644,6 +647,10 @@ class PatternView(QGraphicsView):
         super().drawBackground(painter, rect)
         page = self.sceneRect()
         painter.save()
+        # The cached background's painter has neither the view's antialiasing nor blending: ask for both,
+        # so the page's edge and its shadow look as they would painted straight onto the view.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 40))
         painter.drawRect(page.translated(3, 4))

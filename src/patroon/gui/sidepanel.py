@@ -446,6 +446,10 @@ class SidePanel(QTabWidget):
 
     # Refreshing from the document -------------------------------------------------------
 
+    def _shown_selection(self) -> tuple[int, list[int]]:
+        """The step list's current row and selected rows."""
+        return self.step_list.currentRow(), sorted(self.step_list.row(i) for i in self.step_list.selectedItems())
+
     def refresh(self, keep_focus_field: bool = False) -> None:
         """Show the document's pattern; a field being typed in keeps its cursor."""
         if self._refreshing and not keep_focus_field:
@@ -455,7 +459,11 @@ class SidePanel(QTabWidget):
         try:
             current = self.current_step()
             self.step_list.blockSignals(True)
+            # A row changed here is not repainted unless asked (see test_the_step_list_shows_a_changed_text_
+            # after_an_edit): ask when anything in the list changed, and only then, not for every edit elsewhere.
+            changed = False
             if [self.step_list.item(r).data(ID_ROLE) for r in range(self.step_list.count())] != [s.id for s in pattern.steps]:
+                changed = True
                 self.step_list.clear()
                 for s in pattern.steps:
                     item = QListWidgetItem(s.text)
@@ -466,11 +474,15 @@ class SidePanel(QTabWidget):
                 for r, s in enumerate(pattern.steps):
                     item = self.step_list.item(r)
                     if item.text() != s.text:
+                        changed = True
                         item.setText(s.text)
             if current is not None and self._has(current):
+                shown = self._shown_selection()
                 self.step_list.setCurrentRow(pattern.index(current))
+                changed = changed or shown != self._shown_selection()
             self.step_list.blockSignals(False)
-            self.step_list.viewport().update()
+            if changed:
+                self.step_list.viewport().update()
 
             _set_line(self.title_edit, pattern.title)
             _set_line(self.context_edit, pattern.context)
