@@ -823,3 +823,26 @@ def test_the_step_list_shows_a_changed_text_after_an_edit(window, qtbot):
     assert after != before
     undo(w)
     assert shown() == before
+
+
+def test_a_pattern_that_outgrows_a3_is_said_once_in_the_status_bar(window):
+    """Forty steps fit the editor's A3 page; four long breakthroughs make the boxes crowd, and the
+    user is told so (and what to do), in Dutch, when it happens."""
+    w = window
+    steps = [{"text": f"Stap {i + 1}: iedereen wacht af tot de ander beweegt."} for i in range(40)]
+    w.document.reset(model.validate({"title": "Veertig", "steps": steps}), None)
+    w.scene.flush()
+    assert w.scene._layout.fits
+    assert "A3" not in w.statusBar().currentMessage()
+    pattern = w.document.pattern
+    for step in pattern.steps[::10]:
+        pattern = model.set_breakthrough(pattern, step.id, "Hier kan het patroon doorbroken worden " * 4)
+    w.document.apply(pattern, "doorbraken")
+    w.scene.flush()
+    assert not w.scene._layout.fits
+    message = w.statusBar().currentMessage()
+    assert "past niet meer op een A3-vel" in message and "Minder of kortere stappen" in message
+    w.statusBar().clearMessage()
+    w.document.apply(model.update(w.document.pattern, title="Veertig stappen"), "titel")
+    w.scene.flush()
+    assert w.statusBar().currentMessage() == ""  # said once, not on every edit while it lasts

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from patroon import i18n
 
 APP_NAME = "Patroon"
-#: When the start lets go of what only it needed (:func:`after_first_paint`) if no pattern was painted before.
+# When the start lets go of what only it needed (:func:`after_first_paint`) if no pattern was painted before.
 SETTLE_AT_THE_LATEST_MS = 5000
 ORG_NAME = "Patroon"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"

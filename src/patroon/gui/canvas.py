@@ -334,7 +334,7 @@ class PatternScene(InlineEditing, QGraphicsScene):
         self._editing: tuple[str, str | None] | None = None  # (kind, step id)
         self._current: str | None = None
         self._measure = None
-        #: The colours the pattern asks for (its file's ``layout: palette:``); set on every layout.
+        # The colours the pattern asks for (its file's ``layout: palette:``); set on every layout.
         self.colours: Palette = DEFAULT
         self.add_button = AddButtonItem()
         self.add_button.clicked.connect(self.addRequested)
@@ -408,6 +408,11 @@ class PatternScene(InlineEditing, QGraphicsScene):
         layout = self.compute_layout(pattern)
         cost = time.perf_counter() - started
         self._layout_delay_ms = 0 if cost < 0.04 else int(min(0.5, 1.5 * cost) * 1000)
+        if not layout.fits and (self._layout is None or self._layout.fits):
+            # Said once, when it happens: the boxes then crowd each other, and an export refuses the sheet.
+            self.problem.emit(self.tr("This pattern no longer fits an A3 sheet: its boxes crowd each other and "
+                                      "it cannot be printed like this. Fewer or shorter steps or breakthroughs "
+                                      "make it fit again."))
         self._layout = layout
         self._set_colours(palette_named(pattern.placement.palette))
         if self._editing is not None:

@@ -4,7 +4,7 @@
 <context>
     <name>DocumentFiles</name>
     <message numerus="yes">
-        <location filename="../gui/files.py" line="472"/>
+        <location filename="../gui/files.py" line="473"/>
         <source>%n step(s) made from the list in %1</source>
         <translation>
             <numerusform>%n step made from the list in %1</numerusform>
