@@ -52,7 +52,7 @@ patterns = [patroon.fileformat.load_pattern(p) for p in sys.argv[2:]]
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPicture
 app = QGuiApplication([])
-fonts = Path(patroon.fileformat.__file__).parent / "fonts"
+fonts = patroon.PACKAGE_DIR / "fonts"
 for name in ("OpenSans-Regular.ttf", "OpenSans-Bold.ttf"):
     QFontDatabase.addApplicationFontFromData((fonts / name).read_bytes())
 for number in range(len(patterns)):

@@ -631,7 +631,7 @@ def _layout_sheet(
             # Read from across a table: the steps' text may grow larger than on a diagram. A hopeless
             # layout would be the best effort at the smallest size: laid out only if it is chosen.
             layout = None if all_hopeless else layout_unless_hopeless(pattern, measure, area[2], area[3], max_font=cap)
-            if layout is None and sheet == "table" and not all_hopeless:
+            if layout is None and not all_hopeless:  # (only a table sheet gets here)
                 all_hopeless = widest_hopeless()
         score = (False, math.ceil(MIN_TEXT - 1e-9)) if layout is None else (_fits(layout), layout.step_font_size)
         if sheet == "table" and share > _WIDE_SHARE and not (
